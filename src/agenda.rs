@@ -1,0 +1,223 @@
+//! An event's whole agenda, loaded in a fixed number of queries (no N+1), and shaped for the
+//! pages, the JSON API and the calendar feeds in the visitor's language and the event's zone.
+
+use std::collections::HashMap;
+
+use serde_json::{json, Value};
+
+use crate::calendar::{self, Entry};
+use crate::domain::{time, Format, SessionStatus};
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::store::events::{Event, Room, Track};
+use crate::store::sessions::{Session, SessionSpeaker};
+use crate::store::speakers::Speaker;
+use crate::store::{self, Db};
+
+pub struct Agenda {
+    pub event: Event,
+    pub rooms: Vec<Room>,
+    pub tracks: Vec<Track>,
+    pub speakers: Vec<Speaker>,
+    pub sessions: Vec<Session>,
+    pub roles: HashMap<i64, Vec<SessionSpeaker>>,
+}
+
+impl Agenda {
+    pub async fn load(db: &Db, event: Event) -> Result<Agenda> {
+        let (rooms, tracks, speakers, sessions, roles) = tokio::try_join!(
+            store::events::rooms(db, event.id),
+            store::events::tracks(db, event.id),
+            store::speakers::list(db, event.id),
+            store::sessions::list(db, event.id),
+            store::sessions::speakers_by_session(db, event.id),
+        )?;
+        Ok(Agenda {
+            event,
+            rooms,
+            tracks,
+            speakers,
+            sessions,
+            roles,
+        })
+    }
+
+    pub fn room(&self, id: Option<i64>) -> Option<&Room> {
+        id.and_then(|id| self.rooms.iter().find(|r| r.id == id))
+    }
+
+    pub fn track(&self, id: Option<i64>) -> Option<&Track> {
+        id.and_then(|id| self.tracks.iter().find(|t| t.id == id))
+    }
+
+    fn speaker(&self, id: i64) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+
+    pub fn session(&self, id: i64) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
+    /// Speakers of a session with their role, in the order the organiser gave.
+    pub fn people(&self, session_id: i64) -> Vec<(&Speaker, &SessionSpeaker)> {
+        self.roles
+            .get(&session_id)
+            .map(|rows| {
+                rows.iter()
+                    .filter_map(|r| self.speaker(r.speaker_id).map(|s| (s, r)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A session as the pages show it.
+    pub fn session_view(&self, s: &Session, lang: Lang) -> Value {
+        let tz = self.event.tz();
+        let track = self.track(s.track_id).map(|t| {
+            json!({"slug": t.slug, "name": lang.pick(&t.name_fr, &t.name_en), "color": t.color})
+        });
+        let speakers: Vec<Value> = self
+            .people(s.id)
+            .into_iter()
+            .map(|(sp, r)| {
+                json!({
+                    "id": sp.id,
+                    "name": sp.name,
+                    "affiliation": lang.pick(&sp.affiliation_fr, &sp.affiliation_en),
+                    "role": r.role,
+                    "role_label": lang.t(&format!("role-{}", r.role.as_str())),
+                })
+            })
+            .collect();
+        json!({
+            "id": s.id,
+            "title": lang.pick(&s.title_fr, &s.title_en),
+            "description": lang.pick(&s.description_fr, &s.description_en),
+            "kind": s.kind,
+            "kind_label": lang.t(&format!("kind-{}", s.kind.as_str())),
+            "is_break": s.kind == crate::domain::SessionKind::Break,
+            "room": self.room(s.room_id).map(|r| r.name.clone()),
+            "track": track,
+            "starts": time::clock(s.starts_at, tz),
+            "ends": time::clock(s.ends_at, tz),
+            "day": time::long_date(s.starts_at, tz, lang),
+            "starts_input": time::local_input(s.starts_at, tz),
+            "ends_input": time::local_input(s.ends_at, tz),
+            "format": s.format,
+            "format_label": lang.t(&format!("format-{}", s.format.as_str())),
+            "online": s.format != Format::InPerson,
+            "capacity": s.capacity,
+            "requires_signup": s.requires_signup.0,
+            "cancelled": s.status == SessionStatus::Cancelled,
+            "speakers": speakers,
+            "url": format!("/events/{}/sessions/{}", self.event.slug, s.id),
+        })
+    }
+
+    /// Sessions grouped by day, in the event's zone.
+    pub fn days(&self, lang: Lang) -> Vec<Value> {
+        let tz = self.event.tz();
+        let mut days: Vec<(chrono::NaiveDate, Vec<Value>)> = Vec::new();
+        for s in &self.sessions {
+            let day = time::day(s.starts_at, tz);
+            let view = self.session_view(s, lang);
+            match days.last_mut() {
+                Some((d, list)) if *d == day => list.push(view),
+                _ => days.push((day, vec![view])),
+            }
+        }
+        days.into_iter()
+            .enumerate()
+            .map(|(i, (day, sessions))| {
+                let first = sessions.first().and_then(|s| s["day"].as_str()).unwrap_or("");
+                json!({"index": i + 1, "date": day.to_string(), "label": first, "sessions": sessions})
+            })
+            .collect()
+    }
+
+    /// A session in the JSON API's shape (CONTRACT.md).
+    pub fn session_json(&self, s: &Session, lang: Lang) -> Value {
+        let tz = self.event.tz();
+        let speakers: Vec<Value> = self
+            .people(s.id)
+            .into_iter()
+            .map(|(sp, r)| json!({"id": sp.id, "name": sp.name, "role": r.role}))
+            .collect();
+        json!({
+            "id": s.id,
+            "title": lang.pick(&s.title_fr, &s.title_en),
+            "title_fr": s.title_fr,
+            "title_en": s.title_en,
+            "description": lang.pick(&s.description_fr, &s.description_en),
+            "kind": s.kind,
+            "starts_at": time::to_rfc3339(s.starts_at, tz),
+            "ends_at": time::to_rfc3339(s.ends_at, tz),
+            "room": self.room(s.room_id).map(|r| r.name.clone()),
+            "room_id": s.room_id,
+            "track": self.track(s.track_id).map(|t| t.slug.clone()),
+            "format": s.format,
+            "capacity": s.capacity,
+            "requires_signup": s.requires_signup.0,
+            "status": s.status,
+            "speakers": speakers,
+        })
+    }
+
+    pub fn speaker_json(&self, sp: &Speaker, lang: Lang) -> Value {
+        let sessions: Vec<i64> = self
+            .roles
+            .values()
+            .flatten()
+            .filter(|r| r.speaker_id == sp.id)
+            .map(|r| r.session_id)
+            .collect();
+        json!({
+            "id": sp.id,
+            "name": sp.name,
+            "affiliation": lang.pick(&sp.affiliation_fr, &sp.affiliation_en),
+            "bio": lang.pick(&sp.bio_fr, &sp.bio_en),
+            "photo_url": sp.photo_content_type.as_ref().map(|_| format!("/speakers/{}/photo", sp.id)),
+            "sessions": sessions,
+        })
+    }
+
+    /// A calendar entry for one session, never with a streaming URL.
+    pub fn calendar_entry(&self, s: &Session, lang: Lang, public_url: &str) -> Entry {
+        let host = calendar::uid_host(public_url);
+        let base = public_url.trim_end_matches('/');
+        let room = self.room(s.room_id).map(|r| r.name.as_str());
+        let location = match (room, self.event.venue.as_deref()) {
+            (Some(r), Some(v)) => format!("{r}, {v}"),
+            (Some(r), None) => r.to_string(),
+            (None, Some(v)) => v.to_string(),
+            (None, None) => lang.t("format-virtual"),
+        };
+        let people: Vec<String> = self
+            .people(s.id)
+            .into_iter()
+            .map(|(sp, r)| {
+                format!(
+                    "{} ({})",
+                    sp.name,
+                    lang.t(&format!("role-{}", r.role.as_str()))
+                )
+            })
+            .collect();
+        let mut description = lang.pick(&s.description_fr, &s.description_en).to_string();
+        if !people.is_empty() {
+            description = format!("{description}\n\n{}", people.join(", "));
+        }
+        Entry {
+            uid: calendar::session_uid(s.id, &host),
+            sequence: s.sequence,
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            summary: lang.pick(&s.title_fr, &s.title_en).to_string(),
+            description: description.trim().to_string(),
+            location,
+            url: format!("{base}/events/{}/sessions/{}", self.event.slug, s.id),
+            category: Some(lang.t(&format!("kind-{}", s.kind.as_str()))),
+            cancelled: s.status == SessionStatus::Cancelled,
+        }
+    }
+}

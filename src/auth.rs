@@ -1,0 +1,145 @@
+//! Who is asking: staff signed in with a private cookie, or programs with a Bearer API token.
+//! Request guards: [`Organiser`], [`DoorStaff`], [`Csrf`].
+
+use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::request::{FromRequest, Outcome, Request};
+
+use crate::domain::secret::new_token;
+use crate::domain::StaffRole;
+use crate::error::{Error, Msg};
+use crate::store::{self, Db};
+
+const STAFF_COOKIE: &str = "staff";
+const CSRF_COOKIE: &str = "csrf";
+
+/// A signed-in staff member or an API token holder.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub role: StaffRole,
+    /// Door staff may be limited to one event.
+    pub event_id: Option<i64>,
+    /// The e-mail of a signed-in person; `None` for an API token.
+    pub email: Option<String>,
+    /// Whether this came from a cookie (forms must then carry the CSRF token).
+    pub via_cookie: bool,
+}
+
+impl Staff {
+    pub fn may_access_event(&self, event_id: i64) -> bool {
+        self.event_id.is_none_or(|e| e == event_id)
+    }
+}
+
+async fn staff_of(req: &Request<'_>) -> Result<Option<Staff>, Error> {
+    let Some(db) = req.rocket().state::<Db>() else {
+        return Err(Error::Internal("no database".into()));
+    };
+    if let Some(header) = req.headers().get_one("Authorization") {
+        let token = header.strip_prefix("Bearer ").unwrap_or("").trim();
+        let found = store::staff::find_token(db, token).await?;
+        return Ok(found.map(|t| Staff {
+            role: t.role,
+            event_id: t.event_id,
+            email: None,
+            via_cookie: false,
+        }));
+    }
+    let Some(id) = req
+        .cookies()
+        .get_private(STAFF_COOKIE)
+        .and_then(|c| c.value().parse::<i64>().ok())
+    else {
+        return Ok(None);
+    };
+    let user = store::staff::user_by_id(db, id).await?;
+    Ok(user.map(|u| Staff {
+        role: u.role,
+        event_id: u.event_id,
+        email: Some(u.email),
+        via_cookie: true,
+    }))
+}
+
+async fn guard(req: &Request<'_>, allowed: &[StaffRole]) -> Outcome<Staff, Error> {
+    match staff_of(req).await {
+        Ok(Some(staff)) if allowed.contains(&staff.role) => Outcome::Success(staff),
+        Ok(Some(_)) => Outcome::Error((Status::Forbidden, Error::Forbidden)),
+        Ok(None) => Outcome::Error((Status::Unauthorized, Error::Unauthorized)),
+        Err(e) => Outcome::Error((Status::InternalServerError, e)),
+    }
+}
+
+/// An organiser: schedules events, sees registrations.
+#[derive(Debug, Clone)]
+pub struct Organiser(pub Staff);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Organiser {
+    type Error = Error;
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Error> {
+        guard(req, &[StaffRole::Organiser]).await.map(Organiser)
+    }
+}
+
+/// Door staff (organisers may scan too).
+#[derive(Debug, Clone)]
+pub struct DoorStaff(pub Staff);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for DoorStaff {
+    type Error = Error;
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Error> {
+        guard(req, &[StaffRole::Door, StaffRole::Organiser])
+            .await
+            .map(DoorStaff)
+    }
+}
+
+pub fn sign_in(cookies: &CookieJar<'_>, user_id: i64) {
+    let cookie = Cookie::build((STAFF_COOKIE, user_id.to_string()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(rocket::time::Duration::hours(12));
+    cookies.add_private(cookie);
+}
+
+pub fn sign_out(cookies: &CookieJar<'_>) {
+    cookies.remove_private(Cookie::build(STAFF_COOKIE).path("/"));
+}
+
+/// The per-browser anti-forgery token that every form carries in a hidden `csrf` field.
+#[derive(Debug, Clone)]
+pub struct Csrf(pub String);
+
+impl Csrf {
+    /// Refuses a form whose token is missing or not this browser's.
+    pub fn verify(&self, submitted: Option<&str>) -> Result<(), Error> {
+        match submitted {
+            Some(t) if constant_time_eq(t.as_bytes(), self.0.as_bytes()) => Ok(()),
+            _ => Err(Error::BadRequest(Msg::new("error-csrf"))),
+        }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Csrf {
+    type Error = std::convert::Infallible;
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let jar = req.cookies();
+        if let Some(c) = jar.get_private(CSRF_COOKIE) {
+            return Outcome::Success(Csrf(c.value().to_string()));
+        }
+        let token = new_token();
+        let cookie = Cookie::build((CSRF_COOKIE, token.clone()))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax);
+        jar.add_private(cookie);
+        Outcome::Success(Csrf(token))
+    }
+}

@@ -1,0 +1,106 @@
+//! Settings: `[default.summit]` in Rocket.toml, each overridable by its environment variable
+//! (names in CONTRACT.md). Secrets come only from the environment.
+
+use rocket::figment::Figment;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// `sqlite://PATH` or `postgres://...`
+    pub database_url: String,
+    /// Base of links in e-mails and invites.
+    pub public_url: String,
+    /// lettre URL of the SMTP relay; unset: mail goes to `data/outbox/` as .eml files.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub stripe_secret_key: Option<String>,
+    pub stripe_webhook_secret: Option<String>,
+    pub stripe_api_base: String,
+    /// Load the seed events at start when the database has none.
+    pub demo: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database_url: "sqlite://data/summit.db".into(),
+            public_url: "http://localhost:8000".into(),
+            smtp_url: None,
+            mail_from: "Summit <no-reply@localhost>".into(),
+            stripe_secret_key: None,
+            stripe_webhook_secret: None,
+            stripe_api_base: "https://api.stripe.com".into(),
+            demo: false,
+        }
+    }
+}
+
+const ENV_NAMES: [&str; 7] = [
+    "DATABASE_URL",
+    "PUBLIC_URL",
+    "SMTP_URL",
+    "MAIL_FROM",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "STRIPE_API_BASE",
+];
+
+impl Settings {
+    /// Reads `summit.*` from the Rocket figment, then the environment on top.
+    pub fn load(figment: &Figment) -> Result<Settings, Box<rocket::figment::Error>> {
+        let mut settings: Settings = match figment.find_value("summit") {
+            Ok(_) => figment.extract_inner("summit").map_err(Box::new)?,
+            Err(_) => Settings::default(),
+        };
+        settings.apply_env(|name| std::env::var(name).ok());
+        Ok(settings)
+    }
+
+    fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) {
+        for name in ENV_NAMES {
+            let Some(value) = var(name).filter(|v| !v.trim().is_empty()) else {
+                continue;
+            };
+            match name {
+                "DATABASE_URL" => self.database_url = value,
+                "PUBLIC_URL" => self.public_url = value,
+                "SMTP_URL" => self.smtp_url = Some(value),
+                "MAIL_FROM" => self.mail_from = value,
+                "STRIPE_SECRET_KEY" => self.stripe_secret_key = Some(value),
+                "STRIPE_WEBHOOK_SECRET" => self.stripe_webhook_secret = Some(value),
+                _ => self.stripe_api_base = value,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_file_settings() {
+        let mut s = Settings::default();
+        s.apply_env(|n| match n {
+            "DATABASE_URL" => Some("postgres://db/summit".into()),
+            "SMTP_URL" => Some("smtp://127.0.0.1:2525".into()),
+            "MAIL_FROM" => Some("  ".into()),
+            _ => None,
+        });
+        assert_eq!(s.database_url, "postgres://db/summit");
+        assert_eq!(s.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
+        assert_eq!(s.mail_from, Settings::default().mail_from);
+    }
+
+    #[test]
+    fn rocket_toml_table_is_read() {
+        let figment = Figment::from(rocket::figment::providers::Serialized::default(
+            "summit",
+            serde_json::json!({"public_url": "https://summit.example.org"}),
+        ));
+        let s = Settings::load(&figment).unwrap();
+        assert_eq!(s.public_url, "https://summit.example.org");
+        assert_eq!(s.stripe_api_base, "https://api.stripe.com");
+    }
+}

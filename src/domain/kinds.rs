@@ -1,0 +1,104 @@
+//! The closed vocabularies stored as text: formats, statuses, session kinds, roles.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! string_enum {
+    ($name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<$name> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(text: String) -> Result<Self, String> {
+                $name::parse(&text).ok_or_else(|| format!("unknown {}: {text}", stringify!($name)))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(Format { InPerson => "in_person", Virtual => "virtual", Hybrid => "hybrid" });
+string_enum!(EventStatus { Draft => "draft", Published => "published", Cancelled => "cancelled" });
+string_enum!(SessionKind {
+    Plenary => "plenary", Keynote => "keynote", Workshop => "workshop",
+    RoundTable => "round_table", Panel => "panel", Testimony => "testimony",
+    Break => "break", Other => "other",
+});
+string_enum!(SpeakerRole { Speaker => "speaker", Moderator => "moderator", Host => "host", Panelist => "panelist" });
+string_enum!(SessionStatus { Scheduled => "scheduled", Cancelled => "cancelled" });
+string_enum!(StaffRole { Organiser => "organiser", Door => "door" });
+string_enum!(Attendance { InPerson => "in_person", Online => "online" });
+
+impl Format {
+    /// Whether a session of this format fits an event of `event` format.
+    pub fn fits_in(self, event: Format) -> bool {
+        match event {
+            Format::Hybrid => true,
+            other => self == other,
+        }
+    }
+
+    pub fn has_stream(self) -> bool {
+        self != Format::InPerson
+    }
+}
+
+/// A 0/1 column as a bool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Flag(pub bool);
+
+impl TryFrom<i64> for Flag {
+    type Error = String;
+    fn try_from(v: i64) -> Result<Self, String> {
+        Ok(Flag(v != 0))
+    }
+}
+
+impl Flag {
+    pub fn as_i64(self) -> i64 {
+        i64::from(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_through_text() {
+        for kind in SessionKind::ALL {
+            assert_eq!(SessionKind::parse(kind.as_str()), Some(*kind));
+        }
+        assert_eq!(
+            SessionKind::parse("round_table"),
+            Some(SessionKind::RoundTable)
+        );
+        assert_eq!(SessionKind::parse("party"), None);
+    }
+
+    #[test]
+    fn session_format_must_fit_the_event() {
+        assert!(Format::Virtual.fits_in(Format::Hybrid));
+        assert!(!Format::Virtual.fits_in(Format::InPerson));
+        assert!(!Format::Hybrid.fits_in(Format::Virtual));
+    }
+}

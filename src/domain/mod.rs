@@ -1,0 +1,11 @@
+//! The rules, free of HTTP and SQL: kinds of things, validated drafts, scheduling conflicts,
+//! time zones. Everything here is pure and unit-tested.
+
+pub mod event;
+pub mod kinds;
+pub mod schedule;
+pub mod secret;
+pub mod time;
+pub mod validate;
+
+pub use kinds::*;

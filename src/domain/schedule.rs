@@ -1,0 +1,385 @@
+//! Sessions: validation against their event, and the double-booking rule (a room or a
+//! speaker in two overlapping sessions).
+
+use std::collections::HashSet;
+
+use chrono_tz::Tz;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::kinds::{Format, SessionKind, SpeakerRole};
+use super::validate::{Checker, Input};
+use crate::error::{Error, FieldErrors, Msg, Result};
+
+/// What a session is checked against: its event and the things the event has.
+#[derive(Debug, Clone)]
+pub struct EventFrame {
+    pub tz: Tz,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub format: Format,
+    pub room_ids: HashSet<i64>,
+    pub track_ids: HashSet<i64>,
+    pub speaker_ids: HashSet<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionDraft {
+    pub title_fr: String,
+    pub title_en: String,
+    pub description_fr: String,
+    pub description_en: String,
+    pub kind: SessionKind,
+    pub room_id: Option<i64>,
+    pub track_id: Option<i64>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub format: Format,
+    pub capacity: Option<i64>,
+    pub requires_signup: bool,
+    pub stream_url: Option<String>,
+    pub speakers: Vec<(i64, SpeakerRole)>,
+}
+
+/// How many speaker rows the admin form offers (`speaker_id_N`, `speaker_role_N`).
+pub const FORM_SPEAKER_ROWS: usize = 8;
+
+pub fn validate_session(input: &Input, frame: &EventFrame) -> Result<SessionDraft> {
+    let mut c = Checker::default();
+    let title = input.get("title").unwrap_or_default().to_string();
+    let title_fr = c
+        .optional(input, "title_fr", 300)
+        .unwrap_or_else(|| title.clone());
+    let title_en = c
+        .optional(input, "title_en", 300)
+        .unwrap_or_else(|| title.clone());
+    if title_fr.is_empty() && title_en.is_empty() {
+        c.fail("title", Msg::new("field-required"));
+    }
+    let description = input.get("description").unwrap_or_default().to_string();
+    let description_fr = c
+        .optional(input, "description_fr", 20_000)
+        .unwrap_or_else(|| description.clone());
+    let description_en = c
+        .optional(input, "description_en", 20_000)
+        .unwrap_or_else(|| description.clone());
+    if input.get("kind").is_none() {
+        c.fail("kind", Msg::new("field-required"));
+    }
+    let kind = c
+        .choice(input, "kind", SessionKind::parse)
+        .unwrap_or(SessionKind::Other);
+    let room_id = reference(&mut c, input, "room_id", &frame.room_ids);
+    let track_id = reference(&mut c, input, "track_id", &frame.track_ids);
+    let starts_at = c.required_instant(input, "starts_at", frame.tz);
+    let ends_at = c.required_instant(input, "ends_at", frame.tz);
+    if c.ok("starts_at") && c.ok("ends_at") {
+        if ends_at <= starts_at {
+            c.fail("ends_at", Msg::new("field-ends-before-start"));
+        } else if starts_at < frame.starts_at || starts_at >= frame.ends_at {
+            c.fail("starts_at", Msg::new("field-outside-event"));
+        } else if ends_at > frame.ends_at {
+            c.fail("ends_at", Msg::new("field-outside-event"));
+        }
+    }
+    let default_format = match frame.format {
+        Format::Hybrid => Format::InPerson,
+        other => other,
+    };
+    let format = c
+        .choice(input, "format", Format::parse)
+        .unwrap_or(default_format);
+    if c.ok("format") && !format.fits_in(frame.format) {
+        c.fail("format", Msg::new("field-format-event"));
+    }
+    let capacity = c.count(input, "capacity");
+    let requires_signup = c.flag(input, "requires_signup");
+    let stream_url = c.url(input, "stream_url");
+    if stream_url.is_some() && !format.has_stream() {
+        c.fail("stream_url", Msg::new("field-stream-in-person"));
+    }
+    let speakers = speakers(&mut c, input, &frame.speaker_ids);
+    c.finish()?;
+    Ok(SessionDraft {
+        title_fr,
+        title_en,
+        description_fr,
+        description_en,
+        kind,
+        room_id,
+        track_id,
+        starts_at,
+        ends_at,
+        format,
+        capacity,
+        requires_signup,
+        stream_url,
+        speakers,
+    })
+}
+
+fn reference(c: &mut Checker, input: &Input, field: &str, known: &HashSet<i64>) -> Option<i64> {
+    let text = input.get(field)?;
+    match text.parse::<i64>() {
+        Ok(id) if known.contains(&id) => Some(id),
+        _ => {
+            c.fail(field, Msg::new("field-unknown-ref"));
+            None
+        }
+    }
+}
+
+/// From JSON `speakers: [{speaker_id, role}]` or the form's numbered rows.
+fn speakers(c: &mut Checker, input: &Input, known: &HashSet<i64>) -> Vec<(i64, SpeakerRole)> {
+    let mut rows: Vec<(String, String)> = Vec::new();
+    if let Some(value) = input.nested.get("speakers") {
+        let Value::Array(items) = value else {
+            c.fail("speakers", Msg::new("field-speakers"));
+            return vec![];
+        };
+        for item in items {
+            let id = item.get("speaker_id").map(text_of).unwrap_or_default();
+            let role = item
+                .get("role")
+                .map(text_of)
+                .unwrap_or_else(|| "speaker".into());
+            rows.push((id, role));
+        }
+    } else {
+        for n in 0..FORM_SPEAKER_ROWS {
+            if let Some(id) = input.get(&format!("speaker_id_{n}")) {
+                let role = input.get(&format!("speaker_role_{n}")).unwrap_or("speaker");
+                rows.push((id.to_string(), role.to_string()));
+            }
+        }
+    }
+    let mut out: Vec<(i64, SpeakerRole)> = Vec::new();
+    for (id, role) in rows {
+        let id = id.parse::<i64>().ok().filter(|id| known.contains(id));
+        let role = SpeakerRole::parse(&role);
+        match (id, role) {
+            (Some(id), Some(role)) if !out.iter().any(|(seen, _)| *seen == id) => {
+                out.push((id, role))
+            }
+            (Some(_), Some(_)) => c.fail("speakers", Msg::new("field-speaker-twice")),
+            _ => c.fail("speakers", Msg::new("field-speakers")),
+        }
+    }
+    out
+}
+
+fn text_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A session already on the agenda, as the double-booking check sees it.
+#[derive(Debug, Clone)]
+pub struct Booked {
+    pub id: i64,
+    pub title_fr: String,
+    pub title_en: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub room_id: Option<i64>,
+    pub speaker_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Clash {
+    Room { other: i64 },
+    Speaker { speaker_id: i64, other: i64 },
+}
+
+/// The first session that the draft would double-book, ignoring `own_id` (when moving).
+pub fn find_clash(draft: &SessionDraft, own_id: Option<i64>, booked: &[Booked]) -> Option<Clash> {
+    let overlapping = booked.iter().filter(|b| {
+        Some(b.id) != own_id && b.starts_at < draft.ends_at && draft.starts_at < b.ends_at
+    });
+    for other in overlapping {
+        if draft.room_id.is_some() && draft.room_id == other.room_id {
+            return Some(Clash::Room { other: other.id });
+        }
+        if let Some((speaker_id, _)) = draft
+            .speakers
+            .iter()
+            .find(|(s, _)| other.speaker_ids.contains(s))
+        {
+            return Some(Clash::Speaker {
+                speaker_id: *speaker_id,
+                other: other.id,
+            });
+        }
+    }
+    None
+}
+
+/// The 409 that names the other session (titles in both languages, its local times).
+pub fn clash_error(clash: &Clash, other: &Booked, speaker_name: &str, tz: Tz) -> Error {
+    let times = format!(
+        "{}–{}",
+        super::time::clock(other.starts_at, tz),
+        super::time::clock(other.ends_at, tz)
+    );
+    let (field, key) = match clash {
+        Clash::Room { .. } => ("room_id", "conflict-room"),
+        Clash::Speaker { .. } => ("speakers", "conflict-speaker"),
+    };
+    let message = Msg::new(key)
+        .arg("title_fr", other.title_fr.clone())
+        .arg("title_en", other.title_en.clone())
+        .arg("times", times)
+        .arg("speaker", speaker_name.to_string())
+        .arg("id", other.id.to_string());
+    let mut fields = FieldErrors::new();
+    fields.insert(field.to_string(), message.clone());
+    Error::Conflict { message, fields }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn frame() -> EventFrame {
+        EventFrame {
+            tz: "Europe/Paris".parse().unwrap(),
+            starts_at: super::super::time::parse_instant(
+                "2027-06-15T08:00",
+                "Europe/Paris".parse().unwrap(),
+            )
+            .unwrap(),
+            ends_at: super::super::time::parse_instant(
+                "2027-06-15T20:00",
+                "Europe/Paris".parse().unwrap(),
+            )
+            .unwrap(),
+            format: Format::Hybrid,
+            room_ids: [1, 2].into(),
+            track_ids: [7].into(),
+            speaker_ids: [10, 11].into(),
+        }
+    }
+
+    fn input(extra: serde_json::Value) -> Input {
+        let mut base = json!({"title": "Open data", "kind": "workshop",
+            "starts_at": "2027-06-15T10:00", "ends_at": "2027-06-15T11:00", "room_id": 1});
+        base.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        Input::from_json(&base).unwrap()
+    }
+
+    fn booked(id: i64, start: &str, end: &str, room: Option<i64>, speakers: Vec<i64>) -> Booked {
+        let tz: Tz = "Europe/Paris".parse().unwrap();
+        Booked {
+            id,
+            title_fr: format!("Séance {id}"),
+            title_en: format!("Session {id}"),
+            starts_at: super::super::time::parse_instant(start, tz).unwrap(),
+            ends_at: super::super::time::parse_instant(end, tz).unwrap(),
+            room_id: room,
+            speaker_ids: speakers,
+        }
+    }
+
+    #[test]
+    fn a_session_inside_its_event_is_valid() {
+        let d = validate_session(
+            &input(json!({"speakers": [{"speaker_id": 10, "role": "moderator"}]})),
+            &frame(),
+        )
+        .unwrap();
+        assert_eq!(d.kind, SessionKind::Workshop);
+        assert_eq!(d.format, Format::InPerson);
+        assert_eq!(d.speakers, vec![(10, SpeakerRole::Moderator)]);
+    }
+
+    #[test]
+    fn outside_the_event_or_backwards_is_refused() {
+        let late = validate_session(
+            &input(json!({"starts_at": "2027-06-15T19:30", "ends_at": "2027-06-15T21:00"})),
+            &frame(),
+        );
+        assert!(late.unwrap_err().fields().unwrap().contains_key("ends_at"));
+        let early = validate_session(&input(json!({"starts_at": "2027-06-14T10:00"})), &frame());
+        assert!(early
+            .unwrap_err()
+            .fields()
+            .unwrap()
+            .contains_key("starts_at"));
+        let backwards = validate_session(&input(json!({"ends_at": "2027-06-15T09:00"})), &frame());
+        assert!(backwards
+            .unwrap_err()
+            .fields()
+            .unwrap()
+            .contains_key("ends_at"));
+    }
+
+    #[test]
+    fn unknown_rooms_and_speakers_are_refused() {
+        let err = validate_session(
+            &input(json!({"room_id": 99, "speakers": [{"speaker_id": 12, "role": "speaker"}]})),
+            &frame(),
+        )
+        .unwrap_err();
+        let keys: Vec<_> = err.fields().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["room_id", "speakers"]);
+    }
+
+    #[test]
+    fn room_and_speaker_double_bookings_are_found() {
+        let draft = validate_session(
+            &input(json!({"speakers": [{"speaker_id": 11, "role": "speaker"}]})),
+            &frame(),
+        )
+        .unwrap();
+        let agenda = vec![
+            booked(1, "2027-06-15T09:00", "2027-06-15T10:00", Some(1), vec![]),
+            booked(2, "2027-06-15T10:30", "2027-06-15T12:00", Some(2), vec![11]),
+        ];
+        assert_eq!(
+            find_clash(&draft, None, &agenda),
+            Some(Clash::Speaker {
+                speaker_id: 11,
+                other: 2
+            })
+        );
+        let agenda = vec![booked(
+            3,
+            "2027-06-15T10:59",
+            "2027-06-15T12:00",
+            Some(1),
+            vec![],
+        )];
+        assert_eq!(
+            find_clash(&draft, None, &agenda),
+            Some(Clash::Room { other: 3 })
+        );
+        assert_eq!(
+            find_clash(&draft, Some(3), &agenda),
+            None,
+            "moving a session never clashes with itself"
+        );
+    }
+
+    #[test]
+    fn clash_message_names_the_other_session() {
+        let other = booked(3, "2027-06-15T10:30", "2027-06-15T12:00", Some(1), vec![]);
+        let err = clash_error(
+            &Clash::Room { other: 3 },
+            &other,
+            "",
+            "Europe/Paris".parse().unwrap(),
+        );
+        let json = err.to_json(crate::i18n::Lang::En);
+        let message = json["error"]["message"].as_str().unwrap();
+        assert!(
+            message.contains("Session 3") && message.contains("10:30"),
+            "{message}"
+        );
+        assert_eq!(err.status().code, 409);
+    }
+}

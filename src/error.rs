@@ -1,0 +1,173 @@
+//! One error type for the whole app. Each variant is an HTTP outcome; it renders as JSON
+//! (`{"error": {code, message, fields}}`) under `/api/` or for JSON clients, and as an HTML
+//! page in the visitor's language elsewhere. Internal details are logged, never shown.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use rocket::http::{ContentType, Status};
+use rocket::request::Request;
+use rocket::response::{self, Responder, Response};
+use rocket_dyn_templates::Template;
+use serde_json::json;
+
+use crate::i18n::Lang;
+
+/// A message to show a person: a Fluent key and its arguments, translated when rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msg {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Msg {
+    pub fn new(key: &'static str) -> Msg {
+        Msg { key, args: vec![] }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        lang.t_args(self.key, &self.args)
+    }
+}
+
+/// Field name → what is wrong with it.
+pub type FieldErrors = BTreeMap<String, Msg>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request")]
+    BadRequest(Msg),
+    #[error("unauthorized")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("conflict")]
+    Conflict { message: Msg, fields: FieldErrors },
+    #[error("invalid input")]
+    Unprocessable { fields: FieldErrors },
+    #[error("payload too large")]
+    TooLarge,
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn field(name: &str, msg: Msg) -> Error {
+        let mut fields = FieldErrors::new();
+        fields.insert(name.to_string(), msg);
+        Error::Unprocessable { fields }
+    }
+
+    pub fn status(&self) -> Status {
+        match self {
+            Error::NotFound => Status::NotFound,
+            Error::BadRequest(_) => Status::BadRequest,
+            Error::Unauthorized => Status::Unauthorized,
+            Error::Forbidden => Status::Forbidden,
+            Error::Conflict { .. } => Status::Conflict,
+            Error::Unprocessable { .. } => Status::UnprocessableEntity,
+            Error::TooLarge => Status::PayloadTooLarge,
+            Error::Database(_) | Error::Internal(_) => Status::InternalServerError,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFound => "not_found",
+            Error::BadRequest(_) => "bad_request",
+            Error::Unauthorized => "unauthorized",
+            Error::Forbidden => "forbidden",
+            Error::Conflict { .. } => "conflict",
+            Error::Unprocessable { .. } => "invalid",
+            Error::TooLarge => "too_large",
+            Error::Database(_) | Error::Internal(_) => "internal",
+        }
+    }
+
+    pub fn message(&self) -> Msg {
+        match self {
+            Error::BadRequest(m) | Error::Conflict { message: m, .. } => m.clone(),
+            Error::NotFound => Msg::new("error-not-found"),
+            Error::Unauthorized => Msg::new("error-unauthorized"),
+            Error::Forbidden => Msg::new("error-forbidden"),
+            Error::Unprocessable { .. } => Msg::new("error-invalid"),
+            Error::TooLarge => Msg::new("error-too-large"),
+            Error::Database(_) | Error::Internal(_) => Msg::new("error-internal"),
+        }
+    }
+
+    pub fn fields(&self) -> Option<&FieldErrors> {
+        match self {
+            Error::Conflict { fields, .. } | Error::Unprocessable { fields } => Some(fields),
+            _ => None,
+        }
+    }
+
+    /// The field messages, translated, for a form to show beside its inputs.
+    pub fn field_messages(&self, lang: Lang) -> BTreeMap<String, String> {
+        self.fields()
+            .map(|f| f.iter().map(|(k, m)| (k.clone(), m.render(lang))).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let mut error = json!({"code": self.code(), "message": self.message().render(lang)});
+        if self.fields().is_some() {
+            error["fields"] = json!(self.field_messages(lang));
+        }
+        json!({ "error": error })
+    }
+}
+
+pub fn wants_json(req: &Request<'_>) -> bool {
+    let path = req.uri().path();
+    path.starts_with("/api/")
+        || path.starts_with("/stripe/")
+        || path.ends_with(".json")
+        || req
+            .headers()
+            .get_one("Accept")
+            .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"))
+}
+
+impl<'r> Responder<'r, 'static> for Error {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        let status = self.status();
+        if status == Status::InternalServerError {
+            tracing::error!("{} {}: {self}", req.method(), req.uri().path());
+        }
+        let lang = Lang::of_request(req);
+        if wants_json(req) {
+            let body = self.to_json(lang).to_string();
+            return Response::build()
+                .status(status)
+                .header(ContentType::JSON)
+                .sized_body(body.len(), Cursor::new(body))
+                .ok();
+        }
+        let page = Template::render(
+            "error",
+            json!({
+                "lang": lang,
+                "title": lang.t(&format!("status-{}", status.code)),
+                "status": status.code,
+                "message": self.message().render(lang),
+                "fields": self.field_messages(lang),
+            }),
+        );
+        Response::build_from(page.respond_to(req)?)
+            .status(status)
+            .ok()
+    }
+}

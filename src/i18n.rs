@@ -1,0 +1,227 @@
+//! French and English: Fluent files under `src/locales/`, the `Lang` request guard
+//! (`?lang=`, then the `lang` cookie, then Accept-Language) and the handlebars `t` helper.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use rocket::fairing::{Fairing, Info, Kind};
+use rocket::http::{Cookie, SameSite};
+use rocket::request::{FromRequest, Outcome, Request};
+use rocket::Data;
+use rocket_dyn_templates::handlebars::{
+    Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
+    ScopedJson,
+};
+use serde::Serialize;
+
+fluent_templates::static_loader! {
+    pub static LOCALES = {
+        locales: "./src/locales",
+        fallback_language: "en",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        self.code().parse().expect("static language tag")
+    }
+
+    /// The first supported language of an Accept-Language header, by quality.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("");
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if let Some(lang) = Lang::parse(tag) {
+                if best.is_none_or(|(bq, _)| q > bq) {
+                    best = Some((q, lang));
+                }
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    /// The visitor's language: `?lang=`, then the cookie, then Accept-Language, then French.
+    pub fn of_request(req: &Request<'_>) -> Lang {
+        req.query_value::<&str>("lang")
+            .and_then(|r| r.ok())
+            .and_then(Lang::parse)
+            .or_else(|| {
+                req.cookies()
+                    .get("lang")
+                    .and_then(|c| Lang::parse(c.value()))
+            })
+            .or_else(|| {
+                req.headers()
+                    .get_one("Accept-Language")
+                    .and_then(Lang::from_accept_language)
+            })
+            .unwrap_or(Lang::Fr)
+    }
+
+    pub fn t(self, key: &str) -> String {
+        self.t_args(key, &[])
+    }
+
+    pub fn t_args(self, key: &str, args: &[(&str, String)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.clone())))
+            .collect();
+        LOCALES
+            .try_lookup_complete(&self.id(), key, Some(&map))
+            .unwrap_or_else(|| {
+                tracing::warn!("missing translation {key}");
+                key.to_string()
+            })
+    }
+
+    /// Picks the French or English variant of a bilingual field.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr if !fr.is_empty() => fr,
+            Lang::En if !en.is_empty() => en,
+            Lang::Fr => en,
+            Lang::En => fr,
+        }
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Lang {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(Lang::of_request(req))
+    }
+}
+
+/// Remembers an explicit `?lang=` choice in a cookie, so the next page keeps it.
+pub struct LangCookie;
+
+#[rocket::async_trait]
+impl Fairing for LangCookie {
+    fn info(&self) -> Info {
+        Info {
+            name: "language cookie",
+            kind: Kind::Request,
+        }
+    }
+
+    async fn on_request(&self, req: &mut Request<'_>, _: &mut Data<'_>) {
+        let chosen = req
+            .query_value::<&str>("lang")
+            .and_then(|r| r.ok())
+            .and_then(Lang::parse);
+        if let Some(lang) = chosen {
+            let cookie = Cookie::build(("lang", lang.code()))
+                .path("/")
+                .same_site(SameSite::Lax)
+                .max_age(rocket::time::Duration::days(365));
+            req.cookies().add(cookie);
+        }
+    }
+}
+
+/// `{{t "key" name=value}}`: the key in the page's language (`lang` at the template root).
+/// It returns a value, so it also works as a subexpression: `label=(t "key")`.
+struct TranslateHelper;
+
+impl HelperDef for TranslateHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let key = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+        let lang = ctx
+            .data()
+            .get("lang")
+            .and_then(|l| l.as_str())
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Fr);
+        let args: Vec<(&str, String)> = h
+            .hash()
+            .iter()
+            .map(|(k, v)| {
+                let value = match v.value() {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (*k, value)
+            })
+            .collect();
+        Ok(ScopedJson::Derived(serde_json::Value::String(
+            lang.t_args(key, &args),
+        )))
+    }
+}
+
+pub fn register_helpers(hbs: &mut Handlebars<'_>) {
+    hbs.register_helper("t", Box::new(TranslateHelper));
+    hbs.set_strict_mode(false);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_highest_quality_supported() {
+        assert_eq!(
+            Lang::from_accept_language("de-DE,en;q=0.8,fr;q=0.9"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("de,es"), None);
+    }
+
+    #[test]
+    fn lookups_differ_by_language() {
+        assert_eq!(Lang::Fr.t("nav-home"), "Accueil");
+        assert_eq!(Lang::En.t("nav-home"), "Home");
+    }
+
+    #[test]
+    fn pick_falls_back_to_the_other_language() {
+        assert_eq!(Lang::En.pick("Bonjour", ""), "Bonjour");
+        assert_eq!(Lang::En.pick("Bonjour", "Hello"), "Hello");
+    }
+}

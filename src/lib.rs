@@ -1,0 +1,58 @@
+//! Summit: an event system for city summits. The binary in `main.rs` is a thin CLI over this
+//! library; tests build their own app with [`rocket`] and their own [`Settings`].
+
+pub mod agenda;
+pub mod auth;
+pub mod calendar;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod organise;
+pub mod routes;
+pub mod store;
+
+pub use config::Settings;
+pub use error::{Error, Result};
+
+use rocket::fairing::AdHoc;
+use rocket::{Build, Rocket};
+use rocket_dyn_templates::Template;
+
+/// Builds the web app: connects to the database and runs its migrations at ignition
+/// (and loads the demo events when `settings.demo` is set and the database has none).
+pub fn rocket(settings: Settings) -> Rocket<Build> {
+    let figment = rocket::Config::figment();
+    rocket_with(figment, settings)
+}
+
+/// Like [`rocket`], with an explicit Rocket configuration (tests pass their own).
+pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Rocket<Build> {
+    let demo = settings.demo;
+    let database_url = settings.database_url.clone();
+    let app = rocket::custom(figment)
+        .manage(settings)
+        .attach(AdHoc::try_on_ignite("database", move |rocket| async move {
+            match store::Db::connect(&database_url).await {
+                Ok(db) => {
+                    if demo {
+                        if let Err(e) = demo::load_if_empty(&db).await {
+                            tracing::error!("loading the demo events failed: {e}");
+                            return Err(rocket);
+                        }
+                    }
+                    Ok(rocket.manage(db))
+                }
+                Err(e) => {
+                    tracing::error!("cannot open the database: {e}");
+                    Err(rocket)
+                }
+            }
+        }))
+        .attach(Template::custom(|engines| {
+            i18n::register_helpers(&mut engines.handlebars);
+        }))
+        .attach(i18n::LangCookie);
+    routes::mount(app)
+}

@@ -1,0 +1,197 @@
+//! The `summit` command: serve the app, load the demo events, create tokens and staff logins.
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use summit::domain::StaffRole;
+use summit::store::{self, Db};
+use summit::Settings;
+
+#[derive(Parser)]
+#[command(
+    name = "summit",
+    version,
+    about = "Summit: events, sessions, speakers and registrations for city summits"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web app (the default). Address and port: Rocket.toml, ROCKET_ADDRESS, ROCKET_PORT.
+    Serve {
+        /// Load the seed events when the database has no events yet.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Load the seed events into the database and exit.
+    Demo,
+    /// API tokens for programs (`Authorization: Bearer TOKEN`).
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Staff logins.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token and print it (it is shown only once).
+    Create(TokenArgs),
+}
+
+#[derive(Args)]
+struct TokenArgs {
+    #[arg(long, value_enum)]
+    role: RoleArg,
+    /// Limit the token to one event (door tokens).
+    #[arg(long)]
+    event: Option<String>,
+    #[arg(long, default_value = "")]
+    label: String,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a staff login and print a one-time link to set its password.
+    Add(UserArgs),
+}
+
+#[derive(Args)]
+struct UserArgs {
+    #[arg(long)]
+    email: String,
+    #[arg(long, value_enum)]
+    role: RoleArg,
+    /// Limit the account to one event.
+    #[arg(long)]
+    event: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Organiser,
+    Door,
+}
+
+impl From<RoleArg> for StaffRole {
+    fn from(r: RoleArg) -> StaffRole {
+        match r {
+            RoleArg::Organiser => StaffRole::Organiser,
+            RoleArg::Door => StaffRole::Door,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,rocket=warn,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let figment = with_secret_key(rocket::Config::figment());
+    let mut settings = match Settings::load(&figment) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("summit: bad settings: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = rocket::execute(async move {
+        match cli.command.unwrap_or(Command::Serve { demo: false }) {
+            Command::Serve { demo } => {
+                settings.demo |= demo;
+                summit::rocket_with(figment, settings)
+                    .launch()
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+            Command::Demo => {
+                let db = open(&settings).await?;
+                let n = summit::demo::load_if_empty(&db)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if n == 0 {
+                    println!("The database already has events; nothing loaded.");
+                } else {
+                    println!("Loaded {n} demo events.");
+                }
+                Ok(())
+            }
+            Command::Token(TokenCommand::Create(args)) => {
+                let db = open(&settings).await?;
+                let event_id = event_id(&db, args.event.as_deref()).await?;
+                let token =
+                    store::staff::create_token(&db, args.role.into(), event_id, &args.label)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                println!("{token}");
+                Ok(())
+            }
+            Command::User(UserCommand::Add(args)) => {
+                if !summit::domain::secret::is_email(&args.email) {
+                    return Err(format!("'{}' is not an e-mail address", args.email));
+                }
+                let db = open(&settings).await?;
+                let event_id = event_id(&db, args.event.as_deref()).await?;
+                let (_, token) =
+                    store::staff::add_user(&db, &args.email, args.role.into(), event_id)
+                        .await
+                        .map_err(|e| match e {
+                            summit::Error::Unprocessable { .. } => {
+                                format!("{} already has a login", args.email)
+                            }
+                            other => other.to_string(),
+                        })?;
+                println!(
+                    "{}/setup/{token}",
+                    settings.public_url.trim_end_matches('/')
+                );
+                Ok(())
+            }
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("summit: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Rocket refuses to start in release without `secret_key`. A one-machine install gets a
+/// random key (staff sign in again after a restart); several instances must share one
+/// (ROCKET_SECRET_KEY, see README).
+fn with_secret_key(figment: rocket::figment::Figment) -> rocket::figment::Figment {
+    if figment.find_value("secret_key").is_ok() {
+        return figment;
+    }
+    use base64::Engine;
+    use rand::RngCore;
+    let mut key = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut key);
+    let key = base64::engine::general_purpose::STANDARD.encode(key);
+    figment.merge(("secret_key", key))
+}
+
+async fn open(settings: &Settings) -> Result<Db, String> {
+    Db::connect(&settings.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))
+}
+
+async fn event_id(db: &Db, slug: Option<&str>) -> Result<Option<i64>, String> {
+    let Some(slug) = slug else { return Ok(None) };
+    match store::events::find(db, slug).await {
+        Ok(Some(e)) => Ok(Some(e.id)),
+        Ok(None) => Err(format!("no event with the slug '{slug}'")),
+        Err(e) => Err(e.to_string()),
+    }
+}

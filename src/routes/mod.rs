@@ -1,0 +1,107 @@
+//! HTTP: one file per area, each with its `routes()`, all mounted here.
+
+pub mod admin;
+pub mod admin_sessions;
+pub mod admin_speakers;
+pub mod api;
+pub mod api_admin;
+pub mod feeds;
+pub mod json;
+pub mod login;
+pub mod public;
+
+use rocket::fs::FileServer;
+use rocket::http::Status;
+use rocket::request::Request;
+use rocket::{catch, catchers, Build, Rocket};
+use rocket_dyn_templates::Template;
+use serde_json::{json, Value};
+
+use crate::error::{Error, Msg};
+use crate::i18n::Lang;
+
+pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
+    app.mount("/", public::routes())
+        .mount("/", feeds::routes())
+        .mount("/", login::routes())
+        .mount("/admin", admin::routes())
+        .mount("/admin", admin_sessions::routes())
+        .mount("/admin", admin_speakers::routes())
+        .mount("/api/v1", api::routes())
+        .mount("/api/v1", api_admin::routes())
+        .mount(
+            "/public",
+            FileServer::from(rocket::fs::relative!("public")).rank(20),
+        )
+        .register(
+            "/",
+            catchers![
+                not_found,
+                unauthorized,
+                forbidden,
+                unprocessable,
+                bad_request,
+                too_large,
+                internal
+            ],
+        )
+}
+
+/// A page: the template with what every page needs (language, path for the language switch).
+pub fn page(name: &'static str, lang: Lang, path: &str, mut data: Value) -> Template {
+    if let Value::Object(map) = &mut data {
+        map.insert("lang".into(), json!(lang));
+        map.insert("path".into(), json!(path));
+        map.insert(
+            "other_langs".into(),
+            json!(Lang::ALL
+                .iter()
+                .filter(|l| **l != lang)
+                .map(|l| json!({"code": l.code(), "name": l.t("language-name")}))
+                .collect::<Vec<_>>()),
+        );
+    }
+    Template::render(name, data)
+}
+
+#[catch(404)]
+fn not_found(_: &Request<'_>) -> Error {
+    Error::NotFound
+}
+
+#[catch(401)]
+fn unauthorized(req: &Request<'_>) -> Result<rocket::response::Redirect, Error> {
+    if crate::error::wants_json(req) {
+        return Err(Error::Unauthorized);
+    }
+    let next = req.uri().path().to_string();
+    Ok(rocket::response::Redirect::to(format!(
+        "/login?next={}",
+        url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+    )))
+}
+
+#[catch(403)]
+fn forbidden(_: &Request<'_>) -> Error {
+    Error::Forbidden
+}
+
+#[catch(422)]
+fn unprocessable(_: &Request<'_>) -> Error {
+    Error::BadRequest(Msg::new("error-invalid"))
+}
+
+#[catch(400)]
+fn bad_request(_: &Request<'_>) -> Error {
+    Error::BadRequest(Msg::new("error-bad-request"))
+}
+
+#[catch(413)]
+fn too_large(_: &Request<'_>) -> Error {
+    Error::TooLarge
+}
+
+#[catch(500)]
+fn internal(_: Status, _: &Request<'_>) -> Error {
+    Error::Internal("unhandled".into())
+}

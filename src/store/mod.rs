@@ -1,0 +1,127 @@
+//! All SQL lives here, one module per aggregate. One codebase serves SQLite and PostgreSQL
+//! through sqlx's `Any` driver with portable SQL (`$1` placeholders, integer times and flags);
+//! the few statements that differ branch on [`Backend`].
+
+pub mod events;
+pub mod sessions;
+pub mod speakers;
+pub mod staff;
+pub mod tickets;
+
+use std::str::FromStr;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database. On SQLite all writes go through one connection (SQLite allows one writer;
+/// queueing in the pool beats `SQLITE_BUSY` retries); reads use a pool. On PostgreSQL both
+/// are the same pool.
+#[derive(Clone)]
+pub struct Db {
+    pub(crate) read: AnyPool,
+    pub(crate) write: AnyPool,
+    pub backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Db {
+    /// Opens (creating a SQLite file and its folder if needed) and migrates.
+    pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let db = if url.starts_with("sqlite:") {
+            Db::connect_sqlite(url).await?
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let options = AnyConnectOptions::from_str(url)?;
+            let pool = AnyPoolOptions::new()
+                .max_connections(16)
+                .connect_with(options)
+                .await?;
+            Db {
+                read: pool.clone(),
+                write: pool,
+                backend: Backend::Postgres,
+            }
+        } else {
+            return Err(sqlx::Error::Configuration(
+                "DATABASE_URL must start with sqlite:// or postgres://".into(),
+            ));
+        };
+        let migrator = match db.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&db.write).await?;
+        Ok(db)
+    }
+
+    async fn connect_sqlite(url: &str) -> Result<Db, sqlx::Error> {
+        let path = url
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:")
+            .split('?')
+            .next()
+            .unwrap_or_default();
+        if let Some(parent) = std::path::Path::new(path).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
+            }
+        }
+        let url = if url.contains('?') {
+            url.to_string()
+        } else {
+            format!("{url}?mode=rwc")
+        };
+        let options = AnyConnectOptions::from_str(&url)?;
+        let pool = |max: u32| {
+            AnyPoolOptions::new()
+                .max_connections(max)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                        )
+                        .await?;
+                        Ok(())
+                    })
+                })
+                .connect_with(options.clone())
+        };
+        let write = pool(1).await?;
+        let read = pool(4).await?;
+        Ok(Db {
+            read,
+            write,
+            backend: Backend::Sqlite,
+        })
+    }
+
+    /// `FOR UPDATE` where the database has it: PostgreSQL serialises concurrent writers on
+    /// the locked row; SQLite's single writer already does.
+    pub(crate) fn for_update(&self) -> &'static str {
+        match self.backend {
+            Backend::Postgres => " FOR UPDATE",
+            Backend::Sqlite => "",
+        }
+    }
+}
+
+/// Whether an error is a unique-constraint violation (e.g. a slug already taken).
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Database(db) => {
+            db.code()
+                .is_some_and(|c| c == "23505" || c == "2067" || c == "1555")
+                || db.message().contains("UNIQUE constraint failed")
+        }
+        _ => false,
+    }
+}

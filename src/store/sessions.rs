@@ -1,0 +1,298 @@
+//! Sessions of an event and who speaks in them. Creating or moving a session checks for
+//! double bookings inside the same write transaction, so two organisers cannot race past it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use sqlx::AnyConnection;
+
+use super::events::Event;
+use super::Db;
+use crate::domain::schedule::{clash_error, find_clash, Booked, Clash, SessionDraft};
+use crate::domain::{time, Flag, Format, SessionKind, SessionStatus, SpeakerRole};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Session {
+    pub id: i64,
+    pub event_id: i64,
+    pub title_fr: String,
+    pub title_en: String,
+    pub description_fr: String,
+    pub description_en: String,
+    #[sqlx(try_from = "String")]
+    pub kind: SessionKind,
+    pub room_id: Option<i64>,
+    pub track_id: Option<i64>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    #[sqlx(try_from = "String")]
+    pub format: Format,
+    pub capacity: Option<i64>,
+    #[sqlx(try_from = "i64")]
+    pub requires_signup: Flag,
+    /// Private: never on a public page, file or answer.
+    #[serde(skip)]
+    pub stream_url: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub status: SessionStatus,
+    pub sequence: i64,
+}
+
+const COLUMNS: &str = "id, event_id, title_fr, title_en, description_fr, description_en, kind, \
+    room_id, track_id, starts_at, ends_at, format, capacity, requires_signup, stream_url, status, \
+    sequence";
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct SessionSpeaker {
+    pub session_id: i64,
+    pub speaker_id: i64,
+    #[sqlx(try_from = "String")]
+    pub role: SpeakerRole,
+}
+
+pub async fn list(db: &Db, event_id: i64) -> Result<Vec<Session>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM sessions WHERE event_id = $1 ORDER BY starts_at, room_id, id"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(event_id)
+        .fetch_all(&db.read)
+        .await?)
+}
+
+pub async fn get(db: &Db, event_id: i64, id: i64) -> Result<Session> {
+    let sql = format!("SELECT {COLUMNS} FROM sessions WHERE event_id = $1 AND id = $2");
+    sqlx::query_as(&sql)
+        .bind(event_id)
+        .bind(id)
+        .fetch_optional(&db.read)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// Every speaker assignment of an event, in one query, grouped by session.
+pub async fn speakers_by_session(
+    db: &Db,
+    event_id: i64,
+) -> Result<HashMap<i64, Vec<SessionSpeaker>>> {
+    let rows: Vec<SessionSpeaker> = sqlx::query_as(
+        "SELECT ss.session_id, ss.speaker_id, ss.role FROM session_speakers ss \
+         JOIN sessions s ON s.id = ss.session_id WHERE s.event_id = $1 \
+         ORDER BY ss.session_id, ss.position",
+    )
+    .bind(event_id)
+    .fetch_all(&db.read)
+    .await?;
+    let mut map: HashMap<i64, Vec<SessionSpeaker>> = HashMap::new();
+    for row in rows {
+        map.entry(row.session_id).or_default().push(row);
+    }
+    Ok(map)
+}
+
+/// Adds a session, refusing a double booking (409 naming the other session).
+pub async fn create(db: &Db, event: &Event, draft: &SessionDraft) -> Result<Session> {
+    let mut tx = db.write.begin().await?;
+    lock_agenda(db, &mut tx, event.id).await?;
+    check_clash(&mut tx, event, draft, None).await?;
+    let now = time::now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO sessions (event_id, title_fr, title_en, description_fr, description_en, kind, \
+         room_id, track_id, starts_at, ends_at, format, capacity, requires_signup, stream_url, \
+         status, sequence, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, \
+         $12,$13,$14,'scheduled',0,$15,$15) RETURNING id",
+    )
+    .bind(event.id)
+    .bind(&draft.title_fr)
+    .bind(&draft.title_en)
+    .bind(&draft.description_fr)
+    .bind(&draft.description_en)
+    .bind(draft.kind.as_str())
+    .bind(draft.room_id)
+    .bind(draft.track_id)
+    .bind(draft.starts_at)
+    .bind(draft.ends_at)
+    .bind(draft.format.as_str())
+    .bind(draft.capacity)
+    .bind(Flag(draft.requires_signup).as_i64())
+    .bind(&draft.stream_url)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    write_speakers(&mut tx, id, &draft.speakers).await?;
+    touch_event(&mut tx, event.id).await?;
+    tx.commit().await?;
+    get_written(db, event.id, id).await
+}
+
+/// Changes a session (a move re-checks the agenda); its calendar SEQUENCE rises.
+pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Result<Session> {
+    let mut tx = db.write.begin().await?;
+    lock_agenda(db, &mut tx, event.id).await?;
+    check_clash(&mut tx, event, draft, Some(id)).await?;
+    let done = sqlx::query(
+        "UPDATE sessions SET title_fr=$1, title_en=$2, description_fr=$3, description_en=$4, \
+         kind=$5, room_id=$6, track_id=$7, starts_at=$8, ends_at=$9, format=$10, capacity=$11, \
+         requires_signup=$12, stream_url=$13, sequence = sequence + 1, updated_at=$14 \
+         WHERE id=$15 AND event_id=$16",
+    )
+    .bind(&draft.title_fr)
+    .bind(&draft.title_en)
+    .bind(&draft.description_fr)
+    .bind(&draft.description_en)
+    .bind(draft.kind.as_str())
+    .bind(draft.room_id)
+    .bind(draft.track_id)
+    .bind(draft.starts_at)
+    .bind(draft.ends_at)
+    .bind(draft.format.as_str())
+    .bind(draft.capacity)
+    .bind(Flag(draft.requires_signup).as_i64())
+    .bind(&draft.stream_url)
+    .bind(time::now())
+    .bind(id)
+    .bind(event.id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    sqlx::query("DELETE FROM session_speakers WHERE session_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    write_speakers(&mut tx, id, &draft.speakers).await?;
+    touch_event(&mut tx, event.id).await?;
+    tx.commit().await?;
+    get_written(db, event.id, id).await
+}
+
+/// Removes a session from the agenda. Sessions that people signed up for are kept as
+/// cancelled (so their calendars get STATUS:CANCELLED); others are deleted.
+pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
+    let mut tx = db.write.begin().await?;
+    let (signups,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM session_signups WHERE session_id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let done = if signups > 0 {
+        sqlx::query(
+            "UPDATE sessions SET status = 'cancelled', sequence = sequence + 1, updated_at = $1 \
+             WHERE id = $2 AND event_id = $3",
+        )
+        .bind(time::now())
+        .bind(id)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?
+    } else {
+        sqlx::query("DELETE FROM sessions WHERE id = $1 AND event_id = $2")
+            .bind(id)
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?
+    };
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    touch_event(&mut tx, event_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn get_written(db: &Db, event_id: i64, id: i64) -> Result<Session> {
+    let sql = format!("SELECT {COLUMNS} FROM sessions WHERE event_id = $1 AND id = $2");
+    Ok(sqlx::query_as(&sql)
+        .bind(event_id)
+        .bind(id)
+        .fetch_one(&db.write)
+        .await?)
+}
+
+async fn lock_agenda(db: &Db, conn: &mut AnyConnection, event_id: i64) -> Result<()> {
+    let sql = format!("SELECT id FROM events WHERE id = $1{}", db.for_update());
+    sqlx::query(&sql).bind(event_id).execute(conn).await?;
+    Ok(())
+}
+
+async fn touch_event(conn: &mut AnyConnection, event_id: i64) -> Result<()> {
+    sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
+        .bind(event_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+async fn write_speakers(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    speakers: &[(i64, SpeakerRole)],
+) -> Result<()> {
+    for (position, (speaker_id, role)) in speakers.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO session_speakers (session_id, speaker_id, role, position) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(session_id)
+        .bind(speaker_id)
+        .bind(role.as_str())
+        .bind(position as i64)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn check_clash(
+    conn: &mut AnyConnection,
+    event: &Event,
+    draft: &SessionDraft,
+    own_id: Option<i64>,
+) -> Result<()> {
+    let rows: Vec<(i64, String, String, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT id, title_fr, title_en, starts_at, ends_at, room_id FROM sessions \
+         WHERE event_id = $1 AND status = 'scheduled' AND starts_at < $2 AND ends_at > $3",
+    )
+    .bind(event.id)
+    .bind(draft.ends_at)
+    .bind(draft.starts_at)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut booked = Vec::with_capacity(rows.len());
+    for (id, title_fr, title_en, starts_at, ends_at, room_id) in rows {
+        let speaker_ids: Vec<(i64,)> =
+            sqlx::query_as("SELECT speaker_id FROM session_speakers WHERE session_id = $1")
+                .bind(id)
+                .fetch_all(&mut *conn)
+                .await?;
+        booked.push(Booked {
+            id,
+            title_fr,
+            title_en,
+            starts_at,
+            ends_at,
+            room_id,
+            speaker_ids: speaker_ids.into_iter().map(|(s,)| s).collect(),
+        });
+    }
+    let Some(clash) = find_clash(draft, own_id, &booked) else {
+        return Ok(());
+    };
+    let (other_id, speaker_name) = match clash {
+        Clash::Room { other } => (other, String::new()),
+        Clash::Speaker { speaker_id, other } => {
+            let (name,): (String,) = sqlx::query_as("SELECT name FROM speakers WHERE id = $1")
+                .bind(speaker_id)
+                .fetch_one(&mut *conn)
+                .await?;
+            (other, name)
+        }
+    };
+    let other = booked
+        .iter()
+        .find(|b| b.id == other_id)
+        .ok_or_else(|| Error::Internal("clash without a session".into()))?;
+    Err(clash_error(&clash, other, &speaker_name, event.tz()))
+}

@@ -1,0 +1,98 @@
+//! Speakers of an event, and their photos.
+
+use serde::Serialize;
+
+use super::Db;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Speaker {
+    pub id: i64,
+    pub event_id: i64,
+    pub name: String,
+    pub affiliation_fr: String,
+    pub affiliation_en: String,
+    pub bio_fr: String,
+    pub bio_en: String,
+    pub photo_content_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerDraft {
+    pub name: String,
+    pub affiliation_fr: String,
+    pub affiliation_en: String,
+    pub bio_fr: String,
+    pub bio_en: String,
+}
+
+const COLUMNS: &str =
+    "id, event_id, name, affiliation_fr, affiliation_en, bio_fr, bio_en, photo_content_type";
+
+pub async fn list(db: &Db, event_id: i64) -> Result<Vec<Speaker>> {
+    let sql = format!("SELECT {COLUMNS} FROM speakers WHERE event_id = $1 ORDER BY name, id");
+    Ok(sqlx::query_as(&sql)
+        .bind(event_id)
+        .fetch_all(&db.read)
+        .await?)
+}
+
+pub async fn get(db: &Db, event_id: i64, id: i64) -> Result<Speaker> {
+    let sql = format!("SELECT {COLUMNS} FROM speakers WHERE event_id = $1 AND id = $2");
+    sqlx::query_as(&sql)
+        .bind(event_id)
+        .bind(id)
+        .fetch_optional(&db.read)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+pub async fn create(db: &Db, event_id: i64, d: &SpeakerDraft) -> Result<Speaker> {
+    let sql = format!(
+        "INSERT INTO speakers (event_id, name, affiliation_fr, affiliation_en, bio_fr, bio_en) \
+         VALUES ($1,$2,$3,$4,$5,$6) RETURNING {COLUMNS}"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(event_id)
+        .bind(&d.name)
+        .bind(&d.affiliation_fr)
+        .bind(&d.affiliation_en)
+        .bind(&d.bio_fr)
+        .bind(&d.bio_en)
+        .fetch_one(&db.write)
+        .await?)
+}
+
+pub async fn set_photo(
+    db: &Db,
+    event_id: i64,
+    id: i64,
+    content_type: &str,
+    bytes: &[u8],
+) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE speakers SET photo = $1, photo_content_type = $2 WHERE event_id = $3 AND id = $4",
+    )
+    .bind(bytes.to_vec())
+    .bind(content_type)
+    .bind(event_id)
+    .bind(id)
+    .execute(&db.write)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn photo(db: &Db, id: i64) -> Result<(String, Vec<u8>)> {
+    let row: Option<(Option<String>, Option<Vec<u8>>)> =
+        sqlx::query_as("SELECT photo_content_type, photo FROM speakers WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.read)
+            .await?;
+    match row {
+        Some((Some(kind), Some(bytes))) => Ok((kind, bytes)),
+        _ => Err(Error::NotFound),
+    }
+}

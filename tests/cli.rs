@@ -1,0 +1,110 @@
+//! The `summit` command line, as deployment scripts use it.
+
+use std::process::Command;
+
+fn summit(db: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_summit"))
+        .args(args)
+        .env("DATABASE_URL", db)
+        .env("PUBLIC_URL", "https://summit.example.org")
+        .output()
+        .expect("runs")
+}
+
+fn temp_db() -> String {
+    let dir = std::env::temp_dir().join("summit-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    format!(
+        "sqlite://{}",
+        dir.join(format!("cli-{}.db", uuid::Uuid::new_v4().simple()))
+            .display()
+    )
+}
+
+#[test]
+fn tokens_users_and_demo_from_the_command_line() {
+    let db = temp_db();
+    let out = summit(
+        &db,
+        &[
+            "token",
+            "create",
+            "--role",
+            "organiser",
+            "--label",
+            "deploy",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(token.trim().len(), 43);
+    assert_eq!(token.lines().count(), 1);
+
+    let out = summit(&db, &["demo"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Loaded 5 demo events"));
+
+    let out = summit(
+        &db,
+        &[
+            "token",
+            "create",
+            "--role",
+            "door",
+            "--event",
+            "bordeaux-nous-les-villes",
+        ],
+    );
+    assert!(out.status.success());
+
+    let out = summit(
+        &db,
+        &[
+            "user",
+            "add",
+            "--email",
+            "orga@bordeaux.fr",
+            "--role",
+            "organiser",
+        ],
+    );
+    assert!(out.status.success());
+    let link = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        link.starts_with("https://summit.example.org/setup/"),
+        "{link}"
+    );
+}
+
+#[test]
+fn bad_arguments_exit_non_zero_with_a_clear_message() {
+    let db = temp_db();
+    let out = summit(&db, &["token", "create", "--role", "boss"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'boss'"));
+    let out = summit(
+        &db,
+        &["token", "create", "--role", "door", "--event", "nowhere"],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no event with the slug 'nowhere'"));
+    let out = summit(
+        &db,
+        &["user", "add", "--email", "not-an-address", "--role", "door"],
+    );
+    assert!(!out.status.success());
+    let out = summit("mysql://nope", &["demo"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DATABASE_URL"));
+    for args in [
+        &["--help"][..],
+        &["token", "create", "--help"],
+        &["user", "add", "--help"],
+    ] {
+        assert!(summit(&db, args).status.success());
+    }
+}

@@ -1,0 +1,144 @@
+//! Test support: a fresh database per test (a new SQLite file, or a new PostgreSQL schema on
+//! the real server at 127.0.0.1:5432) and an app built on it.
+#![allow(dead_code)]
+
+use std::future::Future;
+
+use rocket::http::{ContentType, Header, Status};
+use rocket::local::asynchronous::{Client, LocalResponse};
+use sqlx::Connection;
+use summit::domain::StaffRole;
+use summit::store::{self, Db};
+use summit::Settings;
+
+pub const POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub const BACKENDS: [Backend; 2] = [Backend::Sqlite, Backend::Postgres];
+
+fn unique() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// A database URL nobody else uses.
+pub async fn fresh_url(backend: Backend) -> String {
+    match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join("summit-tests");
+            std::fs::create_dir_all(&dir).unwrap();
+            format!(
+                "sqlite://{}",
+                dir.join(format!("{}.db", unique())).display()
+            )
+        }
+        Backend::Postgres => {
+            let admin =
+                std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| POSTGRES_ADMIN_URL.into());
+            let schema = format!("t_{}", unique());
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("PostgreSQL on 127.0.0.1:5432 (see README: Tests)");
+            sqlx::query(&format!("CREATE SCHEMA {schema}"))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            let sep = if admin.contains('?') { '&' } else { '?' };
+            format!("{admin}{sep}options=-c%20search_path%3D{schema}")
+        }
+    }
+}
+
+pub async fn fresh_db(backend: Backend) -> Db {
+    Db::connect(&fresh_url(backend).await)
+        .await
+        .expect("database")
+}
+
+/// Runs a scenario on a fresh SQLite file and on a fresh PostgreSQL schema.
+pub async fn on_both<F, Fut>(scenario: F)
+where
+    F: Fn(Db, Backend) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for backend in BACKENDS {
+        scenario(fresh_db(backend).await, backend).await;
+    }
+}
+
+pub fn settings(url: &str, demo: bool) -> Settings {
+    Settings {
+        database_url: url.to_string(),
+        public_url: "https://summit.test".into(),
+        demo,
+        ..Settings::default()
+    }
+}
+
+pub async fn client_with(backend: Backend, demo: bool) -> Client {
+    let url = fresh_url(backend).await;
+    let figment = rocket::Config::figment().merge(("log_level", "off"));
+    Client::tracked(summit::rocket_with(figment, settings(&url, demo)))
+        .await
+        .expect("app")
+}
+
+/// The app on SQLite with the demo events loaded.
+pub async fn demo_client() -> Client {
+    client_with(Backend::Sqlite, true).await
+}
+
+pub fn db(client: &Client) -> &Db {
+    client.rocket().state::<Db>().expect("db")
+}
+
+pub async fn organiser_token(client: &Client) -> String {
+    store::staff::create_token(db(client), StaffRole::Organiser, None, "tests")
+        .await
+        .unwrap()
+}
+
+pub fn bearer(token: &str) -> Header<'static> {
+    Header::new("Authorization", format!("Bearer {token}"))
+}
+
+pub async fn json_of(res: LocalResponse<'_>) -> serde_json::Value {
+    let text = res.into_string().await.unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+}
+
+/// POST/PATCH JSON with an organiser token; returns status and body.
+pub async fn send_json(
+    client: &Client,
+    method: rocket::http::Method,
+    path: &str,
+    token: &str,
+    body: serde_json::Value,
+) -> (Status, serde_json::Value) {
+    let res = client
+        .req(method, path.to_string())
+        .header(ContentType::JSON)
+        .header(bearer(token))
+        .body(body.to_string())
+        .dispatch()
+        .await;
+    let status = res.status();
+    let text = res.into_string().await.unwrap_or_default();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+/// The value of the hidden `csrf` field in a page.
+pub fn csrf_of(html: &str) -> String {
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token");
+    let rest = &html[at + 19..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
