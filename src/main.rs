@@ -170,7 +170,10 @@ fn main() -> ExitCode {
 /// random key (staff sign in again after a restart); several instances must share one
 /// (ROCKET_SECRET_KEY, see README).
 fn with_secret_key(figment: rocket::figment::Figment) -> rocket::figment::Figment {
-    if figment.find_value("secret_key").is_ok() {
+    let provided = figment
+        .extract::<rocket::Config>()
+        .is_ok_and(|c| c.secret_key.is_provided());
+    if provided {
         return figment;
     }
     use base64::Engine;

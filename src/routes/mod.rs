@@ -29,10 +29,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin_speakers::routes())
         .mount("/api/v1", api::routes())
         .mount("/api/v1", api_admin::routes())
-        .mount(
-            "/public",
-            FileServer::from(rocket::fs::relative!("public")).rank(20),
-        )
+        .mount("/public", FileServer::from("public").rank(20))
         .register(
             "/",
             catchers![
