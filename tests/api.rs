@@ -245,3 +245,47 @@ async fn the_api_needs_an_organiser_token() {
         .await;
     assert_eq!(res.status(), Status::Forbidden);
 }
+
+#[rocket::async_test]
+async fn event_scoped_organisers_reach_only_their_event() {
+    let (client, token) = setup(Backend::Sqlite).await;
+    let (s, _) = send_json(&client, Method::Post, "/api/v1/events", &token, json!({
+        "slug": "other-summit", "title": "Other", "timezone": "UTC", "starts_at": "2027-01-10T09:00",
+        "ends_at": "2027-01-10T17:00", "format": "virtual"})).await;
+    assert_eq!(s, Status::Created);
+    let db = common::db(&client);
+    let other = summit::store::events::get(db, "other-summit")
+        .await
+        .unwrap();
+    let scoped =
+        summit::store::staff::create_token(db, StaffRole::Organiser, Some(other.id), "scoped")
+            .await
+            .unwrap();
+    let (s, _) = send_json(
+        &client,
+        Method::Post,
+        "/api/v1/events/open-cities/rooms",
+        &scoped,
+        json!({"name": "Hall"}),
+    )
+    .await;
+    assert_eq!(s, Status::Forbidden);
+    let (s, _) = send_json(
+        &client,
+        Method::Post,
+        "/api/v1/events/other-summit/speakers",
+        &scoped,
+        json!({"name": "Lina Haddad"}),
+    )
+    .await;
+    assert_eq!(s, Status::Created);
+    let (s, _) = send_json(
+        &client,
+        Method::Post,
+        "/api/v1/events",
+        &scoped,
+        json!({"slug": "x"}),
+    )
+    .await;
+    assert_eq!(s, Status::Forbidden);
+}

@@ -223,11 +223,11 @@ pub fn clash_error(clash: &Clash, other: &Booked, speaker_name: &str, tz: Tz) ->
         super::time::clock(other.starts_at, tz),
         super::time::clock(other.ends_at, tz)
     );
-    let (field, key) = match clash {
-        Clash::Room { .. } => ("room_id", "conflict-room"),
-        Clash::Speaker { .. } => ("speakers", "conflict-speaker"),
+    let (field, message) = match clash {
+        Clash::Room { .. } => ("room_id", Msg::new("conflict-room")),
+        Clash::Speaker { .. } => ("speakers", Msg::new("conflict-speaker")),
     };
-    let message = Msg::new(key)
+    let message = message
         .arg("title_fr", other.title_fr.clone())
         .arg("title_en", other.title_en.clone())
         .arg("times", times)

@@ -122,8 +122,9 @@ fn list_page(lang: Lang, csrf: &Csrf, events: &[Event], new: Option<(&Input, &Er
 }
 
 #[get("/")]
-async fn dashboard(db: &State<Db>, lang: Lang, csrf: Csrf, _who: Organiser) -> Result<Template> {
-    let events = store::events::list_all(db).await?;
+async fn dashboard(db: &State<Db>, lang: Lang, csrf: Csrf, who: Organiser) -> Result<Template> {
+    let mut events = store::events::list_all(db).await?;
+    events.retain(|e| who.0.may_access_event(e.id));
     Ok(list_page(lang, &csrf, &events, None))
 }
 
@@ -132,10 +133,13 @@ async fn create_event(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
+    if who.0.event_id.is_some() {
+        return Err(Error::Forbidden);
+    }
     match organise::create_event(db, &input).await {
         Ok(e) => Ok(Ok(Redirect::to(format!("/admin/events/{}", e.slug)))),
         Err(err) => {
@@ -215,10 +219,10 @@ async fn event_page(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     slug: &str,
 ) -> Result<Template> {
-    let event = store::events::get(db, slug).await?;
+    let event = super::api_admin::organised_event(db, &who, slug).await?;
     event_admin_page(db, lang, &csrf, event, None).await
 }
 
@@ -260,12 +264,12 @@ async fn update_event(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     slug: &str,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let event = store::events::get(db, slug).await?;
+    let event = super::api_admin::organised_event(db, &who, slug).await?;
     let outcome = organise::update_event(db, &event, input.clone()).await;
     on_event_page(
         Ctx {
@@ -287,12 +291,12 @@ async fn add_room(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     slug: &str,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let event = store::events::get(db, slug).await?;
+    let event = super::api_admin::organised_event(db, &who, slug).await?;
     let outcome = organise::add_room(db, &event, &input).await;
     let back = format!("/admin/events/{slug}#rooms");
     on_event_page(
@@ -315,12 +319,12 @@ async fn add_track(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     slug: &str,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let event = store::events::get(db, slug).await?;
+    let event = super::api_admin::organised_event(db, &who, slug).await?;
     let outcome = organise::add_track(db, &event, &input).await;
     let back = format!("/admin/events/{slug}#tracks");
     on_event_page(

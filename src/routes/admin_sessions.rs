@@ -29,12 +29,12 @@ async fn create(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     slug: &str,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let agenda = Agenda::load(db, store::events::get(db, slug).await?).await?;
+    let agenda = Agenda::load(db, super::api_admin::organised_event(db, &who, slug).await?).await?;
     let outcome = organise::create_session(db, &agenda, &input).await;
     let back = format!("/admin/events/{slug}#sessions");
     on_event_page(
@@ -113,11 +113,11 @@ async fn edit_form(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     slug: &str,
     id: i64,
 ) -> Result<Template> {
-    let agenda = Agenda::load(db, store::events::get(db, slug).await?).await?;
+    let agenda = Agenda::load(db, super::api_admin::organised_event(db, &who, slug).await?).await?;
     let values = form_values(&agenda, id)?;
     Ok(edit_page(
         Ctx {
@@ -137,13 +137,13 @@ async fn update(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     slug: &str,
     id: i64,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let mut input = checked(&csrf, form.into_inner())?;
-    let agenda = Agenda::load(db, store::events::get(db, slug).await?).await?;
+    let agenda = Agenda::load(db, super::api_admin::organised_event(db, &who, slug).await?).await?;
     // An edit form sends every field: a speaker row left empty means "no speaker there".
     input.values.entry("speaker_id_0".into()).or_default();
     match organise::update_session(db, &agenda, id, input.clone()).await {
@@ -170,13 +170,13 @@ async fn update(
 async fn remove(
     db: &State<Db>,
     csrf: Csrf,
-    _who: Organiser,
+    who: Organiser,
     slug: &str,
     id: i64,
     form: Form<HashMap<String, String>>,
 ) -> Result<Redirect> {
     checked(&csrf, form.into_inner())?;
-    let event = store::events::get(db, slug).await?;
+    let event = super::api_admin::organised_event(db, &who, slug).await?;
     store::sessions::delete(db, event.id, id).await?;
     Ok(Redirect::to(format!("/admin/events/{slug}#sessions")))
 }

@@ -34,7 +34,7 @@ pub fn routes() -> Vec<Route> {
 
 type Created = (Status, Json<Value>);
 
-async fn organised_event(db: &Db, who: &Organiser, slug: &str) -> Result<Event> {
+pub async fn organised_event(db: &Db, who: &Organiser, slug: &str) -> Result<Event> {
     let event = store::events::get(db, slug).await?;
     if !who.0.may_access_event(event.id) {
         return Err(Error::Forbidden);
@@ -52,9 +52,12 @@ fn organiser_event_json(e: &Event, lang: Lang) -> Value {
 async fn create_event(
     db: &State<Db>,
     lang: Lang,
-    _who: Organiser,
+    who: Organiser,
     body: Result<JsonInput, Error>,
 ) -> Result<Created> {
+    if who.0.event_id.is_some() {
+        return Err(Error::Forbidden);
+    }
     let event = organise::create_event(db, &body?.0).await?;
     Ok((Status::Created, Json(organiser_event_json(&event, lang))))
 }
