@@ -118,41 +118,48 @@ fn slug_taken(err: sqlx::Error) -> Error {
 
 pub async fn create(db: &Db, d: &EventDraft) -> Result<Event> {
     let now = time::now();
-    let (id,): (i64,) = sqlx::query_as(
+    const CREATE: &str =
         "INSERT INTO events (slug, title_fr, title_en, description_fr, description_en, organiser, \
          timezone, starts_at, ends_at, format, venue, in_person_capacity, online_capacity, \
          registration_opens_at, registration_closes_at, status, stream_url, requires_approval, \
          online_for_in_person, license, illustrative_note_fr, illustrative_note_en, created_at, \
          updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19, \
-         $20,$21,$22,$23,$23) RETURNING id",
-    )
-    .bind(&d.slug)
-    .bind(&d.title_fr)
-    .bind(&d.title_en)
-    .bind(&d.description_fr)
-    .bind(&d.description_en)
-    .bind(&d.organiser)
-    .bind(&d.timezone)
-    .bind(d.starts_at)
-    .bind(d.ends_at)
-    .bind(d.format.as_str())
-    .bind(&d.venue)
-    .bind(d.in_person_capacity)
-    .bind(d.online_capacity)
-    .bind(d.registration_opens_at)
-    .bind(d.registration_closes_at)
-    .bind(d.status.as_str())
-    .bind(&d.stream_url)
-    .bind(Flag(d.requires_approval).as_i64())
-    .bind(Flag(d.online_for_in_person).as_i64())
-    .bind(&d.license)
-    .bind(&d.illustrative_note_fr)
-    .bind(&d.illustrative_note_en)
-    .bind(now)
-    .fetch_one(&db.write)
-    .await
-    .map_err(slug_taken)?;
+         $20,$21,$22,$23,$23) RETURNING id";
+    let (id,): (i64,) = bind_draft(sqlx::query_as(CREATE), d)
+        .bind(now)
+        .fetch_one(&db.write)
+        .await
+        .map_err(slug_taken)?;
     by_id(db, id).await
+}
+
+/// Binds an event's fields as `$1`…`$22`, in the order both INSERT and UPDATE use.
+fn bind_draft<'q, O>(
+    q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    d: &'q EventDraft,
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    q.bind(&d.slug)
+        .bind(&d.title_fr)
+        .bind(&d.title_en)
+        .bind(&d.description_fr)
+        .bind(&d.description_en)
+        .bind(&d.organiser)
+        .bind(&d.timezone)
+        .bind(d.starts_at)
+        .bind(d.ends_at)
+        .bind(d.format.as_str())
+        .bind(&d.venue)
+        .bind(d.in_person_capacity)
+        .bind(d.online_capacity)
+        .bind(d.registration_opens_at)
+        .bind(d.registration_closes_at)
+        .bind(d.status.as_str())
+        .bind(&d.stream_url)
+        .bind(Flag(d.requires_approval).as_i64())
+        .bind(Flag(d.online_for_in_person).as_i64())
+        .bind(&d.license)
+        .bind(&d.illustrative_note_fr)
+        .bind(&d.illustrative_note_en)
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Event> {
@@ -162,42 +169,23 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Event> {
 
 /// Replaces the event's fields; its sessions stay where they are.
 pub async fn update(db: &Db, id: i64, d: &EventDraft) -> Result<Event> {
-    sqlx::query(
-        "UPDATE events SET slug=$1, title_fr=$2, title_en=$3, description_fr=$4, \
+    const UPDATE: &str = "UPDATE events SET slug=$1, title_fr=$2, title_en=$3, description_fr=$4, \
          description_en=$5, organiser=$6, timezone=$7, starts_at=$8, ends_at=$9, format=$10, \
          venue=$11, in_person_capacity=$12, online_capacity=$13, registration_opens_at=$14, \
          registration_closes_at=$15, status=$16, stream_url=$17, requires_approval=$18, \
          online_for_in_person=$19, license=$20, illustrative_note_fr=$21, \
-         illustrative_note_en=$22, updated_at=$23, revision = revision + 1 WHERE id=$24",
-    )
-    .bind(&d.slug)
-    .bind(&d.title_fr)
-    .bind(&d.title_en)
-    .bind(&d.description_fr)
-    .bind(&d.description_en)
-    .bind(&d.organiser)
-    .bind(&d.timezone)
-    .bind(d.starts_at)
-    .bind(d.ends_at)
-    .bind(d.format.as_str())
-    .bind(&d.venue)
-    .bind(d.in_person_capacity)
-    .bind(d.online_capacity)
-    .bind(d.registration_opens_at)
-    .bind(d.registration_closes_at)
-    .bind(d.status.as_str())
-    .bind(&d.stream_url)
-    .bind(Flag(d.requires_approval).as_i64())
-    .bind(Flag(d.online_for_in_person).as_i64())
-    .bind(&d.license)
-    .bind(&d.illustrative_note_fr)
-    .bind(&d.illustrative_note_en)
-    .bind(time::now())
-    .bind(id)
-    .execute(&db.write)
-    .await
-    .map_err(slug_taken)?;
-    by_id(db, id).await
+         illustrative_note_en=$22, updated_at=$23, revision = revision + 1 WHERE id=$24 \
+         RETURNING id";
+    let updated: Option<(i64,)> = bind_draft(sqlx::query_as(UPDATE), d)
+        .bind(time::now())
+        .bind(id)
+        .fetch_optional(&db.write)
+        .await
+        .map_err(slug_taken)?;
+    match updated {
+        Some(_) => by_id(db, id).await,
+        None => Err(Error::NotFound),
+    }
 }
 
 pub async fn rooms(db: &Db, event_id: i64) -> Result<Vec<Room>> {

@@ -97,29 +97,15 @@ pub async fn create(db: &Db, event: &Event, draft: &SessionDraft) -> Result<Sess
     lock_agenda(db, &mut tx, event.id).await?;
     check_clash(&mut tx, event, draft, None).await?;
     let now = time::now();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO sessions (event_id, title_fr, title_en, description_fr, description_en, kind, \
-         room_id, track_id, starts_at, ends_at, format, capacity, requires_signup, stream_url, \
-         status, sequence, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, \
-         $12,$13,$14,'scheduled',0,$15,$15) RETURNING id",
-    )
-    .bind(event.id)
-    .bind(&draft.title_fr)
-    .bind(&draft.title_en)
-    .bind(&draft.description_fr)
-    .bind(&draft.description_en)
-    .bind(draft.kind.as_str())
-    .bind(draft.room_id)
-    .bind(draft.track_id)
-    .bind(draft.starts_at)
-    .bind(draft.ends_at)
-    .bind(draft.format.as_str())
-    .bind(draft.capacity)
-    .bind(Flag(draft.requires_signup).as_i64())
-    .bind(&draft.stream_url)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    const CREATE: &str = "INSERT INTO sessions (title_fr, title_en, description_fr, \
+         description_en, kind, room_id, track_id, starts_at, ends_at, format, capacity, \
+         requires_signup, stream_url, event_id, status, sequence, created_at, updated_at) \
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,'scheduled',0,$15,$15) RETURNING id";
+    let (id,): (i64,) = bind_draft(sqlx::query_as(CREATE), draft)
+        .bind(event.id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
     write_speakers(&mut tx, id, &draft.speakers).await?;
     touch_event(&mut tx, event.id).await?;
     tx.commit().await?;
@@ -131,31 +117,17 @@ pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Re
     let mut tx = db.write.begin().await?;
     lock_agenda(db, &mut tx, event.id).await?;
     check_clash(&mut tx, event, draft, Some(id)).await?;
-    let done = sqlx::query(
-        "UPDATE sessions SET title_fr=$1, title_en=$2, description_fr=$3, description_en=$4, \
-         kind=$5, room_id=$6, track_id=$7, starts_at=$8, ends_at=$9, format=$10, capacity=$11, \
-         requires_signup=$12, stream_url=$13, sequence = sequence + 1, updated_at=$14 \
-         WHERE id=$15 AND event_id=$16",
-    )
-    .bind(&draft.title_fr)
-    .bind(&draft.title_en)
-    .bind(&draft.description_fr)
-    .bind(&draft.description_en)
-    .bind(draft.kind.as_str())
-    .bind(draft.room_id)
-    .bind(draft.track_id)
-    .bind(draft.starts_at)
-    .bind(draft.ends_at)
-    .bind(draft.format.as_str())
-    .bind(draft.capacity)
-    .bind(Flag(draft.requires_signup).as_i64())
-    .bind(&draft.stream_url)
-    .bind(time::now())
-    .bind(id)
-    .bind(event.id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
+    const UPDATE: &str = "UPDATE sessions SET title_fr=$1, title_en=$2, description_fr=$3, \
+         description_en=$4, kind=$5, room_id=$6, track_id=$7, starts_at=$8, ends_at=$9, \
+         format=$10, capacity=$11, requires_signup=$12, stream_url=$13, \
+         sequence = sequence + 1, updated_at=$14 WHERE id=$15 AND event_id=$16 RETURNING id";
+    let done: Option<(i64,)> = bind_draft(sqlx::query_as(UPDATE), draft)
+        .bind(time::now())
+        .bind(id)
+        .bind(event.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if done.is_none() {
         return Err(Error::NotFound);
     }
     sqlx::query("DELETE FROM session_speakers WHERE session_id = $1")
@@ -200,6 +172,26 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
     touch_event(&mut tx, event_id).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Binds a session's fields as `$1`…`$13`, in the order both INSERT and UPDATE use.
+fn bind_draft<'q, O>(
+    q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    draft: &'q SessionDraft,
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    q.bind(&draft.title_fr)
+        .bind(&draft.title_en)
+        .bind(&draft.description_fr)
+        .bind(&draft.description_en)
+        .bind(draft.kind.as_str())
+        .bind(draft.room_id)
+        .bind(draft.track_id)
+        .bind(draft.starts_at)
+        .bind(draft.ends_at)
+        .bind(draft.format.as_str())
+        .bind(draft.capacity)
+        .bind(Flag(draft.requires_signup).as_i64())
+        .bind(&draft.stream_url)
 }
 
 async fn get_written(db: &Db, event_id: i64, id: i64) -> Result<Session> {
