@@ -7,6 +7,7 @@ use rocket::request::{FromRequest, Outcome, Request};
 use crate::domain::secret::new_token;
 use crate::domain::StaffRole;
 use crate::error::{Error, Msg};
+use crate::store::events::Event;
 use crate::store::{self, Db};
 
 const STAFF_COOKIE: &str = "staff";
@@ -78,6 +79,25 @@ impl<'r> FromRequest<'r> for Organiser {
     type Error = Error;
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Error> {
         guard(req, &[StaffRole::Organiser]).await.map(Organiser)
+    }
+}
+
+impl Organiser {
+    /// The event by its slug, if this organiser may work on it (404 unknown, 403 another's).
+    pub async fn event(&self, db: &Db, slug: &str) -> Result<Event, Error> {
+        let event = store::events::get(db, slug).await?;
+        if !self.0.may_access_event(event.id) {
+            return Err(Error::Forbidden);
+        }
+        Ok(event)
+    }
+
+    /// Only organisers not limited to one event may create events.
+    pub fn may_create_events(&self) -> Result<(), Error> {
+        match self.0.event_id {
+            None => Ok(()),
+            Some(_) => Err(Error::Forbidden),
+        }
     }
 }
 

@@ -137,9 +137,7 @@ async fn create_event(
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    if who.0.event_id.is_some() {
-        return Err(Error::Forbidden);
-    }
+    who.may_create_events()?;
     match organise::create_event(db, &input).await {
         Ok(e) => Ok(Ok(Redirect::to(format!("/admin/events/{}", e.slug)))),
         Err(err) => {
@@ -222,7 +220,7 @@ async fn event_page(
     who: Organiser,
     slug: &str,
 ) -> Result<Template> {
-    let event = super::api_admin::organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     event_admin_page(db, lang, &csrf, event, None).await
 }
 
@@ -269,7 +267,7 @@ async fn update_event(
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let event = super::api_admin::organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let outcome = organise::update_event(db, &event, input.clone()).await;
     on_event_page(
         Ctx {
@@ -296,7 +294,7 @@ async fn add_room(
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let event = super::api_admin::organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let outcome = organise::add_room(db, &event, &input).await;
     let back = format!("/admin/events/{slug}#rooms");
     on_event_page(
@@ -324,7 +322,7 @@ async fn add_track(
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let event = super::api_admin::organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let outcome = organise::add_track(db, &event, &input).await;
     let back = format!("/admin/events/{slug}#tracks");
     on_event_page(

@@ -34,7 +34,7 @@ async fn create(
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let agenda = Agenda::load(db, super::api_admin::organised_event(db, &who, slug).await?).await?;
+    let agenda = Agenda::load(db, who.event(db, slug).await?).await?;
     let outcome = organise::create_session(db, &agenda, &input).await;
     let back = format!("/admin/events/{slug}#sessions");
     on_event_page(
@@ -117,7 +117,7 @@ async fn edit_form(
     slug: &str,
     id: i64,
 ) -> Result<Template> {
-    let agenda = Agenda::load(db, super::api_admin::organised_event(db, &who, slug).await?).await?;
+    let agenda = Agenda::load(db, who.event(db, slug).await?).await?;
     let values = form_values(&agenda, id)?;
     Ok(edit_page(
         Ctx {
@@ -143,7 +143,7 @@ async fn update(
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let mut input = checked(&csrf, form.into_inner())?;
-    let agenda = Agenda::load(db, super::api_admin::organised_event(db, &who, slug).await?).await?;
+    let agenda = Agenda::load(db, who.event(db, slug).await?).await?;
     // An edit form sends every field: a speaker row left empty means "no speaker there".
     input.values.entry("speaker_id_0".into()).or_default();
     match organise::update_session(db, &agenda, id, input.clone()).await {
@@ -176,7 +176,7 @@ async fn remove(
     form: Form<HashMap<String, String>>,
 ) -> Result<Redirect> {
     checked(&csrf, form.into_inner())?;
-    let event = super::api_admin::organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     store::sessions::delete(db, event.id, id).await?;
     Ok(Redirect::to(format!("/admin/events/{slug}#sessions")))
 }

@@ -62,7 +62,7 @@ async fn add_speaker(
         ("bio_fr", form.bio_fr.clone()),
         ("bio_en", form.bio_en.clone()),
     ]);
-    let event = super::api_admin::organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let photo = read_photo(&form.photo).await?;
     let checked_photo = photo.as_deref().map(organise::photo_type).transpose();
     let outcome = match checked_photo {

@@ -34,14 +34,6 @@ pub fn routes() -> Vec<Route> {
 
 type Created = (Status, Json<Value>);
 
-pub async fn organised_event(db: &Db, who: &Organiser, slug: &str) -> Result<Event> {
-    let event = store::events::get(db, slug).await?;
-    if !who.0.may_access_event(event.id) {
-        return Err(Error::Forbidden);
-    }
-    Ok(event)
-}
-
 fn organiser_event_json(e: &Event, lang: Lang) -> Value {
     let mut body = event_json(e, lang);
     body["stream_url"] = json!(e.stream_url);
@@ -55,9 +47,7 @@ async fn create_event(
     who: Organiser,
     body: Result<JsonInput, Error>,
 ) -> Result<Created> {
-    if who.0.event_id.is_some() {
-        return Err(Error::Forbidden);
-    }
+    who.may_create_events()?;
     let event = organise::create_event(db, &body?.0).await?;
     Ok((Status::Created, Json(organiser_event_json(&event, lang))))
 }
@@ -70,7 +60,7 @@ async fn patch_event(
     slug: &str,
     body: Result<JsonInput, Error>,
 ) -> Result<Json<Value>> {
-    let event = organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let event = organise::update_event(db, &event, body?.0).await?;
     Ok(Json(organiser_event_json(&event, lang)))
 }
@@ -82,7 +72,7 @@ async fn add_room(
     slug: &str,
     body: Result<JsonInput, Error>,
 ) -> Result<Created> {
-    let event = organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let room = organise::add_room(db, &event, &body?.0).await?;
     Ok((Status::Created, Json(json!(room))))
 }
@@ -94,7 +84,7 @@ async fn add_track(
     slug: &str,
     body: Result<JsonInput, Error>,
 ) -> Result<Created> {
-    let event = organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let track = organise::add_track(db, &event, &body?.0).await?;
     Ok((Status::Created, Json(json!(track))))
 }
@@ -106,7 +96,7 @@ async fn add_speaker(
     slug: &str,
     body: Result<JsonInput, Error>,
 ) -> Result<Created> {
-    let event = organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let speaker = organise::add_speaker(db, &event, &body?.0).await?;
     Ok((Status::Created, Json(json!(speaker))))
 }
@@ -130,7 +120,7 @@ async fn create_session(
     slug: &str,
     body: Result<JsonInput, Error>,
 ) -> Result<Created> {
-    let event = organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let input = body?.0;
     let agenda = Agenda::load(db, event).await?;
     let session = organise::create_session(db, &agenda, &input).await?;
@@ -149,7 +139,7 @@ async fn get_session(
     slug: &str,
     id: i64,
 ) -> Result<Json<Value>> {
-    let agenda = Agenda::load(db, organised_event(db, &who, slug).await?).await?;
+    let agenda = Agenda::load(db, who.event(db, slug).await?).await?;
     let session = agenda.session(id).ok_or(Error::NotFound)?;
     Ok(Json(organiser_session_json(&agenda, session, lang)))
 }
@@ -163,7 +153,7 @@ async fn patch_session(
     id: i64,
     body: Result<JsonInput, Error>,
 ) -> Result<Json<Value>> {
-    let event = organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let patch = body?.0;
     let agenda = Agenda::load(db, event).await?;
     let session = organise::update_session(db, &agenda, id, patch).await?;
@@ -173,7 +163,7 @@ async fn patch_session(
 
 #[delete("/events/<slug>/sessions/<id>")]
 async fn delete_session(db: &State<Db>, who: Organiser, slug: &str, id: i64) -> Result<Status> {
-    let event = organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     store::sessions::delete(db, event.id, id).await?;
     Ok(Status::NoContent)
 }
@@ -186,7 +176,7 @@ async fn add_ticket(
     slug: &str,
     body: Result<JsonInput, Error>,
 ) -> Result<Created> {
-    let event = organised_event(db, &who, slug).await?;
+    let event = who.event(db, slug).await?;
     let stripe = settings.stripe_secret_key.is_some();
     let ticket = organise::add_ticket(db, &event, &body?.0, stripe).await?;
     Ok((Status::Created, Json(json!(ticket))))
