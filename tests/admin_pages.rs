@@ -306,3 +306,69 @@ async fn speaker_photos_are_checked_by_content() {
     let photo = client.get(photo_url).dispatch().await;
     assert_eq!(photo.content_type(), Some(ContentType::PNG));
 }
+
+#[rocket::async_test]
+async fn an_organiser_limited_to_one_event_sees_and_changes_only_that_one() {
+    let client = client_with(Backend::Sqlite, true).await;
+    let db = common::db(&client);
+    let wsis = summit::store::events::get(db, "wsis-numerique-inclusif")
+        .await
+        .unwrap();
+    let (_, setup) =
+        summit::store::staff::add_user(db, "aimf@geneve.ch", StaffRole::Organiser, Some(wsis.id))
+            .await
+            .unwrap();
+    let csrf = csrf_of(
+        &client
+            .get(format!("/setup/{setup}"))
+            .dispatch()
+            .await
+            .into_string()
+            .await
+            .unwrap(),
+    );
+    client
+        .post(format!("/setup/{setup}"))
+        .header(ContentType::Form)
+        .body(format!(
+            "csrf={csrf}&password=une+phrase+assez+longue&confirm=une+phrase+assez+longue"
+        ))
+        .dispatch()
+        .await;
+
+    let list = client
+        .get("/admin")
+        .dispatch()
+        .await
+        .into_string()
+        .await
+        .unwrap();
+    assert!(list.contains("/admin/events/wsis-numerique-inclusif"));
+    assert!(!list.contains("/admin/events/bordeaux-nous-les-villes"));
+    assert_eq!(
+        client
+            .get("/admin/events/wsis-numerique-inclusif")
+            .dispatch()
+            .await
+            .status(),
+        Status::Ok
+    );
+    assert_eq!(
+        client
+            .get("/admin/events/bordeaux-nous-les-villes")
+            .dispatch()
+            .await
+            .status(),
+        Status::Forbidden
+    );
+    let room = client
+        .post("/admin/events/bordeaux-nous-les-villes/rooms")
+        .header(ContentType::Form)
+        .body(format!("csrf={csrf}&name=Intrus"))
+        .dispatch()
+        .await;
+    assert_eq!(room.status(), Status::Forbidden);
+    let new = client.post("/admin/events").header(ContentType::Form)
+        .body(format!("csrf={csrf}&slug=mine&title=Mine&timezone=UTC&starts_at=2027-01-01T09:00&ends_at=2027-01-01T10:00&format=virtual")).dispatch().await;
+    assert_eq!(new.status(), Status::Forbidden);
+}
