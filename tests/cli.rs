@@ -108,3 +108,46 @@ fn bad_arguments_exit_non_zero_with_a_clear_message() {
         assert!(summit(&db, args).status.success());
     }
 }
+
+#[test]
+fn serve_starts_in_the_release_profile_without_a_configured_secret_key() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_summit"))
+        .arg("serve")
+        .env("DATABASE_URL", temp_db())
+        .env("ROCKET_PROFILE", "release")
+        .env("ROCKET_ADDRESS", "127.0.0.1")
+        .env("ROCKET_PORT", port.to_string())
+        .env_remove("ROCKET_SECRET_KEY")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut answered = false;
+    for _ in 0..100 {
+        if let Ok(mut conn) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            use std::io::{Read, Write};
+            conn.write_all(b"GET /api/v1/events HTTP/1.0\r\n\r\n")
+                .unwrap();
+            let mut reply = String::new();
+            conn.read_to_string(&mut reply).unwrap();
+            answered = reply.starts_with("HTTP/1.0 200") || reply.starts_with("HTTP/1.1 200");
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().ok();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        answered,
+        "no answer: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
