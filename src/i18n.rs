@@ -98,7 +98,14 @@ impl Lang {
     pub fn t_args(self, key: &str, args: &[(&str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.clone())))
+            .map(|(k, v)| {
+                // Whole numbers go in as numbers so plural rules (`[one]`) apply.
+                let value = match v.parse::<i64>() {
+                    Ok(n) => FluentValue::from(n),
+                    Err(_) => FluentValue::from(v.clone()),
+                };
+                (Cow::Owned(k.to_string()), value)
+            })
             .collect();
         LOCALES
             .try_lookup_complete(&self.id(), key, Some(&map))
@@ -223,5 +230,49 @@ mod tests {
     fn pick_falls_back_to_the_other_language() {
         assert_eq!(Lang::En.pick("Bonjour", ""), "Bonjour");
         assert_eq!(Lang::En.pick("Bonjour", "Hello"), "Hello");
+    }
+}
+
+/// A price as people of that language write it: "1 250,00 €" or "€1,250.00"; zero is free.
+pub fn money(cents: i64, currency: &str, lang: Lang) -> String {
+    if cents == 0 {
+        return lang.t("price-free");
+    }
+    let (units, rest) = (cents / 100, (cents % 100).abs());
+    let digits = units.abs().to_string();
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    let sign = if cents < 0 { "-" } else { "" };
+    let symbol = match currency {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        other => other,
+    };
+    match lang {
+        Lang::Fr => format!("{sign}{grouped},{rest:02}\u{a0}{symbol}"),
+        Lang::En => format!("{sign}{symbol}{grouped}.{rest:02}"),
+    }
+}
+
+#[cfg(test)]
+mod money_tests {
+    use super::*;
+
+    #[test]
+    fn prices_per_locale() {
+        assert_eq!(money(125000, "EUR", Lang::Fr), "1\u{202f}250,00\u{a0}€");
+        assert_eq!(money(125000, "EUR", Lang::En), "€1,250.00");
+        assert_eq!(money(4550, "CHF", Lang::En), "CHF45.50");
+        assert_eq!(money(0, "EUR", Lang::En), "Free");
     }
 }

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod organise;
+pub mod registering;
 pub mod routes;
 pub mod store;
 

@@ -3,7 +3,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use summit::domain::{EventStatus, Format, SessionKind, SpeakerRole};
+use summit::domain::{
+    Attendance, EventStatus, Format, RegistrationStatus, SessionKind, SpeakerRole,
+};
 
 fn keys_of(ftl: &str) -> BTreeSet<String> {
     ftl.lines()
@@ -66,6 +68,14 @@ fn used_keys() -> BTreeSet<String> {
         (
             "status",
             EventStatus::ALL.iter().map(|k| k.as_str()).collect(),
+        ),
+        (
+            "attendance",
+            Attendance::ALL.iter().map(|k| k.as_str()).collect(),
+        ),
+        (
+            "reg-status",
+            RegistrationStatus::ALL.iter().map(|k| k.as_str()).collect(),
         ),
         (
             "status",

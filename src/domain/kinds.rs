@@ -46,6 +46,29 @@ string_enum!(SpeakerRole { Speaker => "speaker", Moderator => "moderator", Host 
 string_enum!(SessionStatus { Scheduled => "scheduled", Cancelled => "cancelled" });
 string_enum!(StaffRole { Organiser => "organiser", Door => "door" });
 string_enum!(Attendance { InPerson => "in_person", Online => "online" });
+string_enum!(RegistrationStatus {
+    Confirmed => "confirmed", Waitlisted => "waitlisted", PendingPayment => "pending_payment",
+    PendingApproval => "pending_approval", Cancelled => "cancelled", Rejected => "rejected",
+});
+// `requested`: chosen while the registration itself waits; a seat is sought once it is confirmed.
+string_enum!(SignupStatus { Confirmed => "confirmed", Waitlisted => "waitlisted", Requested => "requested" });
+
+impl RegistrationStatus {
+    /// Holds a place (a pending payment holds one until its hold expires).
+    pub fn holds_place(self) -> bool {
+        matches!(
+            self,
+            RegistrationStatus::Confirmed | RegistrationStatus::PendingPayment
+        )
+    }
+
+    pub fn is_over(self) -> bool {
+        matches!(
+            self,
+            RegistrationStatus::Cancelled | RegistrationStatus::Rejected
+        )
+    }
+}
 
 impl Format {
     /// Whether a session of this format fits an event of `event` format.

@@ -1,8 +1,10 @@
 //! The rules, free of HTTP and SQL: kinds of things, validated drafts, scheduling conflicts,
 //! time zones. Everything here is pure and unit-tested.
 
+pub mod capacity;
 pub mod event;
 pub mod kinds;
+pub mod registration;
 pub mod schedule;
 pub mod secret;
 pub mod time;

@@ -5,10 +5,13 @@ pub mod admin_sessions;
 pub mod admin_speakers;
 pub mod api;
 pub mod api_admin;
+pub mod api_registrations;
+pub mod attendee;
 pub mod feeds;
 pub mod json;
 pub mod login;
 pub mod public;
+pub mod register;
 
 use rocket::fs::FileServer;
 use rocket::http::Status;
@@ -29,6 +32,9 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin_speakers::routes())
         .mount("/api/v1", api::routes())
         .mount("/api/v1", api_admin::routes())
+        .mount("/api/v1", api_registrations::routes())
+        .mount("/", register::routes())
+        .mount("/r", attendee::routes())
         .mount("/public", FileServer::from("public").rank(20))
         .register(
             "/",

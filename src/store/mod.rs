@@ -3,6 +3,10 @@
 //! the few statements that differ branch on [`Backend`].
 
 pub mod events;
+pub mod outbox;
+pub mod registrations;
+pub mod roster;
+mod seats;
 pub mod sessions;
 pub mod speakers;
 pub mod staff;
@@ -11,7 +15,7 @@ pub mod tickets;
 use std::str::FromStr;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Executor};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -124,4 +128,16 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
         }
         _ => false,
     }
+}
+
+/// Serialises writers of one event's agenda and places inside a transaction: PostgreSQL
+/// locks the event row; SQLite's single writer connection already serialises everything.
+pub(crate) async fn lock_event(
+    db: &Db,
+    conn: &mut AnyConnection,
+    event_id: i64,
+) -> crate::error::Result<()> {
+    let sql = format!("SELECT id FROM events WHERE id = $1{}", db.for_update());
+    sqlx::query(&sql).bind(event_id).execute(conn).await?;
+    Ok(())
 }

@@ -94,7 +94,7 @@ pub async fn speakers_by_session(
 /// Adds a session, refusing a double booking (409 naming the other session).
 pub async fn create(db: &Db, event: &Event, draft: &SessionDraft) -> Result<Session> {
     let mut tx = db.write.begin().await?;
-    lock_agenda(db, &mut tx, event.id).await?;
+    super::lock_event(db, &mut tx, event.id).await?;
     check_clash(&mut tx, event, draft, None).await?;
     let now = time::now();
     const CREATE: &str = "INSERT INTO sessions (title_fr, title_en, description_fr, \
@@ -115,7 +115,7 @@ pub async fn create(db: &Db, event: &Event, draft: &SessionDraft) -> Result<Sess
 /// Changes a session (a move re-checks the agenda); its calendar SEQUENCE rises.
 pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Result<Session> {
     let mut tx = db.write.begin().await?;
-    lock_agenda(db, &mut tx, event.id).await?;
+    super::lock_event(db, &mut tx, event.id).await?;
     check_clash(&mut tx, event, draft, Some(id)).await?;
     const UPDATE: &str = "UPDATE sessions SET title_fr=$1, title_en=$2, description_fr=$3, \
          description_en=$4, kind=$5, room_id=$6, track_id=$7, starts_at=$8, ends_at=$9, \
@@ -201,12 +201,6 @@ async fn get_written(db: &Db, event_id: i64, id: i64) -> Result<Session> {
         .bind(id)
         .fetch_one(&db.write)
         .await?)
-}
-
-async fn lock_agenda(db: &Db, conn: &mut AnyConnection, event_id: i64) -> Result<()> {
-    let sql = format!("SELECT id FROM events WHERE id = $1{}", db.for_update());
-    sqlx::query(&sql).bind(event_id).execute(conn).await?;
-    Ok(())
 }
 
 async fn touch_event(conn: &mut AnyConnection, event_id: i64) -> Result<()> {

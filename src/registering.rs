@@ -1,0 +1,217 @@
+//! Registering, shared by the public form, the JSON API and the organisers' pages: check the
+//! window, validate against what the event offers, then store under the event lock.
+
+use serde_json::{json, Value};
+
+use crate::domain::registration::{
+    self, check_window, chosen_sessions, Offer, SessionOffer, TicketOffer,
+};
+use crate::domain::validate::{Checker, Input};
+use crate::domain::{time, Attendance, RegistrationStatus, SessionStatus, SignupStatus};
+use crate::error::{Error, Msg, Result};
+use crate::i18n::Lang;
+use crate::store::events::Event;
+use crate::store::registrations::{self, Admission, Registered, Registration};
+use crate::store::{self, Db};
+
+/// Who is registering: the public form asks for consent to the privacy notice; an API client
+/// records it when given; organisers add people by hand at any time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Form,
+    Api,
+    Organiser,
+}
+
+/// What the event offers now, in the visitor's language.
+pub async fn offer(db: &Db, event: &Event, lang: Lang) -> Result<Offer> {
+    let (tickets, sessions) = tokio::try_join!(
+        store::tickets::list(db, event.id),
+        store::sessions::list(db, event.id)
+    )?;
+    Ok(Offer {
+        format: event.format,
+        tz: event.tz(),
+        tickets: tickets
+            .into_iter()
+            .map(|t| TicketOffer {
+                id: t.id,
+                price_cents: t.price_cents,
+                attendance: t.attendance.as_deref().and_then(Attendance::parse),
+                sales_start: t.sales_start,
+                sales_end: t.sales_end,
+            })
+            .collect(),
+        sessions: sessions
+            .into_iter()
+            .map(|s| SessionOffer {
+                id: s.id,
+                title: lang.pick(&s.title_fr, &s.title_en).to_string(),
+                starts_at: s.starts_at,
+                ends_at: s.ends_at,
+                format: s.format,
+                cancelled: s.status == SessionStatus::Cancelled,
+            })
+            .collect(),
+        now: time::now(),
+    })
+}
+
+pub fn window(event: &Event, lang: Lang) -> Result<()> {
+    check_window(
+        event.status,
+        event.registration_opens_at,
+        event.registration_closes_at,
+        event.ends_at,
+        event.tz(),
+        time::now(),
+        lang,
+    )
+}
+
+pub async fn register(
+    db: &Db,
+    event: &Event,
+    input: &Input,
+    lang: Lang,
+    channel: Channel,
+) -> Result<Registered> {
+    if channel != Channel::Organiser {
+        window(event, lang)?;
+    }
+    let offer = offer(db, event, lang).await?;
+    let draft = match (registration::validate(input, &offer, lang), channel) {
+        (Ok(d), Channel::Form) if !d.consent => {
+            return Err(Error::field("consent", Msg::new("register-consent")))
+        }
+        (Err(Error::Unprocessable { mut fields }), Channel::Form) => {
+            if !input
+                .get("consent")
+                .is_some_and(|v| v == "on" || v == "true")
+            {
+                fields.insert("consent".into(), Msg::new("register-consent"));
+            }
+            return Err(Error::Unprocessable { fields });
+        }
+        (result, _) => result?,
+    };
+    let admission = Admission {
+        needs_approval: event.requires_approval.0 && channel != Channel::Organiser,
+    };
+    registrations::register(db, event.id, &draft, admission).await
+}
+
+/// Replaces an attendee's chosen sessions, checked like a new registration's.
+pub async fn change_sessions(
+    db: &Db,
+    event: &Event,
+    r: &Registration,
+    input: &Input,
+    lang: Lang,
+) -> Result<()> {
+    refuse_if_over(r)?;
+    let offer = offer(db, event, lang).await?;
+    let mut c = Checker::default();
+    let ids = chosen_sessions(input, &mut c);
+    c.finish()?;
+    // Validate the choice as part of the attendee's registration as it stands.
+    let mut whole = Input::from_pairs([
+        ("name", r.name.as_str()),
+        ("email", r.email.as_str()),
+        ("attendance", r.attendance.as_str()),
+    ]);
+    whole.nested.insert("sessions".into(), json!(ids));
+    if let Some(t) = r.ticket_type_id {
+        whole.values.insert("ticket".into(), t.to_string());
+    }
+    let mut offer = offer;
+    // Sessions already held stay valid even if their ticket went off sale meanwhile.
+    offer.tickets.iter_mut().for_each(|t| {
+        t.sales_start = None;
+        t.sales_end = None;
+    });
+    let draft = registration::validate(&whole, &offer, lang)?;
+    registrations::set_sessions(db, r, &draft.sessions).await
+}
+
+pub async fn switch_attendance(
+    db: &Db,
+    event: &Event,
+    r: &Registration,
+    input: &Input,
+    lang: Lang,
+) -> Result<()> {
+    refuse_if_over(r)?;
+    let mut c = Checker::default();
+    let mode = c.choice(input, "attendance", Attendance::parse);
+    if mode.is_none() && c.ok("attendance") {
+        c.fail("attendance", Msg::new("field-required"));
+    }
+    c.finish()?;
+    let mode = mode.unwrap_or(r.attendance);
+    if event.format != crate::domain::Format::Hybrid {
+        return Err(Error::field(
+            "attendance",
+            Msg::new("register-attendance-format"),
+        ));
+    }
+    if mode == r.attendance {
+        return Ok(());
+    }
+    if mode == Attendance::Online {
+        let sessions = store::sessions::list(db, event.id).await?;
+        let held = registrations::signups(db, r.id).await?;
+        let in_person_only = sessions.iter().find(|s| {
+            s.format == crate::domain::Format::InPerson && held.iter().any(|h| h.session_id == s.id)
+        });
+        if let Some(s) = in_person_only {
+            let msg = Msg::new("register-session-in-person")
+                .arg("title", lang.pick(&s.title_fr, &s.title_en));
+            return Err(Error::field("attendance", msg));
+        }
+    }
+    registrations::switch_attendance(db, r, mode).await
+}
+
+fn refuse_if_over(r: &Registration) -> Result<()> {
+    if r.status.is_over() {
+        return Err(Error::Conflict {
+            message: Msg::new("register-already-cancelled"),
+            fields: Default::default(),
+        });
+    }
+    Ok(())
+}
+
+/// The attendee's registration as the API shows it.
+pub async fn status_json(db: &Db, r: &Registration) -> Result<Value> {
+    let position = registrations::waitlist_position(db, r).await?;
+    let sessions = registrations::signups(db, r.id).await?;
+    let sessions: Vec<_> = sessions
+        .iter()
+        .map(|s| {
+            // A choice made while the registration waits is itself waiting.
+            let status = match s.status {
+                SignupStatus::Confirmed => "confirmed",
+                _ => "waitlisted",
+            };
+            json!({"id": s.session_id, "status": status, "waitlist_position": s.position})
+        })
+        .collect();
+    let mut body = json!({
+        "id": r.id,
+        "status": r.status,
+        "attendance": r.attendance,
+        "language": r.language,
+        "name": r.name,
+        "ticket": r.ticket_type_id,
+        "sessions": sessions,
+    });
+    if let Some(p) = position {
+        body["waitlist_position"] = json!(p);
+    }
+    if r.status == RegistrationStatus::PendingPayment {
+        body["hold_expires_at"] = json!(r.hold_expires_at);
+    }
+    Ok(body)
+}

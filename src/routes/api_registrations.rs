@@ -1,0 +1,87 @@
+//! Registering through the API (`/api/v1`): anyone may register for a public event; the
+//! attendee's token (as in `/r/TOKEN`) reads, changes and cancels their own registration.
+
+use rocket::http::Status;
+use rocket::serde::json::Json;
+use rocket::{delete, get, patch, post, routes, Route, State};
+use serde_json::{json, Value};
+
+use super::json::JsonInput;
+use super::public::public_event;
+use crate::config::Settings;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::registering::{self, Channel};
+use crate::store::registrations::{self, Registered};
+use crate::store::{self, Db};
+
+pub fn routes() -> Vec<Route> {
+    routes![register, status, change, cancel]
+}
+
+pub fn manage_url(settings: &Settings, token: &str) -> String {
+    format!("{}/r/{token}", settings.public_url.trim_end_matches('/'))
+}
+
+#[post("/events/<slug>/registrations", data = "<body>")]
+async fn register(
+    db: &State<Db>,
+    settings: &State<Settings>,
+    lang: Lang,
+    slug: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<(Status, Json<Value>)> {
+    let event = public_event(db, slug).await?;
+    let input = body?.0;
+    match registering::register(db, &event, &input, lang, Channel::Api).await? {
+        Registered::New {
+            registration,
+            token,
+        } => {
+            let mut body = registering::status_json(db, &registration).await?;
+            body["manage_url"] = json!(manage_url(settings, &token));
+            Ok((Status::Created, Json(body)))
+        }
+        // Already registered: the link went out again by e-mail; nothing more is said.
+        Registered::Existing { .. } => Ok((
+            Status::Accepted,
+            Json(json!({"status": "check_email", "message": lang.t("register-check-email")})),
+        )),
+    }
+}
+
+#[get("/registrations/<token>")]
+async fn status(db: &State<Db>, token: &str) -> Result<Json<Value>> {
+    let r = registrations::by_token(db, token).await?;
+    Ok(Json(registering::status_json(db, &r).await?))
+}
+
+/// Changes the chosen sessions (`sessions`) and/or the attendance mode (`attendance`).
+#[patch("/registrations/<token>", data = "<body>")]
+async fn change(
+    db: &State<Db>,
+    lang: Lang,
+    token: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<Json<Value>> {
+    let r = registrations::by_token(db, token).await?;
+    let input = body?.0;
+    let event = store::events::by_id(db, r.event_id).await?;
+    if input.has("attendance") {
+        registering::switch_attendance(db, &event, &r, &input, lang).await?;
+    }
+    if input.has("sessions") {
+        let r = registrations::get(db, r.id).await?;
+        registering::change_sessions(db, &event, &r, &input, lang).await?;
+    }
+    let r = registrations::get(db, r.id).await?;
+    Ok(Json(registering::status_json(db, &r).await?))
+}
+
+#[delete("/registrations/<token>")]
+async fn cancel(db: &State<Db>, token: &str) -> Result<Json<Value>> {
+    let r = registrations::by_token(db, token).await?;
+    registrations::cancel(db, &r).await?;
+    let r = registrations::get(db, r.id).await?;
+    Ok(Json(registering::status_json(db, &r).await?))
+}

@@ -1,0 +1,416 @@
+//! Registrations and their session choices. Every change runs in one write transaction
+//! under the event lock, so places are never oversold and nothing is half-saved.
+
+use serde::Serialize;
+
+use super::{lock_event, outbox, seats, Db};
+use crate::domain::registration::RegistrationDraft;
+use crate::domain::secret::{hash_token, new_token};
+use crate::domain::{time, Attendance, RegistrationStatus, SignupStatus};
+use crate::error::{Error, FieldErrors, Msg, Result};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Registration {
+    pub id: i64,
+    pub event_id: i64,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub role_title: String,
+    pub badge_role: String,
+    #[sqlx(try_from = "String")]
+    pub attendance: Attendance,
+    pub language: String,
+    pub ticket_type_id: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub status: RegistrationStatus,
+    pub waitlist_seq: Option<i64>,
+    pub hold_expires_at: Option<i64>,
+    pub accessibility_needs: String,
+    pub consent_at: Option<i64>,
+    pub badge_version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub cancelled_at: Option<i64>,
+}
+
+pub(super) const COLUMNS: &str = "id, event_id, name, email, organisation, role_title, \
+    badge_role, attendance, language, ticket_type_id, status, waitlist_seq, hold_expires_at, \
+    accessibility_needs, consent_at, badge_version, created_at, updated_at, cancelled_at";
+
+/// A session chosen by a registration, with its place in that session's waitlist.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Signup {
+    pub session_id: i64,
+    #[sqlx(try_from = "String")]
+    pub status: SignupStatus,
+    pub position: Option<i64>,
+}
+
+/// How a registration comes in.
+#[derive(Debug, Clone, Copy)]
+pub struct Admission {
+    /// The event's organisers approve each registration first.
+    pub needs_approval: bool,
+}
+
+#[derive(Debug)]
+pub enum Registered {
+    /// A new registration and the token of its personal link.
+    New {
+        registration: Box<Registration>,
+        token: String,
+    },
+    /// This e-mail address was already registered: its link was sent again.
+    Existing { id: i64 },
+}
+
+pub async fn register(
+    db: &Db,
+    event_id: i64,
+    draft: &RegistrationDraft,
+    admission: Admission,
+) -> Result<Registered> {
+    let now = time::now();
+    let mut tx = db.write.begin().await?;
+    lock_event(db, &mut tx, event_id).await?;
+    let existing: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, status FROM registrations WHERE event_id = $1 AND email_normalized = $2",
+    )
+    .bind(event_id)
+    .bind(&draft.email_normalized)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let ended = |s: &str| RegistrationStatus::parse(s).is_some_and(|s| s.is_over());
+    if let Some((id, _)) = existing.as_ref().filter(|(_, s)| !ended(s)) {
+        outbox::enqueue(&mut tx, outbox::LINK, *id).await?;
+        tx.commit().await?;
+        return Ok(Registered::Existing { id: *id });
+    }
+    let limits = seats::limits(&mut tx, event_id).await?;
+    let taken = seats::taken(&mut tx, event_id, now).await?;
+    let (status, hold, seq) = if admission.needs_approval {
+        (RegistrationStatus::PendingApproval, None, None)
+    } else if limits.has_room(&taken, draft.attendance, draft.ticket_id) {
+        let (status, hold) = seats::placed(&limits, draft.ticket_id, now);
+        (status, hold, None)
+    } else {
+        let seq = seats::next_event_seq(&mut tx, event_id).await?;
+        (RegistrationStatus::Waitlisted, None, Some(seq))
+    };
+    let token = new_token();
+    let consent_at = draft.consent.then_some(now);
+    let id = match existing {
+        // A cancelled registration of the same address starts again from scratch.
+        Some((old, _)) => {
+            sqlx::query("DELETE FROM registrations WHERE id = $1")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+            insert(
+                &mut tx, event_id, draft, status, hold, seq, consent_at, &token, now,
+            )
+            .await?
+        }
+        None => {
+            insert(
+                &mut tx, event_id, draft, status, hold, seq, consent_at, &token, now,
+            )
+            .await?
+        }
+    };
+    for session_id in &draft.sessions {
+        if status.holds_place() {
+            seats::seat(&mut tx, id, *session_id, now).await?;
+        } else {
+            seats::request(&mut tx, id, *session_id, now).await?;
+        }
+    }
+    outbox::enqueue(&mut tx, outbox::REGISTERED, id).await?;
+    tx.commit().await?;
+    let registration = get(db, id).await?;
+    Ok(Registered::New {
+        registration: Box::new(registration),
+        token,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert(
+    conn: &mut sqlx::AnyConnection,
+    event_id: i64,
+    d: &RegistrationDraft,
+    status: RegistrationStatus,
+    hold: Option<i64>,
+    seq: Option<i64>,
+    consent_at: Option<i64>,
+    token: &str,
+    now: i64,
+) -> Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO registrations (event_id, token_hash, name, email, email_normalized, \
+         organisation, role_title, attendance, language, ticket_type_id, status, waitlist_seq, \
+         hold_expires_at, accessibility_needs, consent_at, created_at, updated_at) \
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16) RETURNING id",
+    )
+    .bind(event_id)
+    .bind(hash_token(token))
+    .bind(&d.name)
+    .bind(&d.email)
+    .bind(&d.email_normalized)
+    .bind(&d.organisation)
+    .bind(&d.role_title)
+    .bind(d.attendance.as_str())
+    .bind(d.language.code())
+    .bind(d.ticket_id)
+    .bind(status.as_str())
+    .bind(seq)
+    .bind(hold)
+    .bind(&d.accessibility_needs)
+    .bind(consent_at)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    add_token(conn, id, token, now).await?;
+    Ok(id)
+}
+
+async fn add_token(conn: &mut sqlx::AnyConnection, id: i64, token: &str, now: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO registration_tokens (token_hash, registration_id, created_at) \
+         VALUES ($1, $2, $3)",
+    )
+    .bind(hash_token(token))
+    .bind(id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A new personal link for a registration (each e-mail may carry its own).
+pub async fn issue_token(db: &Db, id: i64) -> Result<String> {
+    let token = new_token();
+    let mut conn = db.write.acquire().await?;
+    add_token(&mut conn, id, &token, time::now()).await?;
+    Ok(token)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Registration> {
+    let sql = format!("SELECT {COLUMNS} FROM registrations WHERE id = $1");
+    sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&db.write)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// The registration a personal link leads to.
+pub async fn by_token(db: &Db, token: &str) -> Result<Registration> {
+    if token.len() > 100 {
+        return Err(Error::NotFound);
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM registrations WHERE id = \
+         (SELECT registration_id FROM registration_tokens WHERE token_hash = $1)"
+    );
+    sqlx::query_as(&sql)
+        .bind(hash_token(token))
+        .fetch_optional(&db.write)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// Queues the personal link again for an address registered to the event, if it is.
+pub async fn resend_link(db: &Db, event_id: i64, email_normalized: &str) -> Result<()> {
+    let mut tx = db.write.begin().await?;
+    let found: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM registrations WHERE event_id = $1 AND email_normalized = $2 \
+         AND status NOT IN ('cancelled', 'rejected')",
+    )
+    .bind(event_id)
+    .bind(email_normalized)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((id,)) = found {
+        outbox::enqueue(&mut tx, outbox::LINK, id).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Place in the waitlist of the same attendance mode (1 = next), if waiting.
+pub async fn waitlist_position(db: &Db, r: &Registration) -> Result<Option<i64>> {
+    let Some(seq) = r
+        .waitlist_seq
+        .filter(|_| r.status == RegistrationStatus::Waitlisted)
+    else {
+        return Ok(None);
+    };
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND attendance = $2 \
+         AND status = 'waitlisted' AND waitlist_seq <= $3",
+    )
+    .bind(r.event_id)
+    .bind(r.attendance.as_str())
+    .bind(seq)
+    .fetch_one(&db.write)
+    .await?;
+    Ok(Some(n))
+}
+
+pub async fn signups(db: &Db, registration_id: i64) -> Result<Vec<Signup>> {
+    Ok(sqlx::query_as(
+        "SELECT ss.session_id, ss.status, CASE WHEN ss.status = 'waitlisted' THEN \
+         (SELECT COUNT(*) FROM session_signups o WHERE o.session_id = ss.session_id \
+          AND o.status = 'waitlisted' AND o.waitlist_seq <= ss.waitlist_seq) END AS position \
+         FROM session_signups ss JOIN sessions s ON s.id = ss.session_id \
+         WHERE ss.registration_id = $1 ORDER BY s.starts_at, s.id",
+    )
+    .bind(registration_id)
+    .fetch_all(&db.write)
+    .await?)
+}
+
+/// Cancels a registration: its place and seats go to the first people waiting.
+pub async fn cancel(db: &Db, r: &Registration) -> Result<()> {
+    finish(db, r, RegistrationStatus::Cancelled, outbox::CANCELLED).await
+}
+
+async fn finish(
+    db: &Db,
+    r: &Registration,
+    status: RegistrationStatus,
+    message: &str,
+) -> Result<()> {
+    let now = time::now();
+    let mut tx = db.write.begin().await?;
+    lock_event(db, &mut tx, r.event_id).await?;
+    let done = sqlx::query(
+        "UPDATE registrations SET status = $1, cancelled_at = $2, updated_at = $2, \
+         waitlist_seq = NULL, hold_expires_at = NULL, badge_version = badge_version + 1 \
+         WHERE id = $3 AND status NOT IN ('cancelled', 'rejected')",
+    )
+    .bind(status.as_str())
+    .bind(now)
+    .bind(r.id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(conflict(Msg::new("register-already-cancelled")));
+    }
+    seats::drop_sessions(&mut tx, r.id, &[]).await?;
+    seats::fill_event(&mut tx, r.event_id, now).await?;
+    outbox::enqueue(&mut tx, message, r.id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An organiser's decision on a registration waiting for approval.
+pub async fn decide(db: &Db, r: &Registration, approve: bool) -> Result<()> {
+    if r.status != RegistrationStatus::PendingApproval {
+        return Err(conflict(Msg::new("register-not-pending")));
+    }
+    if !approve {
+        return finish(db, r, RegistrationStatus::Rejected, outbox::DECIDED).await;
+    }
+    let now = time::now();
+    let mut tx = db.write.begin().await?;
+    lock_event(db, &mut tx, r.event_id).await?;
+    let seq = seats::next_event_seq(&mut tx, r.event_id).await?;
+    sqlx::query(
+        "UPDATE registrations SET status = 'waitlisted', waitlist_seq = $1, updated_at = $2 \
+         WHERE id = $3 AND status = 'pending_approval'",
+    )
+    .bind(seq)
+    .bind(now)
+    .bind(r.id)
+    .execute(&mut *tx)
+    .await?;
+    // Approved people join the queue's end and get a place at once if there is room.
+    seats::fill_event(&mut tx, r.event_id, now).await?;
+    outbox::enqueue(&mut tx, outbox::DECIDED, r.id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces the chosen sessions (already validated): kept ones keep their seat or place in
+/// line, dropped ones free their seat for the next person, new ones seek a seat.
+pub async fn set_sessions(db: &Db, r: &Registration, sessions: &[i64]) -> Result<()> {
+    let now = time::now();
+    let mut tx = db.write.begin().await?;
+    lock_event(db, &mut tx, r.event_id).await?;
+    seats::drop_sessions(&mut tx, r.id, sessions).await?;
+    let held: Vec<(i64,)> =
+        sqlx::query_as("SELECT session_id FROM session_signups WHERE registration_id = $1")
+            .bind(r.id)
+            .fetch_all(&mut *tx)
+            .await?;
+    let active = current_status(&mut tx, r.id).await?.holds_place();
+    for session_id in sessions.iter().filter(|s| !held.contains(&(**s,))) {
+        if active {
+            seats::seat(&mut tx, r.id, *session_id, now).await?;
+        } else {
+            seats::request(&mut tx, r.id, *session_id, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves a registration to the other attendance mode, only if that mode has a place now.
+pub async fn switch_attendance(db: &Db, r: &Registration, mode: Attendance) -> Result<()> {
+    let now = time::now();
+    let mut tx = db.write.begin().await?;
+    lock_event(db, &mut tx, r.event_id).await?;
+    let status = current_status(&mut tx, r.id).await?;
+    if status.is_over() {
+        return Err(conflict(Msg::new("register-already-cancelled")));
+    }
+    let limits = seats::limits(&mut tx, r.event_id).await?;
+    let taken = seats::taken(&mut tx, r.event_id, now).await?;
+    if !limits.has_room(&taken, mode, r.ticket_type_id) {
+        return Err(conflict(Msg::new("register-switch-full")));
+    }
+    let (new_status, hold) = if status.holds_place() {
+        (status, r.hold_expires_at)
+    } else if status == RegistrationStatus::Waitlisted {
+        seats::placed(&limits, r.ticket_type_id, now)
+    } else {
+        (status, None)
+    };
+    sqlx::query(
+        "UPDATE registrations SET attendance = $1, status = $2, hold_expires_at = $3, \
+         waitlist_seq = CASE WHEN $2 = 'waitlisted' THEN waitlist_seq END, updated_at = $4 \
+         WHERE id = $5",
+    )
+    .bind(mode.as_str())
+    .bind(new_status.as_str())
+    .bind(hold)
+    .bind(now)
+    .bind(r.id)
+    .execute(&mut *tx)
+    .await?;
+    if new_status.holds_place() {
+        seats::seat_requested(&mut tx, r.id, now).await?;
+    }
+    // The place left behind in the other mode goes to whoever waits for it.
+    seats::fill_event(&mut tx, r.event_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn current_status(conn: &mut sqlx::AnyConnection, id: i64) -> Result<RegistrationStatus> {
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM registrations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    RegistrationStatus::parse(&status).ok_or_else(|| Error::Internal(status))
+}
+
+fn conflict(message: Msg) -> Error {
+    Error::Conflict {
+        message,
+        fields: FieldErrors::new(),
+    }
+}

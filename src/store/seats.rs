@@ -1,0 +1,295 @@
+//! Giving out places inside a registration transaction (the caller holds the event lock):
+//! event places per mode and ticket, workshop seats, and promotion from the waitlists.
+
+use sqlx::AnyConnection;
+
+use super::outbox;
+use crate::domain::capacity::{self, Limits, Taken, TicketLimit};
+use crate::domain::{Attendance, RegistrationStatus, SignupStatus};
+use crate::error::Result;
+
+/// How long a pending payment holds its place, in seconds.
+pub const PAYMENT_HOLD_SECS: i64 = 30 * 60;
+
+/// Counts toward capacity: confirmed, or a payment hold that has not expired.
+const HOLDS_PLACE: &str =
+    "(status = 'confirmed' OR (status = 'pending_payment' AND hold_expires_at > $2))";
+
+pub(super) async fn limits(conn: &mut AnyConnection, event_id: i64) -> Result<Limits> {
+    let (in_person, online): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT in_person_capacity, online_capacity FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    let rows: Vec<(i64, Option<i64>, i64)> =
+        sqlx::query_as("SELECT id, quota, price_cents FROM ticket_types WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let tickets = rows
+        .into_iter()
+        .map(|(id, quota, price_cents)| (id, TicketLimit { quota, price_cents }))
+        .collect();
+    Ok(Limits {
+        in_person,
+        online,
+        tickets,
+    })
+}
+
+pub(super) async fn taken(conn: &mut AnyConnection, event_id: i64, now: i64) -> Result<Taken> {
+    let sql = format!(
+        "SELECT attendance, ticket_type_id, COUNT(*) FROM registrations \
+         WHERE event_id = $1 AND {HOLDS_PLACE} GROUP BY attendance, ticket_type_id"
+    );
+    let rows: Vec<(String, Option<i64>, i64)> = sqlx::query_as(&sql)
+        .bind(event_id)
+        .bind(now)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut taken = Taken::default();
+    for (mode, ticket, n) in rows {
+        let mode = Attendance::parse(&mode).unwrap_or(Attendance::InPerson);
+        *taken.by_mode.entry(mode).or_default() += n;
+        if let Some(t) = ticket {
+            *taken.by_ticket.entry(t).or_default() += n;
+        }
+    }
+    Ok(taken)
+}
+
+/// The status of someone who gets a place: confirmed, or holding it while they pay.
+pub(super) fn placed(
+    limits: &Limits,
+    ticket: Option<i64>,
+    now: i64,
+) -> (RegistrationStatus, Option<i64>) {
+    if limits.is_paid(ticket) {
+        (
+            RegistrationStatus::PendingPayment,
+            Some(now + PAYMENT_HOLD_SECS),
+        )
+    } else {
+        (RegistrationStatus::Confirmed, None)
+    }
+}
+
+pub(super) async fn next_event_seq(conn: &mut AnyConnection, event_id: i64) -> Result<i64> {
+    let (seq,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(MAX(waitlist_seq), 0) + 1 FROM registrations WHERE event_id = $1",
+    )
+    .bind(event_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(seq)
+}
+
+/// Gives places to those waiting, in order, while there is room; tells each of them.
+pub(super) async fn fill_event(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    now: i64,
+) -> Result<Vec<i64>> {
+    let limits = limits(conn, event_id).await?;
+    let mut taken = taken(conn, event_id, now).await?;
+    let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT id, attendance, ticket_type_id FROM registrations \
+         WHERE event_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq",
+    )
+    .bind(event_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let waiting: Vec<_> = rows
+        .into_iter()
+        .filter_map(|(id, mode, t)| Attendance::parse(&mode).map(|m| (id, m, t)))
+        .collect();
+    let promoted = capacity::promote(&limits, &mut taken, &waiting);
+    for id in &promoted {
+        let ticket = waiting.iter().find(|w| w.0 == *id).and_then(|w| w.2);
+        let (status, hold) = placed(&limits, ticket, now);
+        sqlx::query(
+            "UPDATE registrations SET status = $1, hold_expires_at = $2, waitlist_seq = NULL, \
+             updated_at = $3 WHERE id = $4",
+        )
+        .bind(status.as_str())
+        .bind(hold)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        seat_requested(conn, *id, now).await?;
+        outbox::enqueue(conn, outbox::PROMOTED, *id).await?;
+    }
+    Ok(promoted)
+}
+
+/// A workshop's capacity: its own, else its room's when it needs signing up; `None`: open.
+async fn session_capacity(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>> {
+    let row: Option<(Option<i64>, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT s.capacity, s.requires_signup, r.capacity FROM sessions s \
+         LEFT JOIN rooms r ON r.id = s.room_id WHERE s.id = $1",
+    )
+    .bind(session_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.and_then(|(own, signup, room)| own.or(room.filter(|_| signup != 0))))
+}
+
+async fn seats_taken(conn: &mut AnyConnection, session_id: i64) -> Result<i64> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM session_signups WHERE session_id = $1 AND status = 'confirmed'",
+    )
+    .bind(session_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n)
+}
+
+/// Seats a registration that holds a place in a session, or puts it at the end of that
+/// session's waitlist.
+pub(super) async fn seat(
+    conn: &mut AnyConnection,
+    registration_id: i64,
+    session_id: i64,
+    now: i64,
+) -> Result<()> {
+    let room = match session_capacity(conn, session_id).await? {
+        None => true,
+        Some(cap) => seats_taken(conn, session_id).await? < cap,
+    };
+    let (status, seq) = if room {
+        (SignupStatus::Confirmed, None)
+    } else {
+        let (seq,): (i64,) = sqlx::query_as(
+            "SELECT COALESCE(MAX(waitlist_seq), 0) + 1 FROM session_signups WHERE session_id = $1",
+        )
+        .bind(session_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        (SignupStatus::Waitlisted, Some(seq))
+    };
+    set_signup(conn, registration_id, session_id, status, seq, now).await
+}
+
+/// Records a choice made while the registration itself waits: no seat is taken yet.
+pub(super) async fn request(
+    conn: &mut AnyConnection,
+    registration_id: i64,
+    session_id: i64,
+    now: i64,
+) -> Result<()> {
+    set_signup(
+        conn,
+        registration_id,
+        session_id,
+        SignupStatus::Requested,
+        None,
+        now,
+    )
+    .await
+}
+
+async fn set_signup(
+    conn: &mut AnyConnection,
+    registration_id: i64,
+    session_id: i64,
+    status: SignupStatus,
+    seq: Option<i64>,
+    now: i64,
+) -> Result<()> {
+    let updated = sqlx::query(
+        "UPDATE session_signups SET status = $1, waitlist_seq = $2 \
+         WHERE registration_id = $3 AND session_id = $4",
+    )
+    .bind(status.as_str())
+    .bind(seq)
+    .bind(registration_id)
+    .bind(session_id)
+    .execute(&mut *conn)
+    .await?;
+    if updated.rows_affected() == 0 {
+        sqlx::query(
+            "INSERT INTO session_signups (registration_id, session_id, status, waitlist_seq, \
+             created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(registration_id)
+        .bind(session_id)
+        .bind(status.as_str())
+        .bind(seq)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Once a registration gets its place, its requested sessions seek seats.
+pub(super) async fn seat_requested(
+    conn: &mut AnyConnection,
+    registration_id: i64,
+    now: i64,
+) -> Result<()> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT session_id FROM session_signups WHERE registration_id = $1 AND status = 'requested' \
+         ORDER BY session_id",
+    )
+    .bind(registration_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (session_id,) in rows {
+        seat(conn, registration_id, session_id, now).await?;
+    }
+    Ok(())
+}
+
+/// Gives freed seats of a session to those waiting for it, in order.
+pub(super) async fn fill_session(conn: &mut AnyConnection, session_id: i64) -> Result<()> {
+    let Some(cap) = session_capacity(conn, session_id).await? else {
+        return Ok(());
+    };
+    let free = cap - seats_taken(conn, session_id).await?;
+    if free <= 0 {
+        return Ok(());
+    }
+    let waiting: Vec<(i64,)> = sqlx::query_as(
+        "SELECT id FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' \
+         ORDER BY waitlist_seq LIMIT $2",
+    )
+    .bind(session_id)
+    .bind(free)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id,) in waiting {
+        sqlx::query(
+            "UPDATE session_signups SET status = 'confirmed', waitlist_seq = NULL WHERE id = $1",
+        )
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Drops a registration's sessions (all, or those not in `keep`), passing freed seats on.
+pub(super) async fn drop_sessions(
+    conn: &mut AnyConnection,
+    registration_id: i64,
+    keep: &[i64],
+) -> Result<()> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT session_id, status FROM session_signups WHERE registration_id = $1")
+            .bind(registration_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (session_id, status) in rows.into_iter().filter(|(s, _)| !keep.contains(s)) {
+        sqlx::query("DELETE FROM session_signups WHERE registration_id = $1 AND session_id = $2")
+            .bind(registration_id)
+            .bind(session_id)
+            .execute(&mut *conn)
+            .await?;
+        if status == SignupStatus::Confirmed.as_str() {
+            fill_session(conn, session_id).await?;
+        }
+    }
+    Ok(())
+}
