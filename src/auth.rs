@@ -26,6 +26,14 @@ pub struct Staff {
 }
 
 impl Staff {
+    /// How this person appears in the audit log.
+    pub fn actor(&self) -> String {
+        match &self.email {
+            Some(email) => format!("{}:{email}", self.role),
+            None => format!("{}:api-token", self.role),
+        }
+    }
+
     pub fn may_access_event(&self, event_id: i64) -> bool {
         self.event_id.is_none_or(|e| e == event_id)
     }

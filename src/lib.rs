@@ -9,8 +9,10 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod jobs;
 pub mod organise;
 pub mod registering;
+pub mod roster;
 pub mod routes;
 pub mod store;
 

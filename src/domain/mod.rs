@@ -3,6 +3,7 @@
 
 pub mod capacity;
 pub mod event;
+pub mod guest_csv;
 pub mod kinds;
 pub mod registration;
 pub mod schedule;

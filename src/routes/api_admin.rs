@@ -28,7 +28,8 @@ pub fn routes() -> Vec<Route> {
         get_session,
         patch_session,
         delete_session,
-        add_ticket
+        add_ticket,
+        registrations
     ]
 }
 
@@ -180,4 +181,26 @@ async fn add_ticket(
     let stripe = settings.stripe_secret_key.is_some();
     let ticket = organise::add_ticket(db, &event, &body?.0, stripe).await?;
     Ok((Status::Created, Json(json!(ticket))))
+}
+
+/// Who is registered, with the counts (organisers only; the view is audited).
+#[get("/events/<slug>/registrations")]
+async fn registrations(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+) -> Result<Json<Value>> {
+    let event = who.event(db, slug).await?;
+    store::audit::record(db, &who.0.actor(), "view-registrations", slug).await?;
+    let filter = store::roster::Filter::default();
+    let roster = crate::roster::Roster::load(db, event, &filter).await?;
+    let rows: Vec<Value> = roster
+        .rows
+        .iter()
+        .map(|r| roster.row_json(r, lang))
+        .collect();
+    Ok(Json(
+        json!({"registrations": rows, "counts": roster.counts_json(lang)}),
+    ))
 }

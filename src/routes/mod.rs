@@ -1,6 +1,7 @@
 //! HTTP: one file per area, each with its `routes()`, all mounted here.
 
 pub mod admin;
+pub mod admin_registrations;
 pub mod admin_sessions;
 pub mod admin_speakers;
 pub mod api;
@@ -30,6 +31,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin::routes())
         .mount("/admin", admin_sessions::routes())
         .mount("/admin", admin_speakers::routes())
+        .mount("/admin", admin_registrations::routes())
         .mount("/api/v1", api::routes())
         .mount("/api/v1", api_admin::routes())
         .mount("/api/v1", api_registrations::routes())

@@ -2,7 +2,9 @@
 //! through sqlx's `Any` driver with portable SQL (`$1` placeholders, integer times and flags);
 //! the few statements that differ branch on [`Backend`].
 
+pub mod audit;
 pub mod events;
+pub mod imports;
 pub mod outbox;
 pub mod registrations;
 pub mod roster;

@@ -142,3 +142,38 @@ pub fn csrf_of(html: &str) -> String {
     let rest = &html[at + 19..];
     rest[..rest.find('"').unwrap()].to_string()
 }
+
+/// Signs an organiser in through the one-time set-up link, as a person would.
+pub async fn sign_in_organiser(client: &Client, email: &str, event: Option<i64>) {
+    let (_, setup) = store::staff::add_user(db(client), email, StaffRole::Organiser, event)
+        .await
+        .unwrap();
+    let form = client
+        .get(format!("/setup/{setup}"))
+        .dispatch()
+        .await
+        .into_string()
+        .await
+        .unwrap();
+    let csrf = csrf_of(&form);
+    let done = client
+        .post(format!("/setup/{setup}"))
+        .header(ContentType::Form)
+        .body(format!(
+            "csrf={csrf}&password=une+phrase+assez+longue&confirm=une+phrase+assez+longue"
+        ))
+        .dispatch()
+        .await;
+    assert_eq!(done.status(), Status::SeeOther);
+}
+
+/// The text of a page.
+pub async fn text_of(client: &Client, path: &str) -> String {
+    client
+        .get(path.to_string())
+        .dispatch()
+        .await
+        .into_string()
+        .await
+        .unwrap_or_default()
+}

@@ -1,0 +1,3 @@
+//! Work done beside the web requests.
+
+pub mod import;
