@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod open_data;
 pub mod organise;
 pub mod routes;
 pub mod store;

@@ -8,6 +8,7 @@ pub mod api_admin;
 pub mod feeds;
 pub mod json;
 pub mod login;
+pub mod open_data;
 pub mod public;
 
 use rocket::fs::FileServer;
@@ -23,6 +24,7 @@ use crate::i18n::Lang;
 pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
     app.mount("/", public::routes())
         .mount("/", feeds::routes())
+        .mount("/", open_data::routes())
         .mount("/", login::routes())
         .mount("/admin", admin::routes())
         .mount("/admin", admin_sessions::routes())
