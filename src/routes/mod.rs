@@ -5,6 +5,7 @@ pub mod admin_sessions;
 pub mod admin_speakers;
 pub mod api;
 pub mod api_admin;
+pub mod cors;
 pub mod feeds;
 pub mod json;
 pub mod login;
@@ -32,6 +33,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/api/v1", api::routes())
         .mount("/api/v1", api_admin::routes())
         .mount("/public", FileServer::from("public").rank(20))
+        .attach(cors::Cors)
         .register(
             "/",
             catchers![
