@@ -9,10 +9,12 @@ use std::process::Command;
 use rocket::http::Status;
 use serde_json::Value;
 
-/// Endpoints of CONTRACT.md that the document describes before this app mounts them.
-const CONTRACT_ONLY: [(&str, &str); 7] = [
+/// Endpoints that the document describes before this branch mounts them: those CONTRACT.md
+/// names, and the registration change that the registration work adds beside them.
+const NOT_YET_MOUNTED: [(&str, &str); 8] = [
     ("post", "/api/v1/events/{slug}/registrations"),
     ("get", "/api/v1/registrations/{token}"),
+    ("patch", "/api/v1/registrations/{token}"),
     ("delete", "/api/v1/registrations/{token}"),
     ("post", "/api/v1/checkins"),
     ("post", "/stripe/webhook"),
@@ -93,8 +95,8 @@ async fn the_openapi_document_is_valid_and_describes_every_api_route() {
         for method in methods.iter().filter(|m| item.get(**m).is_some()) {
             let key = (method.to_string(), path.clone());
             assert!(
-                mounted.contains(&key) || CONTRACT_ONLY.contains(&(method, path.as_str())),
-                "{method} {path} is described but neither mounted nor in CONTRACT.md"
+                mounted.contains(&key) || NOT_YET_MOUNTED.contains(&(method, path.as_str())),
+                "{method} {path} is described but not mounted"
             );
             let op = &item[*method];
             for (code, response) in op["responses"].as_object().unwrap() {
