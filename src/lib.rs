@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
+pub mod open_data;
 pub mod organise;
 pub mod registering;
 pub mod roster;

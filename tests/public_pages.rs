@@ -151,7 +151,7 @@ async fn session_and_speaker_pages() {
 }
 
 #[rocket::async_test]
-async fn public_calendars_parse_and_never_carry_a_streaming_url() {
+async fn public_calendars_parse_and_nothing_public_carries_a_streaming_url() {
     let client = demo_client().await;
     let res = client
         .get("/events/bordeaux-nous-les-villes/calendar.ics")
@@ -225,6 +225,15 @@ async fn public_calendars_parse_and_never_carry_a_streaming_url() {
             .into_string()
             .await
             .unwrap();
+        let mut open_data = Vec::new();
+        for file in ["schedule.xml", "schedule.json", "agenda.csv"] {
+            let res = client
+                .get(format!("/events/{slug}/{file}"))
+                .dispatch()
+                .await;
+            assert_eq!(res.status(), Status::Ok, "{slug}/{file}");
+            open_data.push(res.into_string().await.unwrap());
+        }
         let db = common::db(&client);
         let event = summit::store::events::get(db, slug).await.unwrap();
         let mut secrets: Vec<String> = event.stream_url.into_iter().collect();
@@ -240,7 +249,7 @@ async fn public_calendars_parse_and_never_carry_a_streaming_url() {
             "{slug} has a streaming URL in the demo"
         );
         for secret in &secrets {
-            for public in [&feed, &one, &page, &api] {
+            for public in [&feed, &one, &page, &api].into_iter().chain(&open_data) {
                 assert!(
                     !public.contains(secret.as_str()),
                     "{slug}: streaming URL leaked"

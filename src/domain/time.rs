@@ -55,6 +55,21 @@ pub fn day(ts: i64, tz: Tz) -> NaiveDate {
     in_zone(ts, tz).date_naive()
 }
 
+/// The first instant of `date` in `tz` (01:00 where midnight falls in a daylight-saving gap).
+pub fn start_of_day(date: NaiveDate, tz: Tz) -> i64 {
+    [0, 1]
+        .iter()
+        .filter_map(|h| date.and_hms_opt(*h, 0, 0))
+        .find_map(|naive| tz.from_local_datetime(&naive).earliest())
+        .map(|dt| dt.timestamp())
+        .unwrap_or_default()
+}
+
+/// Minutes past the hour on the local clock.
+pub fn minute_of_hour(ts: i64, tz: Tz) -> u32 {
+    chrono::Timelike::minute(&in_zone(ts, tz))
+}
+
 /// "mardi 15 juin 2027" / "Tuesday 15 June 2027".
 pub fn long_date(ts: i64, tz: Tz, lang: Lang) -> String {
     let dt = in_zone(ts, tz);
@@ -110,6 +125,16 @@ mod tests {
         let fold = parse_instant("2027-10-31T02:30", paris()).unwrap();
         assert_eq!(ics_utc(fold), "20271031T003000Z");
         assert_eq!(parse_instant("tomorrow", paris()), None);
+    }
+
+    #[test]
+    fn days_start_at_local_midnight_or_after_a_gap() {
+        let day = NaiveDate::from_ymd_opt(2027, 6, 15).unwrap();
+        assert_eq!(ics_utc(start_of_day(day, paris())), "20270614T220000Z");
+        // Santiago springs forward at midnight: the day starts at 01:00.
+        let santiago = parse_tz("America/Santiago").unwrap();
+        let gap = NaiveDate::from_ymd_opt(2027, 9, 5).unwrap();
+        assert_eq!(clock(start_of_day(gap, santiago), santiago), "01:00");
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! The public read API (`/api/v1`): events, sessions, speakers.
+//! The public read API (`/api/v1`): events, sessions, speakers, and the OpenAPI description
+//! of the whole API.
 
+use rocket::http::ContentType;
 use rocket::serde::json::Json;
 use rocket::{get, routes, Route, State};
 use serde_json::{json, Value};
@@ -13,7 +15,15 @@ use crate::store::events::Event;
 use crate::store::{self, Db};
 
 pub fn routes() -> Vec<Route> {
-    routes![events, event, sessions, speakers]
+    routes![openapi, events, event, sessions, speakers]
+}
+
+/// Kept by hand beside the routes; `tests/openapi.rs` checks it against them and a validator.
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+#[get("/openapi.json")]
+fn openapi() -> (ContentType, &'static str) {
+    (ContentType::JSON, OPENAPI)
 }
 
 pub fn event_json(e: &Event, lang: Lang) -> Value {

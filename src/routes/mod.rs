@@ -8,9 +8,11 @@ pub mod api;
 pub mod api_admin;
 pub mod api_registrations;
 pub mod attendee;
+pub mod cors;
 pub mod feeds;
 pub mod json;
 pub mod login;
+pub mod open_data;
 pub mod public;
 pub mod register;
 
@@ -27,6 +29,7 @@ use crate::i18n::Lang;
 pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
     app.mount("/", public::routes())
         .mount("/", feeds::routes())
+        .mount("/", open_data::routes())
         .mount("/", login::routes())
         .mount("/admin", admin::routes())
         .mount("/admin", admin_sessions::routes())
@@ -38,6 +41,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/", register::routes())
         .mount("/r", attendee::routes())
         .mount("/public", FileServer::from("public").rank(20))
+        .attach(cors::Cors)
         .register(
             "/",
             catchers![

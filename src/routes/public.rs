@@ -46,6 +46,7 @@ pub fn event_summary(e: &Event, lang: Lang) -> serde_json::Value {
         "same_day": time::day(e.starts_at, tz) == time::day(e.ends_at, tz),
         "starts": time::clock(e.starts_at, tz),
         "ends": time::clock(e.ends_at, tz),
+        "license": e.license,
         "url": format!("/events/{}", e.slug),
     })
 }

@@ -1,0 +1,53 @@
+//! The agenda as CSV for spreadsheets: one row per session, cancelled ones included and marked.
+//! Column names and the `kind`, `format` and `status` values are the API's vocabulary; titles,
+//! tracks and speakers' roles are in the file's language.
+
+use crate::agenda::Agenda;
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+
+pub const HEADER: [&str; 12] = [
+    "id", "day", "start", "end", "title", "kind", "room", "track", "format", "speakers", "status",
+    "url",
+];
+
+pub fn render(agenda: &Agenda, lang: Lang, public_url: &str) -> Result<String> {
+    let tz = agenda.event.tz();
+    let base = public_url.trim_end_matches('/');
+    let failed = |e: csv::Error| Error::Internal(format!("csv: {e}"));
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(HEADER).map_err(failed)?;
+    for s in &agenda.sessions {
+        let speakers: Vec<String> = agenda
+            .people(s.id)
+            .into_iter()
+            .map(|(sp, r)| format!("{} ({})", sp.name, lang.t(&format!("role-{}", r.role))))
+            .collect();
+        out.write_record([
+            s.id.to_string(),
+            time::day(s.starts_at, tz).to_string(),
+            time::clock(s.starts_at, tz),
+            time::clock(s.ends_at, tz),
+            lang.pick(&s.title_fr, &s.title_en).to_string(),
+            s.kind.to_string(),
+            agenda
+                .room(s.room_id)
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
+            agenda
+                .track(s.track_id)
+                .map(|t| lang.pick(&t.name_fr, &t.name_en).to_string())
+                .unwrap_or_default(),
+            s.format.to_string(),
+            speakers.join("; "),
+            s.status.to_string(),
+            format!("{base}/events/{}/sessions/{}", agenda.event.slug, s.id),
+        ])
+        .map_err(failed)?;
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| Error::Internal(format!("csv: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::Internal(format!("csv: {e}")))
+}
