@@ -19,6 +19,12 @@ pub struct Settings {
     pub stripe_api_base: String,
     /// Load the seed events at start when the database has none.
     pub demo: bool,
+    /// Where mail goes as .eml files when `smtp_url` is unset.
+    pub outbox_dir: String,
+    /// Run the outbox worker in this process (tests drive it by hand).
+    pub mail_worker: bool,
+    /// How many minutes before an online session its join link opens.
+    pub join_opens_minutes: i64,
 }
 
 impl Default for Settings {
@@ -32,11 +38,17 @@ impl Default for Settings {
             stripe_webhook_secret: None,
             stripe_api_base: "https://api.stripe.com".into(),
             demo: false,
+            outbox_dir: "data/outbox".into(),
+            mail_worker: true,
+            join_opens_minutes: 15,
         }
     }
 }
 
-const ENV_NAMES: [&str; 7] = [
+const ENV_NAMES: [&str; 10] = [
+    "OUTBOX_DIR",
+    "MAIL_WORKER",
+    "JOIN_OPENS_MINUTES",
     "DATABASE_URL",
     "PUBLIC_URL",
     "SMTP_URL",
@@ -69,6 +81,13 @@ impl Settings {
                 "MAIL_FROM" => self.mail_from = value,
                 "STRIPE_SECRET_KEY" => self.stripe_secret_key = Some(value),
                 "STRIPE_WEBHOOK_SECRET" => self.stripe_webhook_secret = Some(value),
+                "OUTBOX_DIR" => self.outbox_dir = value,
+                "MAIL_WORKER" => self.mail_worker = !matches!(value.as_str(), "0" | "false" | "no"),
+                "JOIN_OPENS_MINUTES" => {
+                    if let Ok(n) = value.trim().parse() {
+                        self.join_opens_minutes = n;
+                    }
+                }
                 _ => self.stripe_api_base = value,
             }
         }

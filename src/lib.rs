@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
+pub mod mail;
 pub mod open_data;
 pub mod organise;
 pub mod registering;
@@ -57,6 +58,24 @@ pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Roc
         .attach(Template::custom(|engines| {
             i18n::register_helpers(&mut engines.handlebars);
         }))
-        .attach(i18n::LangCookie);
+        .attach(i18n::LangCookie)
+        .attach(AdHoc::on_liftoff("outbox worker", |rocket| {
+            Box::pin(async move {
+                let (Some(settings), Some(db)) =
+                    (rocket.state::<Settings>(), rocket.state::<store::Db>())
+                else {
+                    return;
+                };
+                if !settings.mail_worker {
+                    return;
+                }
+                match jobs::outbox::Worker::new(settings) {
+                    Ok(worker) => {
+                        rocket::tokio::spawn(worker.run(db.clone()));
+                    }
+                    Err(e) => tracing::error!("mail is not configured: {e}"),
+                }
+            })
+        }));
     routes::mount(app)
 }

@@ -1,6 +1,8 @@
 //! iCalendar (RFC 5545) files: the public agenda feeds and, later, personal feeds and invites.
 //! Times are written in UTC; UIDs are stable per session; a streaming URL never goes in.
 
+pub mod personal;
+
 use ics::properties::{
     Categories, Description, DtEnd, DtStart, Location, Method, Sequence, Status, Summary, URL,
 };

@@ -1,3 +1,4 @@
 //! Work done beside the web requests.
 
 pub mod import;
+pub mod outbox;

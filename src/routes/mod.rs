@@ -10,6 +10,7 @@ pub mod api_registrations;
 pub mod attendee;
 pub mod cors;
 pub mod feeds;
+pub mod join;
 pub mod json;
 pub mod login;
 pub mod open_data;
@@ -40,6 +41,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/api/v1", api_registrations::routes())
         .mount("/", register::routes())
         .mount("/r", attendee::routes())
+        .mount("/r", join::routes())
         .mount("/public", FileServer::from("public").rank(20))
         .attach(cors::Cors)
         .register(

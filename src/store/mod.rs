@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod events;
 pub mod imports;
+pub mod joins;
 pub mod outbox;
 pub mod registrations;
 pub mod roster;

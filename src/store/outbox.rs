@@ -53,3 +53,90 @@ pub async fn for_registration(db: &Db, registration_id: i64) -> Result<Vec<Messa
     .fetch_all(&db.write)
     .await?)
 }
+
+/// A message claimed by one worker for sending.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Claimed {
+    pub id: i64,
+    pub message_kind: String,
+    pub recipient: String,
+    pub registration_id: Option<i64>,
+    pub attempts: i64,
+}
+
+/// A claim older than this is taken to belong to a worker that died.
+const CLAIM_TIMEOUT_SECS: i64 = 300;
+
+/// Claims due messages atomically, so several app instances never take the same row:
+/// `FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite's single writer runs one claim at a time.
+pub async fn claim(db: &Db, worker: &str, now: i64, limit: i64) -> Result<Vec<Claimed>> {
+    let lock = match db.backend {
+        super::Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        super::Backend::Sqlite => "",
+    };
+    let sql = format!(
+        "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_at = $2 \
+         WHERE id IN (SELECT id FROM outbox WHERE (status = 'pending' AND next_attempt_at <= $2) \
+         OR (status = 'sending' AND claimed_at < $3) ORDER BY id LIMIT $4{lock}) \
+         RETURNING id, message_kind, recipient, registration_id, attempts"
+    );
+    let mut rows: Vec<Claimed> = sqlx::query_as(&sql)
+        .bind(worker)
+        .bind(now)
+        .bind(now - CLAIM_TIMEOUT_SECS)
+        .bind(limit)
+        .fetch_all(&db.write)
+        .await?;
+    rows.sort_by_key(|r| r.id);
+    Ok(rows)
+}
+
+pub async fn mark_sent(db: &Db, id: i64, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, \
+         last_error = NULL WHERE id = $2",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&db.write)
+    .await?;
+    Ok(())
+}
+
+/// Gives up after this many attempts (about a day with the backoff below).
+pub const MAX_ATTEMPTS: i64 = 15;
+
+/// Seconds to wait before attempt `n + 1`: 30 s doubling, at most an hour.
+pub fn backoff(attempts: i64) -> i64 {
+    (30_i64 << attempts.clamp(0, 7)).min(3600)
+}
+
+pub async fn mark_failed(db: &Db, m: &Claimed, error: &str, now: i64) -> Result<()> {
+    let attempts = m.attempts + 1;
+    let status = if attempts >= MAX_ATTEMPTS {
+        "failed"
+    } else {
+        "pending"
+    };
+    let error: String = error.chars().take(300).collect();
+    sqlx::query(
+        "UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4, \
+         claimed_by = NULL WHERE id = $5",
+    )
+    .bind(status)
+    .bind(attempts)
+    .bind(now + backoff(attempts))
+    .bind(error)
+    .bind(m.id)
+    .execute(&db.write)
+    .await?;
+    Ok(())
+}
+
+/// Messages waiting to be sent (for the organisers' view and tests).
+pub async fn pending_count(db: &Db) -> Result<i64> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")
+        .fetch_one(&db.write)
+        .await?;
+    Ok(n)
+}

@@ -75,6 +75,13 @@ pub fn settings(url: &str, demo: bool) -> Settings {
         database_url: url.to_string(),
         public_url: "https://summit.test".into(),
         demo,
+        // Tests send mail by calling the worker themselves, into a folder of their own.
+        mail_worker: false,
+        outbox_dir: std::env::temp_dir()
+            .join("summit-tests")
+            .join(format!("outbox-{}", unique()))
+            .display()
+            .to_string(),
         ..Settings::default()
     }
 }
@@ -176,4 +183,70 @@ pub async fn text_of(client: &Client, path: &str) -> String {
         .into_string()
         .await
         .unwrap_or_default()
+}
+
+/// The app with settings of the test's own (on SQLite).
+pub async fn client_with_settings(s: Settings) -> Client {
+    let figment = rocket::Config::figment().merge(("log_level", "off"));
+    Client::tracked(summit::rocket_with(figment, s))
+        .await
+        .expect("app")
+}
+
+/// A loopback port nothing listens on (yet).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A real SMTP server (Python's aiosmtpd) on loopback, storing what it receives in a Maildir.
+pub struct SmtpServer {
+    child: std::process::Child,
+    pub maildir: std::path::PathBuf,
+}
+
+impl SmtpServer {
+    pub fn start(port: u16) -> SmtpServer {
+        let maildir = std::env::temp_dir()
+            .join("summit-tests")
+            .join(format!("maildir-{}", unique()));
+        // aiosmtpd makes the Maildir (with tmp/, new/, cur/) only if it does not exist.
+        std::fs::create_dir_all(maildir.parent().unwrap()).unwrap();
+        let mut child = std::process::Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(&maildir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 with aiosmtpd (installed by .ci/run)");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return SmtpServer { child, maildir };
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("aiosmtpd did not start on port {port}");
+    }
+
+    /// The raw messages received so far.
+    pub fn messages(&self) -> Vec<Vec<u8>> {
+        let mut files: Vec<_> = std::fs::read_dir(self.maildir.join("new"))
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        files.iter().map(|p| std::fs::read(p).unwrap()).collect()
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

@@ -1,0 +1,73 @@
+//! The outbox worker: claims due messages, composes and sends them, and retries failures with
+//! backoff. Registration never waits for mail: an SMTP outage only delays it.
+
+use std::time::Duration;
+
+use crate::config::Settings;
+use crate::domain::{secret, time};
+use crate::mail::compose::Composer;
+use crate::mail::Mailer;
+use crate::store::outbox;
+use crate::store::Db;
+
+/// Messages claimed per round.
+const BATCH: i64 = 20;
+
+pub struct Worker {
+    pub id: String,
+    pub mailer: Mailer,
+    pub composer: Composer,
+}
+
+impl Worker {
+    pub fn new(settings: &Settings) -> Result<Worker, String> {
+        Ok(Worker {
+            id: secret::new_token()[..12].to_string(),
+            mailer: Mailer::from_settings(settings)?,
+            composer: Composer::new(settings)?,
+        })
+    }
+
+    /// One round at time `now`: the number of messages sent.
+    pub async fn tick(&self, db: &Db, now: i64) -> Result<usize, String> {
+        let claimed = outbox::claim(db, &self.id, now, BATCH)
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut sent = 0;
+        for m in claimed {
+            let outcome = match self.composer.compose(db, &m).await {
+                Ok(Some(message)) => self.mailer.send(message).await,
+                // The registration was erased: nothing to send, nothing to keep.
+                Ok(None) => Ok(()),
+                Err(e) => Err(e),
+            };
+            let stored = match outcome {
+                Ok(()) => {
+                    sent += 1;
+                    outbox::mark_sent(db, m.id, time::now()).await
+                }
+                Err(e) => {
+                    // The error may quote the address; log only the message id.
+                    tracing::warn!(
+                        "outbox message {} not sent (attempt {})",
+                        m.id,
+                        m.attempts + 1
+                    );
+                    outbox::mark_failed(db, &m, &e, now).await
+                }
+            };
+            stored.map_err(|e| e.to_string())?;
+        }
+        Ok(sent)
+    }
+
+    /// Runs rounds forever, a short pause between them.
+    pub async fn run(self, db: Db) {
+        loop {
+            if let Err(e) = self.tick(&db, time::now()).await {
+                tracing::error!("outbox: {e}");
+            }
+            rocket::tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Turning an outbox row into an e-mail in the attendee's language: plain text and HTML, a
+//! fresh personal link, and the invite (`METHOD:REQUEST`, or `CANCEL`) as a calendar part.
+
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+use rocket_dyn_templates::handlebars::Handlebars;
+use serde_json::{json, Value};
+
+use crate::agenda::Agenda;
+use crate::calendar::{self, personal};
+use crate::config::Settings;
+use crate::domain::{time, RegistrationStatus, SignupStatus};
+use crate::error::Msg;
+use crate::i18n::Lang;
+use crate::store::outbox::{self, Claimed};
+use crate::store::registrations::{self, Registration};
+use crate::store::{self, Db};
+
+pub struct Composer {
+    hbs: Handlebars<'static>,
+    from: Mailbox,
+    public_url: String,
+}
+
+impl Composer {
+    pub fn new(settings: &Settings) -> Result<Composer, String> {
+        let mut hbs = Handlebars::new();
+        hbs.register_template_string(
+            "text",
+            include_str!("../../templates/email/message_text.txt.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hbs.register_template_string(
+            "html",
+            include_str!("../../templates/email/message.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hbs.register_escape_fn(rocket_dyn_templates::handlebars::no_escape);
+        let from = settings
+            .mail_from
+            .parse()
+            .map_err(|e| format!("MAIL_FROM: {e}"))?;
+        Ok(Composer {
+            hbs,
+            from,
+            public_url: settings.public_url.trim_end_matches('/').to_string(),
+        })
+    }
+
+    /// The e-mail for an outbox row, or `None` when its registration no longer exists.
+    pub async fn compose(&self, db: &Db, m: &Claimed) -> Result<Option<Message>, String> {
+        let Some(id) = m.registration_id else {
+            return Ok(None);
+        };
+        let r = match registrations::get(db, id).await {
+            Ok(r) => r,
+            Err(crate::Error::NotFound) => return Ok(None),
+            Err(e) => return Err(e.to_string()),
+        };
+        let lang = Lang::parse(&r.language).unwrap_or(Lang::Fr);
+        let event = store::events::by_id(db, r.event_id)
+            .await
+            .map_err(|e| e.to_string())?;
+        let agenda = Agenda::load(db, event).await.map_err(|e| e.to_string())?;
+        let signups = registrations::signups(db, r.id)
+            .await
+            .map_err(|e| e.to_string())?;
+        let token = registrations::issue_token(db, r.id)
+            .await
+            .map_err(|e| e.to_string())?;
+        let title = lang
+            .pick(&agenda.event.title_fr, &agenda.event.title_en)
+            .to_string();
+        let (subject, intro) = wording(&m.message_kind, r.status);
+        let subject = subject.arg("event", &title).render(lang);
+        let data = self.data(&agenda, &r, &signups, &token, lang, &subject, intro);
+        let text = self.hbs.render("text", &data).map_err(|e| e.to_string())?;
+        let html = (self.hbs.render("html", &data)).map_err(|e| e.to_string())?;
+        let to: Mailbox = m.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+        let body = MultiPart::alternative_plain_html(text, html);
+        let mut mixed = MultiPart::mixed().multipart(body);
+        if let Some((method, ics)) = self.invite(&agenda, &r, &signups, &token, lang, m) {
+            let kind = format!("text/calendar; method={method}; charset=utf-8");
+            let kind = ContentType::parse(&kind).map_err(|e| e.to_string())?;
+            mixed = mixed.singlepart(invite_part(ics, kind));
+        }
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .multipart(mixed)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn data(
+        &self,
+        agenda: &Agenda,
+        r: &Registration,
+        signups: &[registrations::Signup],
+        token: &str,
+        lang: Lang,
+        subject: &str,
+        intro: Msg,
+    ) -> Value {
+        let tz = agenda.event.tz();
+        let title = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
+        let when = format!(
+            "{} {}",
+            time::long_date(agenda.event.starts_at, tz, lang),
+            time::clock(agenda.event.starts_at, tz)
+        );
+        let sessions: Vec<Value> = signups
+            .iter()
+            .filter_map(|s| {
+                let session = agenda.session(s.session_id)?;
+                let status = match s.status {
+                    SignupStatus::Confirmed => lang.t("signup-confirmed"),
+                    _ => lang.t("signup-waitlisted"),
+                };
+                Some(json!({
+                    "title": lang.pick(&session.title_fr, &session.title_en),
+                    "when": format!("{} {}", time::long_date(session.starts_at, tz, lang), time::clock(session.starts_at, tz)),
+                    "status": status,
+                }))
+            })
+            .collect();
+        json!({
+            "lang": lang.code(),
+            "subject": subject,
+            "greeting": Msg::new("mail-greeting").arg("name", &r.name).render(lang),
+            "intro": intro.arg("event", title).arg("when", when).render(lang),
+            "sessions_heading": lang.t("attendee-sessions-heading"),
+            "sessions": sessions,
+            "link_label": lang.t("mail-link-label"),
+            "link": format!("{}/r/{token}", self.public_url),
+            "footer": lang.t("mail-footer"),
+        })
+    }
+
+    /// The invite for people who hold a place; a cancellation withdraws it.
+    fn invite(
+        &self,
+        agenda: &Agenda,
+        r: &Registration,
+        signups: &[registrations::Signup],
+        token: &str,
+        lang: Lang,
+        m: &Claimed,
+    ) -> Option<(&'static str, String)> {
+        let method = match m.message_kind.as_str() {
+            outbox::CANCELLED => "CANCEL",
+            _ if r.status.holds_place() => "REQUEST",
+            _ => return None,
+        };
+        let entries = personal::entries(agenda, r, signups, token, &self.public_url, lang);
+        let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
+        Some((method, calendar::render(name, &entries, Some(method))))
+    }
+}
+
+fn invite_part(ics: String, kind: ContentType) -> SinglePart {
+    Attachment::new("invite.ics".into()).body(ics, kind)
+}
+
+/// The subject and first paragraph for a kind of message and the registration's status.
+fn wording(kind: &str, status: RegistrationStatus) -> (Msg, Msg) {
+    use RegistrationStatus as S;
+    match (kind, status) {
+        (outbox::LINK, _) => (Msg::new("mail-link-subject"), Msg::new("mail-link-intro")),
+        (outbox::CANCELLED, _) => (
+            Msg::new("mail-cancelled-subject"),
+            Msg::new("mail-cancelled-intro"),
+        ),
+        (_, S::Rejected) => (
+            Msg::new("mail-rejected-subject"),
+            Msg::new("mail-rejected-intro"),
+        ),
+        (_, S::Waitlisted) => (
+            Msg::new("mail-waitlisted-subject"),
+            Msg::new("mail-waitlisted-intro"),
+        ),
+        (_, S::PendingApproval) => (
+            Msg::new("mail-pending-subject"),
+            Msg::new("mail-pending-intro"),
+        ),
+        (_, S::PendingPayment) => (
+            Msg::new("mail-payment-subject"),
+            Msg::new("mail-payment-intro"),
+        ),
+        (outbox::PROMOTED, _) => (
+            Msg::new("mail-promoted-subject"),
+            Msg::new("mail-promoted-intro"),
+        ),
+        _ => (
+            Msg::new("mail-confirmed-subject"),
+            Msg::new("mail-confirmed-intro"),
+        ),
+    }
+}
