@@ -371,3 +371,31 @@ async fn the_attendee_page_changes_workshops_switches_mode_and_cancels() {
         Status::NotFound
     );
 }
+
+#[rocket::async_test]
+async fn a_full_event_says_people_join_the_waiting_list() {
+    let s = summit(json!({"in_person_capacity": 1, "online_capacity": 5})).await;
+    let c = &s.client;
+    let page = common::text_of(c, "/events/city-summit/register?lang=en").await;
+    assert!(!page.contains("All places are taken"));
+    let (_, body) = post_json(
+        c,
+        "/api/v1/events/city-summit/registrations",
+        json!({"name": "Ana", "email": "ana@example.org", "attendance": "in_person"}),
+    )
+    .await;
+    assert_eq!(body["status"], "confirmed");
+    let page = common::text_of(c, "/events/city-summit/register?lang=en").await;
+    assert!(
+        page.contains("All places are taken for now (In person)"),
+        "{page}"
+    );
+    let (_, body) = post_json(
+        c,
+        "/api/v1/events/city-summit/registrations",
+        json!({"name": "Ben", "email": "ben@example.org", "attendance": "in_person"}),
+    )
+    .await;
+    assert_eq!(body["status"], "waitlisted");
+    assert_eq!(body["waitlist_position"], 1);
+}

@@ -53,6 +53,16 @@ string_enum!(RegistrationStatus {
 // `requested`: chosen while the registration itself waits; a seat is sought once it is confirmed.
 string_enum!(SignupStatus { Confirmed => "confirmed", Waitlisted => "waitlisted", Requested => "requested" });
 
+impl Attendance {
+    /// Whether an event of this format offers this way of attending.
+    pub fn fits(self, format: Format) -> bool {
+        match self {
+            Attendance::InPerson => format != Format::Virtual,
+            Attendance::Online => format != Format::InPerson,
+        }
+    }
+}
+
 impl RegistrationStatus {
     /// Holds a place (a pending payment holds one until its hold expires).
     pub fn holds_place(self) -> bool {

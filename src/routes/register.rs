@@ -64,6 +64,24 @@ pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Re
                    "checked": values.get("ticket") == Some(t.id.to_string().as_str())})
         })
         .collect();
+    let counts = store::roster::counts(db, event.id).await?;
+    let full: Vec<String> = Attendance::ALL
+        .iter()
+        .filter(|m| {
+            let cap = match m {
+                Attendance::InPerson => event.in_person_capacity,
+                Attendance::Online => event.online_capacity,
+            };
+            let held: i64 = counts
+                .iter()
+                .filter(|c| c.attendance == m.as_str())
+                .filter(|c| c.status == "confirmed" || c.status == "pending_payment")
+                .map(|c| c.n)
+                .sum();
+            m.fits(event.format) && cap.is_some_and(|cap| held >= cap)
+        })
+        .map(|m| lang.t(&format!("attendance-{}", m.as_str())))
+        .collect();
     let languages: Vec<Value> = Lang::ALL
         .iter()
         .map(|l| json!({"value": l.code(), "label": l.t("language-name")}))
@@ -75,6 +93,11 @@ pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Re
         "several_tickets": tickets.len() > 1,
         "languages": languages,
         "workshops": workshops,
+        "full": (!full.is_empty()).then(|| {
+            crate::error::Msg::new("register-event-full")
+                .arg("modes", full.join(", "))
+                .render(lang)
+        }),
     }))
 }
 

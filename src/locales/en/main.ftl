@@ -339,3 +339,4 @@ join-not-yet = The online room opens { $minutes } minutes before the start, on {
 join-ended = This session has ended.
 join-not-allowed = Your registration is for attending in person, so this online link is not open to you.
 join-no-stream = There is no online stream for this.
+register-event-full = All places are taken for now ({ $modes }): you can still register and you will be on the waiting list, in order of registration.

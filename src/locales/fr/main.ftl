@@ -339,3 +339,4 @@ join-not-yet = La salle en ligne ouvre { $minutes } minutes avant le début, le 
 join-ended = Cette session est terminée.
 join-not-allowed = Votre inscription est en présentiel : ce lien en ligne ne vous est pas ouvert.
 join-no-stream = Il n’y a pas de diffusion en ligne pour ceci.
+register-event-full = Toutes les places sont prises pour l’instant ({ $modes }) : vous pouvez vous inscrire et serez sur liste d’attente, dans l’ordre des inscriptions.
