@@ -281,3 +281,80 @@ async fn feed(c: &Client, token: &str) -> Calendar {
     assert_eq!(res.content_type().unwrap().sub(), "calendar");
     calendar_of(&res.into_string().await.unwrap())
 }
+
+fn invite_of(raw: &[u8]) -> (String, String, Calendar) {
+    let mail = MessageParser::default().parse(raw).unwrap();
+    let part = mail
+        .attachments()
+        .find(|p| {
+            p.content_type()
+                .is_some_and(|t| t.subtype() == Some("calendar"))
+        })
+        .expect("a calendar part");
+    let method = part
+        .content_type()
+        .and_then(|t| t.attribute("method"))
+        .unwrap()
+        .to_string();
+    let cal = calendar_of(part.text_contents().unwrap());
+    (mail.subject().unwrap().to_string(), method, cal)
+}
+
+#[rocket::async_test]
+async fn moving_or_cancelling_a_session_updates_the_attendees_invites() {
+    let port = free_port();
+    let smtp = SmtpServer::start(port);
+    let (c, settings) = app(Some(port)).await;
+    let token = organiser_token(&c).await;
+    event_now(&c).await;
+    let body = json!({"title": "Evening lab", "kind": "workshop", "starts_at": local(60),
+        "ends_at": local(90), "format": "virtual", "requires_signup": true, "stream_url": STREAM});
+    let path = "/api/v1/events/webinar/sessions";
+    let (_, lab) = send_json(&c, Method::Post, path, &token, body).await;
+    let lab = lab["id"].as_i64().unwrap();
+    register(&c, "dan@example.org", &[lab]).await;
+    let worker = Worker::new(&settings).unwrap();
+    let db = common::db(&c);
+    let tick = || worker.tick(db, summit::domain::time::now());
+    assert_eq!(tick().await.unwrap(), 1);
+    let lab_sequence = |cal: &Calendar| {
+        cal.components.iter().find_map(|c| match c {
+            CalendarComponent::Event(e) if e.get_summary() == Some("Evening lab") => Some((
+                e.get_sequence().unwrap(),
+                e.property_value("STATUS").map(str::to_string),
+            )),
+            _ => None,
+        })
+    };
+    let (_, _, first) = invite_of(&smtp.messages()[0]);
+    let (seq0, _) = lab_sequence(&first).unwrap();
+
+    let session = format!("/api/v1/events/webinar/sessions/{lab}");
+    let moved = json!({"starts_at": local(70), "ends_at": local(100)});
+    let (status, _) = send_json(&c, Method::Patch, &session, &token, moved).await;
+    assert_eq!(status, Status::Ok);
+    let renamed = json!({"description": "Bring a laptop"});
+    send_json(&c, Method::Patch, &session, &token, renamed).await;
+    assert_eq!(
+        tick().await.unwrap(),
+        1,
+        "a move is news, a description edit is not"
+    );
+    let (subject, method, cal) = invite_of(&smtp.messages()[1]);
+    assert_eq!(subject, "Change to your programme: Inclusive city webinar");
+    assert_eq!(method, "REQUEST");
+    assert!(lab_sequence(&cal).unwrap().0 > seq0);
+
+    let res = c
+        .delete(session.clone())
+        .header(common::bearer(&token))
+        .dispatch()
+        .await;
+    assert!(res.status().code < 300, "{}", res.status());
+    assert_eq!(tick().await.unwrap(), 1);
+    let (subject, method, cal) = invite_of(&smtp.messages()[2]);
+    assert_eq!(subject, "Session cancelled: Inclusive city webinar");
+    assert_eq!(method, "CANCEL");
+    assert_eq!(cal.components.len(), 1, "just the cancelled session");
+    assert_eq!(lab_sequence(&cal).unwrap().1.as_deref(), Some("CANCELLED"));
+}

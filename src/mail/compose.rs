@@ -72,7 +72,19 @@ impl Composer {
         let title = lang
             .pick(&agenda.event.title_fr, &agenda.event.title_en)
             .to_string();
-        let (subject, intro) = wording(&m.message_kind, r.status);
+        let session = notice_session(m).and_then(|id| agenda.session(id));
+        let (subject, mut intro) = wording(&m.message_kind, r.status);
+        if let Some(s) = session {
+            let tz = agenda.event.tz();
+            let when = format!(
+                "{} {}",
+                time::long_date(s.starts_at, tz, lang),
+                time::clock(s.starts_at, tz)
+            );
+            intro = intro
+                .arg("session", lang.pick(&s.title_fr, &s.title_en))
+                .arg("session_when", when);
+        }
         let subject = subject.arg("event", &title).render(lang);
         let data = self.data(&agenda, &r, &signups, &token, lang, &subject, intro);
         let text = self.hbs.render("text", &data).map_err(|e| e.to_string())?;
@@ -151,11 +163,17 @@ impl Composer {
         m: &Claimed,
     ) -> Option<(&'static str, String)> {
         let method = match m.message_kind.as_str() {
-            outbox::CANCELLED => "CANCEL",
+            outbox::CANCELLED | outbox::SESSION_CANCELLED => "CANCEL",
             _ if r.status.holds_place() => "REQUEST",
             _ => return None,
         };
-        let entries = personal::entries(agenda, r, signups, token, &self.public_url, lang);
+        let mut entries = personal::entries(agenda, r, signups, token, &self.public_url, lang);
+        if m.message_kind == outbox::SESSION_CANCELLED {
+            // Withdraw just that session from the attendee's calendar.
+            let uid =
+                calendar::session_uid(notice_session(m)?, &calendar::uid_host(&self.public_url));
+            entries.retain(|e| e.uid == uid);
+        }
         let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
         Some((method, calendar::render(name, &entries, Some(method))))
     }
@@ -165,10 +183,23 @@ fn invite_part(ics: String, kind: ContentType) -> SinglePart {
     Attachment::new("invite.ics".into()).body(ics, kind)
 }
 
+/// The session a change notice is about.
+fn notice_session(m: &Claimed) -> Option<i64> {
+    serde_json::from_str::<Value>(&m.payload).ok()?["session_id"].as_i64()
+}
+
 /// The subject and first paragraph for a kind of message and the registration's status.
 fn wording(kind: &str, status: RegistrationStatus) -> (Msg, Msg) {
     use RegistrationStatus as S;
     match (kind, status) {
+        (outbox::SESSION_CHANGED, _) => (
+            Msg::new("mail-session-changed-subject"),
+            Msg::new("mail-session-changed-intro"),
+        ),
+        (outbox::SESSION_CANCELLED, _) => (
+            Msg::new("mail-session-cancelled-subject"),
+            Msg::new("mail-session-cancelled-intro"),
+        ),
         (outbox::LINK, _) => (Msg::new("mail-link-subject"), Msg::new("mail-link-intro")),
         (outbox::CANCELLED, _) => (
             Msg::new("mail-cancelled-subject"),

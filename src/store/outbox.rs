@@ -14,6 +14,8 @@ pub const LINK: &str = "link";
 pub const PROMOTED: &str = "promoted";
 pub const CANCELLED: &str = "cancelled";
 pub const DECIDED: &str = "decided";
+pub const SESSION_CHANGED: &str = "session_changed";
+pub const SESSION_CANCELLED: &str = "session_cancelled";
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Message {
@@ -43,6 +45,30 @@ pub(crate) async fn enqueue(
     Ok(())
 }
 
+/// Tells everyone seated in a session that it moved or was cancelled (their invite updates).
+pub(crate) async fn enqueue_session_notice(
+    conn: &mut AnyConnection,
+    kind: &str,
+    session_id: i64,
+) -> Result<()> {
+    let now = time::now();
+    let payload = serde_json::json!({ "session_id": session_id }).to_string();
+    sqlx::query(
+        "INSERT INTO outbox (message_kind, recipient, registration_id, payload, next_attempt_at, \
+         created_at) SELECT $1, r.email, r.id, $2, $3, $3 FROM registrations r \
+         JOIN session_signups ss ON ss.registration_id = r.id \
+         WHERE ss.session_id = $4 AND ss.status = 'confirmed' \
+         AND r.status IN ('confirmed', 'pending_payment')",
+    )
+    .bind(kind)
+    .bind(payload)
+    .bind(now)
+    .bind(session_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// The messages queued for one registration, oldest first.
 pub async fn for_registration(db: &Db, registration_id: i64) -> Result<Vec<Message>> {
     Ok(sqlx::query_as(
@@ -62,6 +88,7 @@ pub struct Claimed {
     pub recipient: String,
     pub registration_id: Option<i64>,
     pub attempts: i64,
+    pub payload: String,
 }
 
 /// A claim older than this is taken to belong to a worker that died.
@@ -78,7 +105,7 @@ pub async fn claim(db: &Db, worker: &str, now: i64, limit: i64) -> Result<Vec<Cl
         "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_at = $2 \
          WHERE id IN (SELECT id FROM outbox WHERE (status = 'pending' AND next_attempt_at <= $2) \
          OR (status = 'sending' AND claimed_at < $3) ORDER BY id LIMIT $4{lock}) \
-         RETURNING id, message_kind, recipient, registration_id, attempts"
+         RETURNING id, message_kind, recipient, registration_id, attempts, payload"
     );
     let mut rows: Vec<Claimed> = sqlx::query_as(&sql)
         .bind(worker)

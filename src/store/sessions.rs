@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 
 use super::events::Event;
-use super::Db;
+use super::{outbox, Db};
 use crate::domain::schedule::{clash_error, find_clash, Booked, Clash, SessionDraft};
 use crate::domain::{time, Flag, Format, SessionKind, SessionStatus, SpeakerRole};
 use crate::error::{Error, Result};
@@ -117,6 +117,11 @@ pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Re
     let mut tx = db.write.begin().await?;
     super::lock_event(db, &mut tx, event.id).await?;
     check_clash(&mut tx, event, draft, Some(id)).await?;
+    let before: Option<(i64, i64, Option<i64>)> =
+        sqlx::query_as("SELECT starts_at, ends_at, room_id FROM sessions WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
     const UPDATE: &str = "UPDATE sessions SET title_fr=$1, title_en=$2, description_fr=$3, \
          description_en=$4, kind=$5, room_id=$6, track_id=$7, starts_at=$8, ends_at=$9, \
          format=$10, capacity=$11, requires_signup=$12, stream_url=$13, \
@@ -135,6 +140,10 @@ pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Re
         .execute(&mut *tx)
         .await?;
     write_speakers(&mut tx, id, &draft.speakers).await?;
+    let moved = before.is_some_and(|b| b != (draft.starts_at, draft.ends_at, draft.room_id));
+    if moved {
+        outbox::enqueue_session_notice(&mut tx, outbox::SESSION_CHANGED, id).await?;
+    }
     touch_event(&mut tx, event.id).await?;
     tx.commit().await?;
     get_written(db, event.id, id).await
@@ -150,7 +159,7 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
             .fetch_one(&mut *tx)
             .await?;
     let done = if signups > 0 {
-        sqlx::query(
+        let done = sqlx::query(
             "UPDATE sessions SET status = 'cancelled', sequence = sequence + 1, updated_at = $1 \
              WHERE id = $2 AND event_id = $3",
         )
@@ -158,7 +167,9 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
         .bind(id)
         .bind(event_id)
         .execute(&mut *tx)
-        .await?
+        .await?;
+        outbox::enqueue_session_notice(&mut tx, outbox::SESSION_CANCELLED, id).await?;
+        done
     } else {
         sqlx::query("DELETE FROM sessions WHERE id = $1 AND event_id = $2")
             .bind(id)

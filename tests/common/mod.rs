@@ -239,7 +239,10 @@ impl SmtpServer {
         let mut files: Vec<_> = std::fs::read_dir(self.maildir.join("new"))
             .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
             .unwrap_or_default();
-        files.sort();
+        files.sort_by_key(|p| {
+            let modified = std::fs::metadata(p).and_then(|m| m.modified()).ok();
+            (modified, p.clone())
+        });
         files.iter().map(|p| std::fs::read(p).unwrap()).collect()
     }
 }

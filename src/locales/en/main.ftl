@@ -340,3 +340,7 @@ join-ended = This session has ended.
 join-not-allowed = Your registration is for attending in person, so this online link is not open to you.
 join-no-stream = There is no online stream for this.
 register-event-full = All places are taken for now ({ $modes }): you can still register and you will be on the waiting list, in order of registration.
+mail-session-changed-subject = Change to your programme: { $event }
+mail-session-changed-intro = “{ $session }” has moved: it now takes place on { $session_when }. Your calendar invite is updated.
+mail-session-cancelled-subject = Session cancelled: { $event }
+mail-session-cancelled-intro = “{ $session }” ({ $session_when }) has been cancelled. The attached update removes it from your calendar.

@@ -340,3 +340,7 @@ join-ended = Cette session est terminée.
 join-not-allowed = Votre inscription est en présentiel : ce lien en ligne ne vous est pas ouvert.
 join-no-stream = Il n’y a pas de diffusion en ligne pour ceci.
 register-event-full = Toutes les places sont prises pour l’instant ({ $modes }) : vous pouvez vous inscrire et serez sur liste d’attente, dans l’ordre des inscriptions.
+mail-session-changed-subject = Changement dans votre programme : { $event }
+mail-session-changed-intro = « { $session } » a été déplacée : elle a désormais lieu le { $session_when }. Votre invitation d’agenda est mise à jour.
+mail-session-cancelled-subject = Session annulée : { $event }
+mail-session-cancelled-intro = « { $session } » ({ $session_when }) a été annulée. La mise à jour jointe la retire de votre agenda.
