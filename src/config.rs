@@ -25,6 +25,10 @@ pub struct Settings {
     pub mail_worker: bool,
     /// How many minutes before an online session its join link opens.
     pub join_opens_minutes: i64,
+    /// Hours before an event its reminder goes out.
+    pub reminder_hours: i64,
+    /// Minutes before an online session its reminder (with the join link) goes out.
+    pub online_reminder_minutes: i64,
 }
 
 impl Default for Settings {
@@ -41,11 +45,15 @@ impl Default for Settings {
             outbox_dir: "data/outbox".into(),
             mail_worker: true,
             join_opens_minutes: 15,
+            reminder_hours: 24,
+            online_reminder_minutes: 15,
         }
     }
 }
 
-const ENV_NAMES: [&str; 10] = [
+const ENV_NAMES: [&str; 12] = [
+    "REMINDER_HOURS",
+    "ONLINE_REMINDER_MINUTES",
     "OUTBOX_DIR",
     "MAIL_WORKER",
     "JOIN_OPENS_MINUTES",
@@ -83,9 +91,14 @@ impl Settings {
                 "STRIPE_WEBHOOK_SECRET" => self.stripe_webhook_secret = Some(value),
                 "OUTBOX_DIR" => self.outbox_dir = value,
                 "MAIL_WORKER" => self.mail_worker = !matches!(value.as_str(), "0" | "false" | "no"),
-                "JOIN_OPENS_MINUTES" => {
-                    if let Ok(n) = value.trim().parse() {
-                        self.join_opens_minutes = n;
+                "JOIN_OPENS_MINUTES" | "REMINDER_HOURS" | "ONLINE_REMINDER_MINUTES" => {
+                    let Ok(n) = value.trim().parse() else {
+                        continue;
+                    };
+                    match name {
+                        "JOIN_OPENS_MINUTES" => self.join_opens_minutes = n,
+                        "REMINDER_HOURS" => self.reminder_hours = n,
+                        _ => self.online_reminder_minutes = n,
                     }
                 }
                 _ => self.stripe_api_base = value,

@@ -358,3 +358,130 @@ async fn moving_or_cancelling_a_session_updates_the_attendees_invites() {
     assert_eq!(cal.components.len(), 1, "just the cancelled session");
     assert_eq!(lab_sequence(&cal).unwrap().1.as_deref(), Some("CANCELLED"));
 }
+
+#[rocket::async_test]
+async fn reminders_go_out_once_and_organisers_announce() {
+    let port = free_port();
+    let smtp = SmtpServer::start(port);
+    let (c, settings) = app(Some(port)).await;
+    let token = organiser_token(&c).await;
+    event_now(&c).await;
+    let body = json!({"title": "Evening lab", "kind": "workshop", "starts_at": local(60),
+        "ends_at": local(90), "format": "virtual", "requires_signup": true, "stream_url": STREAM});
+    let (_, lab) = send_json(
+        &c,
+        Method::Post,
+        "/api/v1/events/webinar/sessions",
+        &token,
+        body,
+    )
+    .await;
+    let lab = lab["id"].as_i64().unwrap();
+    let online = register(&c, "eve@example.org", &[lab]).await;
+    let res = c
+        .post("/api/v1/events/webinar/registrations")
+        .header(ContentType::JSON)
+        .body(json!({"name": "Fred", "email": "fred@example.org", "attendance": "in_person", "language": "en"}).to_string())
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Created);
+    let db = common::db(&c);
+    let event = store::events::get(db, "webinar").await.unwrap();
+    let session = store::sessions::get(db, event.id, lab).await.unwrap();
+    // An hour before the event both get the event reminder, once however often it runs.
+    let before_event = event.starts_at - 3600;
+    let day = settings.reminder_hours * 3600;
+    let soon = settings.online_reminder_minutes * 60;
+    assert_eq!(
+        store::outbox::queue_reminders(db, before_event, day, soon)
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        store::outbox::queue_reminders(db, before_event + 60, day, soon)
+            .await
+            .unwrap(),
+        0
+    );
+    // Ten minutes before the online lab, only the online attendee seated in it is reminded.
+    let before_lab = session.starts_at - 600;
+    assert_eq!(
+        store::outbox::queue_reminders(db, before_lab, day, soon)
+            .await
+            .unwrap(),
+        1
+    );
+    let worker = Worker::new(&settings).unwrap();
+    let now = summit::domain::time::now();
+    let sent = worker.tick(db, before_lab).await.unwrap();
+    assert_eq!(sent, 5, "2 confirmations, 3 reminders");
+    let subjects: Vec<String> = smtp
+        .messages()
+        .iter()
+        .map(|raw| {
+            MessageParser::default()
+                .parse(raw)
+                .unwrap()
+                .subject()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        subjects
+            .iter()
+            .filter(|s| s.starts_with("Reminder: Inclusive city webinar"))
+            .count(),
+        2
+    );
+    let lab_reminder = smtp
+        .messages()
+        .into_iter()
+        .find(|raw| String::from_utf8_lossy(raw).contains("Starting soon: Evening lab"))
+        .expect("the online session reminder");
+    let mail = MessageParser::default().parse(&lab_reminder).unwrap();
+    assert!(mail.body_text(0).unwrap().contains(&format!("/join/{lab}")));
+    assert_eq!(
+        mail.to().unwrap().first().unwrap().address(),
+        Some("eve@example.org")
+    );
+    assert!(online["manage_url"].is_string());
+
+    // An announcement to online attendees only, in the organiser's words.
+    common::sign_in_organiser(&c, "orga@webinar.org", None).await;
+    let page = common::text_of(&c, "/admin/events/webinar/registrations").await;
+    let csrf = common::csrf_of(&page);
+    let res = c
+        .post("/admin/events/webinar/announcements")
+        .header(ContentType::Form)
+        .body(format!(
+            "csrf={csrf}&attendance=online&subject=Room+change&body=The+lab+moves+to+room+B."
+        ))
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::SeeOther);
+    assert_eq!(
+        worker.tick(db, now).await.unwrap(),
+        1,
+        "Fred attends in person"
+    );
+    let last = smtp.messages().pop().unwrap();
+    let mail = MessageParser::default().parse(&last).unwrap();
+    assert_eq!(mail.subject(), Some("Room change"));
+    assert!(mail
+        .body_text(0)
+        .unwrap()
+        .contains("The lab moves to room B."));
+    let res = c
+        .post("/admin/events/webinar/announcements")
+        .header(ContentType::Form)
+        .body(format!("csrf={csrf}&subject=&body="))
+        .dispatch()
+        .await;
+    assert_eq!(
+        res.status(),
+        Status::UnprocessableEntity,
+        "subject and message required"
+    );
+}

@@ -15,6 +15,8 @@ const BATCH: i64 = 20;
 
 pub struct Worker {
     pub id: String,
+    /// Seconds ahead to remind of events, and of online sessions.
+    pub reminders: (i64, i64),
     pub mailer: Mailer,
     pub composer: Composer,
 }
@@ -23,6 +25,10 @@ impl Worker {
     pub fn new(settings: &Settings) -> Result<Worker, String> {
         Ok(Worker {
             id: secret::new_token()[..12].to_string(),
+            reminders: (
+                settings.reminder_hours * 3600,
+                settings.online_reminder_minutes * 60,
+            ),
             mailer: Mailer::from_settings(settings)?,
             composer: Composer::new(settings)?,
         })
@@ -64,6 +70,10 @@ impl Worker {
     /// Runs rounds forever, a short pause between them.
     pub async fn run(self, db: Db) {
         loop {
+            let (event, online) = self.reminders;
+            if let Err(e) = outbox::queue_reminders(&db, time::now(), event, online).await {
+                tracing::error!("reminders: {e}");
+            }
             if let Err(e) = self.tick(&db, time::now()).await {
                 tracing::error!("outbox: {e}");
             }

@@ -85,8 +85,28 @@ impl Composer {
                 .arg("session", lang.pick(&s.title_fr, &s.title_en))
                 .arg("session_when", when);
         }
-        let subject = subject.arg("event", &title).render(lang);
-        let data = self.data(&agenda, &r, &signups, &token, lang, &subject, intro);
+        let mut subject = subject.arg("event", &title).render(lang);
+        if m.message_kind == outbox::REMINDER && session.is_some() {
+            let s = session
+                .map(|s| lang.pick(&s.title_fr, &s.title_en))
+                .unwrap_or_default();
+            subject = Msg::new("mail-reminder-session-subject")
+                .arg("session", s)
+                .render(lang);
+            intro = Msg::new("mail-reminder-session-intro").arg("session", s);
+        }
+        let mut data = self.data(&agenda, &r, &signups, &token, lang, &subject, intro);
+        if let Some((own_subject, text)) =
+            announcement(m).filter(|_| m.message_kind == outbox::ANNOUNCEMENT)
+        {
+            subject = own_subject;
+            data["subject"] = json!(subject);
+            data["intro"] = json!(text);
+        }
+        if let (outbox::REMINDER, Some(s)) = (m.message_kind.as_str(), session) {
+            data["link"] = json!(personal::join_url(&self.public_url, &token, s.id));
+            data["link_label"] = json!(lang.t("calendar-join-link"));
+        }
         let text = self.hbs.render("text", &data).map_err(|e| e.to_string())?;
         let html = (self.hbs.render("html", &data)).map_err(|e| e.to_string())?;
         let to: Mailbox = m.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
@@ -163,6 +183,7 @@ impl Composer {
         m: &Claimed,
     ) -> Option<(&'static str, String)> {
         let method = match m.message_kind.as_str() {
+            outbox::ANNOUNCEMENT | outbox::REMINDER => return None,
             outbox::CANCELLED | outbox::SESSION_CANCELLED => "CANCEL",
             _ if r.status.holds_place() => "REQUEST",
             _ => return None,
@@ -183,15 +204,31 @@ fn invite_part(ics: String, kind: ContentType) -> SinglePart {
     Attachment::new("invite.ics".into()).body(ics, kind)
 }
 
-/// The session a change notice is about.
+/// The session a change notice or a reminder is about.
 fn notice_session(m: &Claimed) -> Option<i64> {
+    if let Some(id) = m.payload.strip_prefix("session-") {
+        return id.parse().ok();
+    }
     serde_json::from_str::<Value>(&m.payload).ok()?["session_id"].as_i64()
+}
+
+/// An organiser's announcement: their own subject and text.
+fn announcement(m: &Claimed) -> Option<(String, String)> {
+    let v: Value = serde_json::from_str(&m.payload).ok()?;
+    Some((
+        v["subject"].as_str()?.to_string(),
+        v["body"].as_str()?.to_string(),
+    ))
 }
 
 /// The subject and first paragraph for a kind of message and the registration's status.
 fn wording(kind: &str, status: RegistrationStatus) -> (Msg, Msg) {
     use RegistrationStatus as S;
     match (kind, status) {
+        (outbox::REMINDER, _) => (
+            Msg::new("mail-reminder-subject"),
+            Msg::new("mail-reminder-intro"),
+        ),
         (outbox::SESSION_CHANGED, _) => (
             Msg::new("mail-session-changed-subject"),
             Msg::new("mail-session-changed-intro"),

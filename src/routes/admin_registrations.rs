@@ -26,7 +26,16 @@ use crate::store::roster::Filter;
 use crate::store::{self, Db};
 
 pub fn routes() -> Vec<Route> {
-    routes![list, export, add, cancel, decide, import, import_progress]
+    routes![
+        list,
+        export,
+        add,
+        cancel,
+        decide,
+        import,
+        import_progress,
+        announce
+    ]
 }
 
 /// Largest guest list accepted, in bytes.
@@ -135,6 +144,7 @@ async fn list(
         Some("cancelled") => Some(Msg::new("roster-cancelled")),
         Some("approve") => Some(Msg::new("roster-approved")),
         Some("reject") => Some(Msg::new("roster-rejected")),
+        Some("announced") => Some(Msg::new("roster-announced")),
         _ => None,
     };
     let notice = notice.map(|n| n.render(lang));
@@ -326,4 +336,43 @@ async fn import_progress(
             "percent": (import.processed * 100).checked_div(import.total).unwrap_or(100),
         }),
     ))
+}
+
+/// An organiser's message to the attendees matching the filters (those who have not
+/// cancelled), queued in the outbox like every other e-mail.
+#[post("/events/<slug>/announcements", data = "<form>")]
+async fn announce(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Done> {
+    let input = checked(&csrf, form.into_inner())?;
+    let event = who.event(db, slug).await?;
+    let mut c = crate::domain::validate::Checker::default();
+    let subject = c.required(&input, "subject", 200);
+    let body = c.required(&input, "body", 10_000);
+    let filter = filter_of(
+        None,
+        input.get("status").map(str::to_string),
+        input.get("attendance").map(str::to_string),
+        None,
+        None,
+    );
+    if let Err(e) = c.finish() {
+        let refused = Some((&input, &e));
+        let page = list_page(db, lang, &csrf, event, &filter, refused, None).await?;
+        return Ok(Err((e.status(), page)));
+    }
+    let ids: Vec<i64> = store::roster::list(db, event.id, &filter)
+        .await?
+        .iter()
+        .filter(|r| !r.status.is_over())
+        .map(|r| r.id)
+        .collect();
+    store::outbox::announce(db, &ids, &subject, &body).await?;
+    store::audit::record(db, &who.0.actor(), "announce", slug).await?;
+    Ok(Ok(back(slug, "announced")))
 }

@@ -167,3 +167,84 @@ pub async fn pending_count(db: &Db) -> Result<i64> {
         .await?;
     Ok(n)
 }
+
+pub const ANNOUNCEMENT: &str = "announcement";
+pub const REMINDER: &str = "reminder";
+
+/// Queues an organiser's announcement to each of these registrations.
+pub async fn announce(
+    db: &Db,
+    registration_ids: &[i64],
+    subject: &str,
+    body: &str,
+) -> Result<usize> {
+    let payload = serde_json::json!({ "subject": subject, "body": body }).to_string();
+    let now = time::now();
+    let mut tx = db.write.begin().await?;
+    for id in registration_ids {
+        sqlx::query(
+            "INSERT INTO outbox (message_kind, recipient, registration_id, payload, \
+             next_attempt_at, created_at) SELECT $1, email, id, $2, $3, $3 FROM registrations \
+             WHERE id = $4",
+        )
+        .bind(ANNOUNCEMENT)
+        .bind(&payload)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(registration_ids.len())
+}
+
+/// Queues reminders once: the day before an event for everyone holding a place, and shortly
+/// before an online session for those seated who may join it. Returns how many were queued.
+pub async fn queue_reminders(
+    db: &Db,
+    now: i64,
+    event_ahead: i64,
+    online_ahead: i64,
+) -> Result<u64> {
+    let mut tx = db.write.begin().await?;
+    let events = sqlx::query(
+        "INSERT INTO reminders (registration_id, about, queued_at) \
+         SELECT r.id, 'event', $1 FROM registrations r JOIN events e ON e.id = r.event_id \
+         WHERE r.status = 'confirmed' AND e.status = 'published' \
+         AND e.starts_at > $1 AND e.starts_at <= $2 \
+         AND NOT EXISTS (SELECT 1 FROM reminders m WHERE m.registration_id = r.id AND m.about = 'event')",
+    )
+    .bind(now)
+    .bind(now + event_ahead)
+    .execute(&mut *tx)
+    .await?;
+    let sessions = sqlx::query(
+        "INSERT INTO reminders (registration_id, about, queued_at) \
+         SELECT r.id, 'session-' || CAST(s.id AS TEXT), $1 FROM registrations r \
+         JOIN session_signups ss ON ss.registration_id = r.id AND ss.status = 'confirmed' \
+         JOIN sessions s ON s.id = ss.session_id JOIN events e ON e.id = r.event_id \
+         WHERE r.status = 'confirmed' AND s.status = 'scheduled' AND s.format <> 'in_person' \
+         AND s.stream_url IS NOT NULL AND s.starts_at > $1 AND s.starts_at <= $2 \
+         AND (r.attendance = 'online' OR e.online_for_in_person = 1 OR e.format = 'virtual') \
+         AND NOT EXISTS (SELECT 1 FROM reminders m WHERE m.registration_id = r.id \
+         AND m.about = 'session-' || CAST(s.id AS TEXT))",
+    )
+    .bind(now)
+    .bind(now + online_ahead)
+    .execute(&mut *tx)
+    .await?;
+    // Each new reminder row becomes one message; the row's `about` says what it is about.
+    sqlx::query(
+        "INSERT INTO outbox (message_kind, recipient, registration_id, payload, next_attempt_at, \
+         created_at) SELECT $1, r.email, r.id, m.about, $2, $2 FROM reminders m \
+         JOIN registrations r ON r.id = m.registration_id WHERE m.queued_at = $2 \
+         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = m.registration_id \
+         AND o.message_kind = $1 AND o.payload = m.about)",
+    )
+    .bind(REMINDER)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(events.rows_affected() + sessions.rows_affected())
+}
