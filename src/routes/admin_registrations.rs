@@ -135,6 +135,7 @@ async fn list(
         Some("cancelled") => Some(Msg::new("roster-cancelled")),
         Some("approve") => Some(Msg::new("roster-approved")),
         Some("reject") => Some(Msg::new("roster-rejected")),
+        Some("badge") => Some(Msg::new("badge-reissued")),
         _ => None,
     };
     let notice = notice.map(|n| n.render(lang));

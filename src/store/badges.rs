@@ -67,3 +67,14 @@ pub async fn reissue(db: &Db, registration_id: i64) -> Result<()> {
     .await?;
     Ok(())
 }
+
+/// What the badge says the person is (attendee, speaker, press, staff…).
+pub async fn set_role(db: &Db, registration_id: i64, role: &str) -> Result<()> {
+    sqlx::query("UPDATE registrations SET badge_role = $1, updated_at = $2 WHERE id = $3")
+        .bind(role)
+        .bind(crate::domain::time::now())
+        .bind(registration_id)
+        .execute(&db.write)
+        .await?;
+    Ok(())
+}
