@@ -23,6 +23,8 @@ pub struct Staff {
     pub email: Option<String>,
     /// Whether this came from a cookie (forms must then carry the CSRF token).
     pub via_cookie: bool,
+    /// Who this is, for rate limits: `token:ID` or `user:ID`.
+    pub key: String,
 }
 
 impl Staff {
@@ -51,6 +53,7 @@ async fn staff_of(req: &Request<'_>) -> Result<Option<Staff>, Error> {
             event_id: t.event_id,
             email: None,
             via_cookie: false,
+            key: format!("token:{}", t.id),
         }));
     }
     let Some(id) = req
@@ -66,6 +69,7 @@ async fn staff_of(req: &Request<'_>) -> Result<Option<Staff>, Error> {
         event_id: u.event_id,
         email: Some(u.email),
         via_cookie: true,
+        key: format!("user:{}", u.id),
     }))
 }
 

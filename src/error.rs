@@ -54,6 +54,8 @@ pub enum Error {
     Unprocessable { fields: FieldErrors },
     #[error("payload too large")]
     TooLarge,
+    #[error("too many requests")]
+    TooManyRequests,
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal: {0}")]
@@ -78,6 +80,7 @@ impl Error {
             Error::Conflict { .. } => Status::Conflict,
             Error::Unprocessable { .. } => Status::UnprocessableEntity,
             Error::TooLarge => Status::PayloadTooLarge,
+            Error::TooManyRequests => Status::TooManyRequests,
             Error::Database(_) | Error::Internal(_) => Status::InternalServerError,
         }
     }
@@ -91,6 +94,7 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::Unprocessable { .. } => "invalid",
             Error::TooLarge => "too_large",
+            Error::TooManyRequests => "too_many_requests",
             Error::Database(_) | Error::Internal(_) => "internal",
         }
     }
@@ -103,6 +107,7 @@ impl Error {
             Error::Forbidden => Msg::new("error-forbidden"),
             Error::Unprocessable { .. } => Msg::new("error-invalid"),
             Error::TooLarge => Msg::new("error-too-large"),
+            Error::TooManyRequests => Msg::new("error-too-many-requests"),
             Error::Database(_) | Error::Internal(_) => Msg::new("error-internal"),
         }
     }

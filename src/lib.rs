@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod auth;
 pub mod calendar;
+pub mod checkin;
 pub mod config;
 pub mod demo;
 pub mod domain;
@@ -13,6 +14,7 @@ pub mod jobs;
 pub mod mail;
 pub mod open_data;
 pub mod organise;
+pub mod qr;
 pub mod registering;
 pub mod roster;
 pub mod routes;

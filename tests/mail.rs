@@ -413,7 +413,6 @@ async fn reminders_go_out_once_and_organisers_announce() {
         1
     );
     let worker = Worker::new(&settings).unwrap();
-    let now = summit::domain::time::now();
     let sent = worker.tick(db, before_lab).await.unwrap();
     assert_eq!(sent, 5, "2 confirmations, 3 reminders");
     let subjects: Vec<String> = smtp
@@ -462,7 +461,7 @@ async fn reminders_go_out_once_and_organisers_announce() {
         .await;
     assert_eq!(res.status(), Status::SeeOther);
     assert_eq!(
-        worker.tick(db, now).await.unwrap(),
+        worker.tick(db, summit::domain::time::now()).await.unwrap(),
         1,
         "Fred attends in person"
     );

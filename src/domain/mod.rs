@@ -1,10 +1,12 @@
 //! The rules, free of HTTP and SQL: kinds of things, validated drafts, scheduling conflicts,
-//! time zones. Everything here is pure and unit-tested.
+//! time zones, badge codes. Everything here is pure and unit-tested.
 
+pub mod badge;
 pub mod capacity;
 pub mod event;
 pub mod guest_csv;
 pub mod kinds;
+pub mod rate;
 pub mod registration;
 pub mod schedule;
 pub mod secret;

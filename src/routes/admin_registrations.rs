@@ -145,6 +145,7 @@ async fn list(
         Some("approve") => Some(Msg::new("roster-approved")),
         Some("reject") => Some(Msg::new("roster-rejected")),
         Some("announced") => Some(Msg::new("roster-announced")),
+        Some("badge") => Some(Msg::new("badge-reissued")),
         _ => None,
     };
     let notice = notice.map(|n| n.render(lang));

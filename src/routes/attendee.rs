@@ -101,6 +101,7 @@ async fn attendee_page(
                 "attendance_label": lang.t(&format!("attendance-{}", r.attendance.as_str())),
                 "ticket": ticket,
                 "active": !r.status.is_over(),
+                "has_badge": r.status == crate::domain::RegistrationStatus::Confirmed,
             },
             "sessions": sessions,
             "choices": choices(db, &agenda, lang, &picked).await?,

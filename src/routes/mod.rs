@@ -1,13 +1,16 @@
 //! HTTP: one file per area, each with its `routes()`, all mounted here.
 
 pub mod admin;
+pub mod admin_checkins;
 pub mod admin_registrations;
 pub mod admin_sessions;
 pub mod admin_speakers;
 pub mod api;
 pub mod api_admin;
+pub mod api_checkins;
 pub mod api_registrations;
 pub mod attendee;
+pub mod badges;
 pub mod cors;
 pub mod feeds;
 pub mod join;
@@ -16,6 +19,7 @@ pub mod login;
 pub mod open_data;
 pub mod public;
 pub mod register;
+pub mod scan;
 
 use rocket::fs::FileServer;
 use rocket::http::Status;
@@ -36,12 +40,17 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin_sessions::routes())
         .mount("/admin", admin_speakers::routes())
         .mount("/admin", admin_registrations::routes())
+        .mount("/admin", admin_checkins::routes())
         .mount("/api/v1", api::routes())
         .mount("/api/v1", api_admin::routes())
         .mount("/api/v1", api_registrations::routes())
+        .mount("/api/v1", api_checkins::routes())
         .mount("/", register::routes())
         .mount("/r", attendee::routes())
         .mount("/r", join::routes())
+        .mount("/r", badges::routes())
+        .mount("/", scan::routes())
+        .manage(crate::checkin::ScanLimit::default())
         .mount("/public", FileServer::from("public").rank(20))
         .attach(cors::Cors)
         .register(

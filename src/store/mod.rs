@@ -3,6 +3,8 @@
 //! the few statements that differ branch on [`Backend`].
 
 pub mod audit;
+pub mod badges;
+pub mod checkins;
 pub mod events;
 pub mod imports;
 pub mod joins;

@@ -1,0 +1,286 @@
+//! Letting people in: a scanned badge code becomes a verdict, shared by the check-in API and
+//! the door staff's scanner page; and the badge code of a registration.
+
+use std::sync::Mutex;
+
+use serde_json::{json, Value};
+
+use crate::auth::Staff;
+use crate::domain::badge::{self, Claim, Verdict};
+use crate::domain::rate::Windows;
+use crate::domain::validate::{Checker, Input};
+use crate::domain::{time, RegistrationStatus};
+use crate::error::{Error, Msg, Result};
+use crate::i18n::Lang;
+use crate::store::checkins::{self, First, NewCheckin, Recorded};
+use crate::store::events::Event;
+use crate::store::registrations::{self, Registration};
+use crate::store::{self, Db};
+
+/// Scans allowed per staff identity per second.
+pub const SCANS_PER_SECOND: u32 = 20;
+
+/// One scan, as the API or the scanner page sends it.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub code: String,
+    pub gate: String,
+    /// A session's door; `None`: the event's entrance.
+    pub session_id: Option<i64>,
+    /// Set by a device that may send the same scan twice (offline upload retries).
+    pub nonce: Option<String>,
+    pub scanned_at: Option<i64>,
+    /// The event the scanner is set to, by its slug.
+    pub event: Option<String>,
+}
+
+impl Scan {
+    pub fn parse(input: &Input) -> Result<Scan> {
+        let mut c = Checker::default();
+        // A code of any length is read (and judged `invalid`), never refused as input.
+        let code = match input.get("code") {
+            Some(code) => code.to_string(),
+            None => {
+                c.fail("code", Msg::new("field-required"));
+                String::new()
+            }
+        };
+        let gate = c.optional(input, "gate", 60).unwrap_or_default();
+        let nonce = c.optional(input, "nonce", 100);
+        let event = c.optional(input, "event", 100);
+        let session_id = input.get("session_id").and_then(|v| {
+            let id = v.parse::<i64>().ok().filter(|n| *n > 0);
+            if id.is_none() {
+                c.fail("session_id", Msg::new("field-count"));
+            }
+            id
+        });
+        let scanned_at = input.get("scanned_at").and_then(|v| {
+            let at = v.parse::<i64>().ok().or_else(|| {
+                chrono::DateTime::parse_from_rfc3339(v)
+                    .ok()
+                    .map(|t| t.timestamp())
+            });
+            if at.is_none() {
+                c.fail("scanned_at", Msg::new("field-datetime"));
+            }
+            at
+        });
+        c.finish()?;
+        Ok(Scan {
+            code,
+            gate,
+            session_id,
+            nonce,
+            scanned_at,
+            event,
+        })
+    }
+}
+
+/// A verdict, with who the badge is for when the staff may see it.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub verdict: Verdict,
+    pub attendee: Option<Attendee>,
+    pub first: Option<First>,
+    pub event: Option<Event>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attendee {
+    pub registration: Registration,
+    pub ticket: String,
+}
+
+impl Outcome {
+    fn bare(verdict: Verdict) -> Outcome {
+        Outcome {
+            verdict,
+            attendee: None,
+            first: None,
+            event: None,
+        }
+    }
+
+    /// The API's answer (CONTRACT.md).
+    pub fn to_json(&self) -> Value {
+        let mut body = json!({"verdict": self.verdict.as_str()});
+        if let Some(a) = &self.attendee {
+            body["attendee"] = json!({
+                "name": a.registration.name,
+                "ticket": a.ticket,
+                "attendance": a.registration.attendance,
+                "organisation": a.registration.organisation,
+                "badge_role": a.registration.badge_role,
+            });
+        }
+        if let (Some(first), Some(event)) = (&self.first, &self.event) {
+            body["first_checkin_at"] = json!(time::to_rfc3339(first.scanned_at, event.tz()));
+            body["gate"] = json!(first.gate);
+        }
+        body
+    }
+}
+
+/// Judges a scan and, when the badge is good, records the check-in.
+/// A staff member limited to one event asking about another gets 403.
+pub async fn check_in(db: &Db, staff: &Staff, scan: &Scan) -> Result<Outcome> {
+    let scanner_event = match &scan.event {
+        Some(slug) => {
+            let event = store::events::get(db, slug).await?;
+            if !staff.may_access_event(event.id) {
+                return Err(Error::Forbidden);
+            }
+            Some(event.id)
+        }
+        None => None,
+    };
+    let Some(signed) = badge::decode(&scan.code) else {
+        return Ok(Outcome::bare(Verdict::Invalid));
+    };
+    let claim = signed.claim;
+    let key = store::badges::public_key(db, claim.event_id).await?;
+    if !key.is_some_and(|k| signed.verify(&k)) {
+        return Ok(Outcome::bare(Verdict::Invalid));
+    }
+    if scanner_event.is_some_and(|id| id != claim.event_id) {
+        return Ok(Outcome::bare(Verdict::WrongEvent));
+    }
+    if !staff.may_access_event(claim.event_id) {
+        return Err(Error::Forbidden);
+    }
+    let event = store::events::by_id(db, claim.event_id).await?;
+    let r = match registrations::get(db, claim.registration_id).await {
+        Ok(r) if r.event_id == claim.event_id => r,
+        // Erased since the badge was made.
+        Err(Error::NotFound) => return Ok(Outcome::bare(Verdict::Revoked)),
+        Ok(_) => return Ok(Outcome::bare(Verdict::Invalid)),
+        Err(e) => return Err(e),
+    };
+    let ticket = match r.ticket_type_id {
+        Some(id) => store::tickets::list(db, event.id)
+            .await?
+            .into_iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let mut outcome = Outcome {
+        verdict: Verdict::Admitted,
+        attendee: Some(Attendee {
+            registration: r.clone(),
+            ticket,
+        }),
+        first: None,
+        event: Some(event.clone()),
+    };
+    if claim.badge_version > r.badge_version {
+        return Ok(Outcome::bare(Verdict::Invalid));
+    }
+    if claim.badge_version < r.badge_version || r.status != RegistrationStatus::Confirmed {
+        outcome.verdict = Verdict::Revoked;
+        return Ok(outcome);
+    }
+    if let Some(session_id) = scan.session_id {
+        let session = store::sessions::get(db, event.id, session_id).await;
+        let open = session.as_ref().is_ok_and(|s| !s.requires_signup.0);
+        if session.is_err() || (!open && !checkins::has_seat(db, r.id, session_id).await?) {
+            outcome.verdict = Verdict::NotRegisteredForSession;
+            return Ok(outcome);
+        }
+    }
+    let now = time::now();
+    // A device clock far ahead is not believed.
+    let scanned_at = scan.scanned_at.filter(|t| *t <= now + 300).unwrap_or(now);
+    let recorded = checkins::record(
+        db,
+        &NewCheckin {
+            event_id: event.id,
+            registration_id: r.id,
+            session_id: scan.session_id,
+            attendance: r.attendance.as_str(),
+            gate: &scan.gate,
+            nonce: scan.nonce.as_deref(),
+            scanned_at,
+        },
+    )
+    .await?;
+    match recorded {
+        Recorded::Admitted(_) => {}
+        Recorded::Already(first) => {
+            outcome.verdict = Verdict::AlreadyCheckedIn;
+            outcome.first = Some(first);
+        }
+    }
+    Ok(outcome)
+}
+
+/// The badge code of a registration (its QR code's text), signed with the event's key.
+pub async fn code_for(db: &Db, r: &Registration) -> Result<String> {
+    let key = store::badges::keys(db, r.event_id).await?;
+    let claim = Claim {
+        event_id: r.event_id,
+        registration_id: r.id,
+        badge_version: r.badge_version,
+    };
+    badge::encode(&claim, &key).ok_or_else(|| Error::Internal("badge of negative ids".into()))
+}
+
+/// How many scans each staff identity may send (per app instance).
+pub struct ScanLimit(Mutex<Windows>);
+
+impl Default for ScanLimit {
+    fn default() -> Self {
+        ScanLimit(Mutex::new(Windows::new(SCANS_PER_SECOND, 1000)))
+    }
+}
+
+impl ScanLimit {
+    /// Counts a scan by this staff member; 429 when they go over the limit.
+    pub fn check(&self, staff: &Staff) -> Result<()> {
+        let now_ms = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or_default();
+        let allowed = self
+            .0
+            .lock()
+            .map(|mut w| w.allow(&staff.key, now_ms))
+            .unwrap_or(true);
+        if allowed {
+            Ok(())
+        } else {
+            Err(Error::TooManyRequests)
+        }
+    }
+}
+
+/// The verdict in words for the scanner page: a headline and what to do.
+pub fn verdict_text(v: Verdict, lang: Lang) -> (String, String) {
+    let (title, help) = match v {
+        Verdict::Admitted => (
+            Msg::new("verdict-admitted"),
+            Msg::new("verdict-admitted-help"),
+        ),
+        Verdict::AlreadyCheckedIn => (
+            Msg::new("verdict-already"),
+            Msg::new("verdict-already-help"),
+        ),
+        Verdict::Revoked => (
+            Msg::new("verdict-revoked"),
+            Msg::new("verdict-revoked-help"),
+        ),
+        Verdict::NotRegisteredForSession => (
+            Msg::new("verdict-no-seat"),
+            Msg::new("verdict-no-seat-help"),
+        ),
+        Verdict::WrongEvent => (
+            Msg::new("verdict-wrong-event"),
+            Msg::new("verdict-wrong-event-help"),
+        ),
+        Verdict::Invalid => (
+            Msg::new("verdict-invalid"),
+            Msg::new("verdict-invalid-help"),
+        ),
+    };
+    (title.render(lang), help.render(lang))
+}

@@ -1,0 +1,163 @@
+//! Check-ins at the doors: one per badge per door (the event's entrance or a session), kept
+//! exact under concurrency by a unique index, and counted for the organisers' live view.
+
+use super::Db;
+use crate::error::Result;
+
+/// A check-in to record. `scope` is 0 for the event's entrance, else the session's id.
+#[derive(Debug, Clone)]
+pub struct NewCheckin<'a> {
+    pub event_id: i64,
+    pub registration_id: i64,
+    pub session_id: Option<i64>,
+    pub attendance: &'a str,
+    pub gate: &'a str,
+    pub nonce: Option<&'a str>,
+    pub scanned_at: i64,
+}
+
+impl NewCheckin<'_> {
+    fn scope(&self) -> i64 {
+        self.session_id.unwrap_or(0)
+    }
+}
+
+/// The first check-in of a badge at a door.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct First {
+    pub scanned_at: i64,
+    pub gate: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recorded {
+    /// This scan is the first at this door (or the retry of that scan, by its nonce).
+    Admitted(First),
+    /// Someone was already let in with this badge at this door.
+    Already(First),
+}
+
+pub async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
+    if let Some(first) = by_nonce(db, c).await? {
+        return Ok(Recorded::Admitted(first));
+    }
+    for nonce in [c.nonce, None] {
+        let inserted: Option<First> = sqlx::query_as(
+            "INSERT INTO checkins (event_id, registration_id, session_id, scope, attendance, \
+             gate, nonce, scanned_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT DO NOTHING RETURNING scanned_at, gate",
+        )
+        .bind(c.event_id)
+        .bind(c.registration_id)
+        .bind(c.session_id)
+        .bind(c.scope())
+        .bind(c.attendance)
+        .bind(c.gate)
+        .bind(nonce)
+        .bind(c.scanned_at)
+        .bind(crate::domain::time::now())
+        .fetch_optional(&db.write)
+        .await?;
+        if let Some(first) = inserted {
+            return Ok(Recorded::Admitted(first));
+        }
+        // The same scan sent twice at once: the other copy was let in.
+        if let Some(first) = by_nonce(db, c).await? {
+            return Ok(Recorded::Admitted(first));
+        }
+        if let Some(first) = first(db, c.event_id, c.registration_id, c.scope()).await? {
+            return Ok(Recorded::Already(first));
+        }
+        // Only the nonce collided (another badge's scan used it): record without it.
+    }
+    Err(crate::Error::Internal(
+        "check-in neither inserted nor found".into(),
+    ))
+}
+
+/// The check-in that this nonce recorded, if it was for the same badge and door.
+async fn by_nonce(db: &Db, c: &NewCheckin<'_>) -> Result<Option<First>> {
+    let Some(nonce) = c.nonce else {
+        return Ok(None);
+    };
+    Ok(sqlx::query_as(
+        "SELECT scanned_at, gate FROM checkins WHERE nonce = $1 AND event_id = $2 \
+         AND registration_id = $3 AND scope = $4",
+    )
+    .bind(nonce)
+    .bind(c.event_id)
+    .bind(c.registration_id)
+    .bind(c.scope())
+    .fetch_optional(&db.write)
+    .await?)
+}
+
+pub async fn first(
+    db: &Db,
+    event_id: i64,
+    registration_id: i64,
+    scope: i64,
+) -> Result<Option<First>> {
+    Ok(sqlx::query_as(
+        "SELECT scanned_at, gate FROM checkins WHERE event_id = $1 AND registration_id = $2 \
+         AND scope = $3",
+    )
+    .bind(event_id)
+    .bind(registration_id)
+    .bind(scope)
+    .fetch_optional(&db.write)
+    .await?)
+}
+
+/// Whether the registration holds a confirmed seat in the session.
+pub async fn has_seat(db: &Db, registration_id: i64, session_id: i64) -> Result<bool> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM session_signups WHERE registration_id = $1 AND session_id = $2 \
+         AND status = 'confirmed'",
+    )
+    .bind(registration_id)
+    .bind(session_id)
+    .fetch_one(&db.read)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Check-ins of an event, counted by the database (exact with several app instances).
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    /// Entrance check-ins per attendance mode.
+    pub by_attendance: Vec<(String, i64)>,
+    /// Entrance check-ins per gate.
+    pub by_gate: Vec<(String, i64)>,
+    /// Check-ins per session (session id, count).
+    pub by_session: Vec<(i64, i64)>,
+}
+
+pub async fn counts(db: &Db, event_id: i64) -> Result<Counts> {
+    let by_attendance = sqlx::query_as(
+        "SELECT attendance, COUNT(*) FROM checkins WHERE event_id = $1 AND scope = 0 \
+         GROUP BY attendance ORDER BY attendance",
+    )
+    .bind(event_id)
+    .fetch_all(&db.read)
+    .await?;
+    let by_gate = sqlx::query_as(
+        "SELECT gate, COUNT(*) FROM checkins WHERE event_id = $1 AND scope = 0 \
+         GROUP BY gate ORDER BY gate",
+    )
+    .bind(event_id)
+    .fetch_all(&db.read)
+    .await?;
+    let by_session = sqlx::query_as(
+        "SELECT scope, COUNT(*) FROM checkins WHERE event_id = $1 AND scope <> 0 \
+         GROUP BY scope ORDER BY scope",
+    )
+    .bind(event_id)
+    .fetch_all(&db.read)
+    .await?;
+    Ok(Counts {
+        by_attendance,
+        by_gate,
+        by_session,
+    })
+}
