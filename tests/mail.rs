@@ -144,6 +144,29 @@ async fn the_confirmation_arrives_with_a_working_link_and_an_invite() {
         "{description}"
     );
 
+    // The badge is an inline image the HTML shows; its QR code checks in at the door.
+    let badge = mail
+        .parts
+        .iter()
+        .find(|p| p.content_type().is_some_and(|t| t.subtype() == Some("png")))
+        .expect("the badge image");
+    assert_eq!(badge.content_id(), Some("badge"));
+    assert!(mail.body_html(0).unwrap().contains("src=\"cid:badge\""));
+    let code = qr_text(badge.contents());
+    let door = store::staff::create_token(db, summit::domain::StaffRole::Door, None, "door")
+        .await
+        .unwrap();
+    let (status, verdict) = send_json(
+        &c,
+        Method::Post,
+        "/api/v1/checkins",
+        &door,
+        json!({ "code": code }),
+    )
+    .await;
+    assert_eq!(status, Status::Ok);
+    assert_eq!(verdict["verdict"], "admitted");
+
     // The link in the mail opens the attendee's page.
     let page = c.get(format!("/r/{token}?lang=en")).dispatch().await;
     assert_eq!(page.status(), Status::Ok);
@@ -483,4 +506,18 @@ async fn reminders_go_out_once_and_organisers_announce() {
         Status::UnprocessableEntity,
         "subject and message required"
     );
+}
+
+/// The text of the QR code in a PNG, as a phone camera would read it.
+fn qr_text(png_bytes: &[u8]) -> String {
+    let decoder = png::Decoder::new(png_bytes);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Grayscale);
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| buf[y * w + x]);
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1);
+    grids[0].decode().expect("a readable QR code").1
 }

@@ -18,6 +18,8 @@ use crate::store::registrations::{self, Registration};
 use crate::store::{self, Db};
 
 pub struct Composer {
+    /// Plain text is not HTML-escaped; the HTML registry escapes everything it inserts.
+    text: Handlebars<'static>,
     hbs: Handlebars<'static>,
     from: Mailbox,
     public_url: String,
@@ -25,23 +27,21 @@ pub struct Composer {
 
 impl Composer {
     pub fn new(settings: &Settings) -> Result<Composer, String> {
+        let mut text = Handlebars::new();
+        let plain = include_str!("../../templates/email/message_text.txt.hbs");
+        text.register_template_string("text", plain)
+            .map_err(|e| e.to_string())?;
+        text.register_escape_fn(rocket_dyn_templates::handlebars::no_escape);
         let mut hbs = Handlebars::new();
-        hbs.register_template_string(
-            "text",
-            include_str!("../../templates/email/message_text.txt.hbs"),
-        )
-        .map_err(|e| e.to_string())?;
-        hbs.register_template_string(
-            "html",
-            include_str!("../../templates/email/message.html.hbs"),
-        )
-        .map_err(|e| e.to_string())?;
-        hbs.register_escape_fn(rocket_dyn_templates::handlebars::no_escape);
+        let html = include_str!("../../templates/email/message.html.hbs");
+        hbs.register_template_string("html", html)
+            .map_err(|e| e.to_string())?;
         let from = settings
             .mail_from
             .parse()
             .map_err(|e| format!("MAIL_FROM: {e}"))?;
         Ok(Composer {
+            text,
             hbs,
             from,
             public_url: settings.public_url.trim_end_matches('/').to_string(),
@@ -107,10 +107,30 @@ impl Composer {
             data["link"] = json!(personal::join_url(&self.public_url, &token, s.id));
             data["link_label"] = json!(lang.t("calendar-join-link"));
         }
-        let text = self.hbs.render("text", &data).map_err(|e| e.to_string())?;
+        let badge = match badge_png(db, &r, &m.message_kind).await {
+            Ok(png) => png,
+            Err(e) => return Err(e.to_string()),
+        };
+        if badge.is_some() {
+            data["badge_alt"] = json!(Msg::new("badge-qr-alt").arg("name", &r.name).render(lang));
+        }
+        let text = self.text.render("text", &data).map_err(|e| e.to_string())?;
         let html = (self.hbs.render("html", &data)).map_err(|e| e.to_string())?;
         let to: Mailbox = m.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
-        let body = MultiPart::alternative_plain_html(text, html);
+        let body = match badge {
+            // The badge travels as an inline image the HTML part shows (cid:badge).
+            Some(png) => MultiPart::alternative()
+                .singlepart(SinglePart::plain(text))
+                .multipart(
+                    MultiPart::related()
+                        .singlepart(SinglePart::html(html))
+                        .singlepart(Attachment::new_inline("badge".into()).body(
+                            png,
+                            ContentType::parse("image/png").map_err(|e| e.to_string())?,
+                        )),
+                ),
+            None => MultiPart::alternative_plain_html(text, html),
+        };
         let mut mixed = MultiPart::mixed().multipart(body);
         if let Some((method, ics)) = self.invite(&agenda, &r, &signups, &token, lang, m) {
             let kind = format!("text/calendar; method={method}; charset=utf-8");
@@ -202,6 +222,19 @@ impl Composer {
 
 fn invite_part(ics: String, kind: ContentType) -> SinglePart {
     Attachment::new("invite.ics".into()).body(ics, kind)
+}
+
+/// The QR badge for messages that confirm a place.
+async fn badge_png(db: &Db, r: &Registration, kind: &str) -> crate::Result<Option<Vec<u8>>> {
+    let confirms = matches!(
+        kind,
+        outbox::REGISTERED | outbox::PROMOTED | outbox::DECIDED | outbox::LINK
+    );
+    if !confirms || r.status != RegistrationStatus::Confirmed {
+        return Ok(None);
+    }
+    let code = crate::checkin::code_for(db, r).await?;
+    crate::qr::png(&code).map(Some)
 }
 
 /// The session a change notice or a reminder is about.
