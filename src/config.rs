@@ -29,6 +29,8 @@ pub struct Settings {
     pub reminder_hours: i64,
     /// Minutes before an online session its reminder (with the join link) goes out.
     pub online_reminder_minutes: i64,
+    /// Days after an event ends before its attendees' personal data is purged.
+    pub retention_days: i64,
 }
 
 impl Default for Settings {
@@ -47,11 +49,13 @@ impl Default for Settings {
             join_opens_minutes: 15,
             reminder_hours: 24,
             online_reminder_minutes: 15,
+            retention_days: 365,
         }
     }
 }
 
-const ENV_NAMES: [&str; 12] = [
+const ENV_NAMES: [&str; 13] = [
+    "RETENTION_DAYS",
     "REMINDER_HOURS",
     "ONLINE_REMINDER_MINUTES",
     "OUTBOX_DIR",
@@ -91,13 +95,17 @@ impl Settings {
                 "STRIPE_WEBHOOK_SECRET" => self.stripe_webhook_secret = Some(value),
                 "OUTBOX_DIR" => self.outbox_dir = value,
                 "MAIL_WORKER" => self.mail_worker = !matches!(value.as_str(), "0" | "false" | "no"),
-                "JOIN_OPENS_MINUTES" | "REMINDER_HOURS" | "ONLINE_REMINDER_MINUTES" => {
+                "JOIN_OPENS_MINUTES"
+                | "REMINDER_HOURS"
+                | "ONLINE_REMINDER_MINUTES"
+                | "RETENTION_DAYS" => {
                     let Ok(n) = value.trim().parse() else {
                         continue;
                     };
                     match name {
                         "JOIN_OPENS_MINUTES" => self.join_opens_minutes = n,
                         "REMINDER_HOURS" => self.reminder_hours = n,
+                        "RETENTION_DAYS" => self.retention_days = n,
                         _ => self.online_reminder_minutes = n,
                     }
                 }

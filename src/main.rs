@@ -34,6 +34,13 @@ enum Command {
     /// Staff logins.
     #[command(subcommand)]
     User(UserCommand),
+    /// Delete the personal data of events that ended more than RETENTION_DAYS ago (the app
+    /// also does it every hour).
+    Purge {
+        /// Days after an event's end (default: the RETENTION_DAYS setting).
+        #[arg(long)]
+        days: Option<u32>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -132,6 +139,16 @@ fn main() -> ExitCode {
                         .await
                         .map_err(|e| e.to_string())?;
                 println!("{token}");
+                Ok(())
+            }
+            Command::Purge { days } => {
+                let db = open(&settings).await?;
+                let days = days.map_or(settings.retention_days, i64::from);
+                let before = summit::domain::time::now() - days * 86_400;
+                let n = store::privacy::purge(&db, before)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                println!("Erased the registrations of {n} people from events that ended over {days} days ago.");
                 Ok(())
             }
             Command::User(UserCommand::Add(args)) => {

@@ -47,6 +47,8 @@ pub fn event_input(e: &Event) -> Input {
         ("license", e.license.clone()),
         ("illustrative_note_fr", e.illustrative_note_fr.clone()),
         ("illustrative_note_en", e.illustrative_note_en.clone()),
+        ("privacy_notice_fr", e.privacy_notice_fr.clone()),
+        ("privacy_notice_en", e.privacy_notice_en.clone()),
     ])
 }
 

@@ -151,3 +151,18 @@ fn serve_starts_in_the_release_profile_without_a_configured_secret_key() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn purge_erases_past_events_data_from_the_command_line() {
+    let db = temp_db();
+    let out = summit(&db, &["purge", "--days", "30"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Erased the registrations of 0 people"),
+        "{text}"
+    );
+    let bad = summit(&db, &["purge", "--days", "soon"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--days"));
+}

@@ -32,6 +32,9 @@ pub struct EventDraft {
     pub license: String,
     pub illustrative_note_fr: String,
     pub illustrative_note_en: String,
+    /// What is collected, why, for how long, whom to ask; empty: Summit's standard notice.
+    pub privacy_notice_fr: String,
+    pub privacy_notice_en: String,
 }
 
 /// Fields: `title` stands for both languages when `title_fr`/`title_en` are absent (likewise
@@ -112,8 +115,16 @@ pub fn validate_event(input: &Input) -> Result<EventDraft> {
     let illustrative_note_en = c
         .optional(input, "illustrative_note_en", 2000)
         .unwrap_or_default();
+    let privacy_notice_fr = c
+        .optional(input, "privacy_notice_fr", 20_000)
+        .unwrap_or_default();
+    let privacy_notice_en = c
+        .optional(input, "privacy_notice_en", 20_000)
+        .unwrap_or_default();
     c.finish()?;
     Ok(EventDraft {
+        privacy_notice_fr,
+        privacy_notice_en,
         slug,
         title_fr,
         title_en,

@@ -17,6 +17,8 @@ pub struct Worker {
     pub id: String,
     /// Seconds ahead to remind of events, and of online sessions.
     pub reminders: (i64, i64),
+    /// Seconds after an event's end before its personal data is purged.
+    pub retention: i64,
     pub mailer: Mailer,
     pub composer: Composer,
 }
@@ -29,6 +31,7 @@ impl Worker {
                 settings.reminder_hours * 3600,
                 settings.online_reminder_minutes * 60,
             ),
+            retention: settings.retention_days * 86_400,
             mailer: Mailer::from_settings(settings)?,
             composer: Composer::new(settings)?,
         })
@@ -69,7 +72,16 @@ impl Worker {
 
     /// Runs rounds forever, a short pause between them.
     pub async fn run(self, db: Db) {
+        let mut last_purge: Option<std::time::Instant> = None;
         loop {
+            if last_purge.is_none_or(|t| t.elapsed() > Duration::from_secs(3600)) {
+                last_purge = Some(std::time::Instant::now());
+                match crate::store::privacy::purge(&db, time::now() - self.retention).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!("retention: erased {n} registrations of past events"),
+                    Err(e) => tracing::error!("retention: {e}"),
+                }
+            }
             let (event, online) = self.reminders;
             if let Err(e) = outbox::queue_reminders(&db, time::now(), event, online).await {
                 tracing::error!("reminders: {e}");

@@ -17,8 +17,10 @@ pub mod join;
 pub mod json;
 pub mod login;
 pub mod open_data;
+pub mod privacy;
 pub mod public;
 pub mod register;
+pub mod request_log;
 pub mod scan;
 
 use rocket::fs::FileServer;
@@ -48,11 +50,14 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/", register::routes())
         .mount("/r", attendee::routes())
         .mount("/r", join::routes())
+        .mount("/r", privacy::attendee_routes())
+        .mount("/", privacy::routes())
         .mount("/r", badges::routes())
         .mount("/", scan::routes())
         .manage(crate::checkin::ScanLimit::default())
         .mount("/public", FileServer::from("public").rank(20))
         .attach(cors::Cors)
+        .attach(request_log::RequestLog)
         .register(
             "/",
             catchers![

@@ -39,6 +39,8 @@ pub struct Event {
     pub illustrative_note_en: String,
     pub license: String,
     pub revision: i64,
+    pub privacy_notice_fr: String,
+    pub privacy_notice_en: String,
 }
 
 impl Event {
@@ -54,7 +56,8 @@ impl Event {
 const EVENT_COLUMNS: &str = "id, slug, title_fr, title_en, description_fr, description_en, \
     organiser, timezone, starts_at, ends_at, format, venue, in_person_capacity, online_capacity, \
     registration_opens_at, registration_closes_at, status, stream_url, requires_approval, \
-    online_for_in_person, illustrative_note_fr, illustrative_note_en, license, revision";
+    online_for_in_person, illustrative_note_fr, illustrative_note_en, license, revision, privacy_notice_fr, \
+    privacy_notice_en";
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Room {
@@ -122,9 +125,9 @@ pub async fn create(db: &Db, d: &EventDraft) -> Result<Event> {
         "INSERT INTO events (slug, title_fr, title_en, description_fr, description_en, organiser, \
          timezone, starts_at, ends_at, format, venue, in_person_capacity, online_capacity, \
          registration_opens_at, registration_closes_at, status, stream_url, requires_approval, \
-         online_for_in_person, license, illustrative_note_fr, illustrative_note_en, created_at, \
-         updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19, \
-         $20,$21,$22,$23,$23) RETURNING id";
+         online_for_in_person, license, illustrative_note_fr, illustrative_note_en, \
+         privacy_notice_fr, privacy_notice_en, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6, \
+         $7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$25) RETURNING id";
     let (id,): (i64,) = bind_draft(sqlx::query_as(CREATE), d)
         .bind(now)
         .fetch_one(&db.write)
@@ -133,7 +136,7 @@ pub async fn create(db: &Db, d: &EventDraft) -> Result<Event> {
     by_id(db, id).await
 }
 
-/// Binds an event's fields as `$1`…`$22`, in the order both INSERT and UPDATE use.
+/// Binds an event's fields as `$1`…`$24`, in the order both INSERT and UPDATE use.
 fn bind_draft<'q, O>(
     q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
     d: &'q EventDraft,
@@ -160,6 +163,8 @@ fn bind_draft<'q, O>(
         .bind(&d.license)
         .bind(&d.illustrative_note_fr)
         .bind(&d.illustrative_note_en)
+        .bind(&d.privacy_notice_fr)
+        .bind(&d.privacy_notice_en)
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Event> {
@@ -174,7 +179,8 @@ pub async fn update(db: &Db, id: i64, d: &EventDraft) -> Result<Event> {
          venue=$11, in_person_capacity=$12, online_capacity=$13, registration_opens_at=$14, \
          registration_closes_at=$15, status=$16, stream_url=$17, requires_approval=$18, \
          online_for_in_person=$19, license=$20, illustrative_note_fr=$21, \
-         illustrative_note_en=$22, updated_at=$23, revision = revision + 1 WHERE id=$24 \
+         illustrative_note_en=$22, privacy_notice_fr=$23, privacy_notice_en=$24, updated_at=$25, \
+         revision = revision + 1 WHERE id=$26 \
          RETURNING id";
     let updated: Option<(i64,)> = bind_draft(sqlx::query_as(UPDATE), d)
         .bind(time::now())

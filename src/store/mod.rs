@@ -9,6 +9,7 @@ pub mod events;
 pub mod imports;
 pub mod joins;
 pub mod outbox;
+pub mod privacy;
 pub mod registrations;
 pub mod roster;
 mod seats;

@@ -417,3 +417,23 @@ checkins-by-gate = Entrance, by gate
 checkins-no-gate = (no gate given)
 checkins-none = Nobody has checked in yet.
 checkins-by-workshop = Workshops
+
+## Privacy
+f-privacy-notice-fr = Privacy notice (French)
+f-privacy-notice-en = Privacy notice (English)
+f-privacy-notice-hint = What is collected, why, for how long and whom to contact. Left empty, Summit's standard notice is shown.
+register-privacy-link = Read the privacy notice
+privacy-title = Privacy notice
+privacy-the-organisers = the event's organisers
+privacy-what = What we collect: your name, e-mail address, organisation and role if you give them, how you attend, your language, your ticket and workshop choices, accessibility needs if you give them, and when you check in or join online.
+privacy-why = Why: to run this event — your place and waiting-list position, your badge, your calendar invites and e-mails about the event. Nothing is sold or shared for other purposes.
+privacy-how-long = How long: your personal data is deleted { $days } days after the event ends. Attendance counts are kept as anonymous numbers.
+privacy-who = Who is responsible: { $organiser }. Accessibility needs are seen only by the event's organisers.
+privacy-rights = Your rights: from your personal link you can see and download everything held on you, change it, cancel, or erase your registration at any time.
+attendee-data-heading = My data
+attendee-data-download = Download everything held on me (JSON)
+attendee-erase-label = Yes, erase my registration and my data (this cannot be undone; my place goes to the next person waiting).
+attendee-erase-submit = Erase my data
+erase-confirm = Tick the box to confirm the erasure.
+erased-title = Your data has been erased
+erased-text = Your registration and the personal data attached to it have been erased. Your personal link no longer leads anywhere.

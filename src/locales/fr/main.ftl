@@ -417,3 +417,23 @@ checkins-by-gate = Entrée, par porte
 checkins-no-gate = (porte non indiquée)
 checkins-none = Personne n'est encore entré.
 checkins-by-workshop = Ateliers
+
+## Confidentialité
+f-privacy-notice-fr = Notice de confidentialité (français)
+f-privacy-notice-en = Notice de confidentialité (anglais)
+f-privacy-notice-hint = Ce qui est collecté, pourquoi, combien de temps et qui contacter. Vide, la notice standard de Summit s’affiche.
+register-privacy-link = Lire la notice de confidentialité
+privacy-title = Notice de confidentialité
+privacy-the-organisers = les organisateurs de l’événement
+privacy-what = Ce que nous collectons : vos nom, adresse e-mail, organisation et fonction si vous les indiquez, votre mode de participation, votre langue, vos choix de billet et d’ateliers, vos besoins d’accessibilité si vous les indiquez, et vos heures d’arrivée ou de connexion en ligne.
+privacy-why = Pourquoi : pour organiser cet événement — votre place et votre rang sur liste d’attente, votre badge, vos invitations d’agenda et les e-mails sur l’événement. Rien n’est vendu ni partagé à d’autres fins.
+privacy-how-long = Combien de temps : vos données personnelles sont effacées { $days } jours après la fin de l’événement. Les chiffres de participation sont conservés de façon anonyme.
+privacy-who = Responsable : { $organiser }. Les besoins d’accessibilité ne sont vus que par les organisateurs de l’événement.
+privacy-rights = Vos droits : depuis votre lien personnel, vous pouvez consulter et télécharger tout ce qui vous concerne, le modifier, annuler, ou effacer votre inscription à tout moment.
+attendee-data-heading = Mes données
+attendee-data-download = Télécharger tout ce qui me concerne (JSON)
+attendee-erase-label = Oui, effacer mon inscription et mes données (c’est définitif ; ma place revient à la personne suivante en attente).
+attendee-erase-submit = Effacer mes données
+erase-confirm = Cochez la case pour confirmer l’effacement.
+erased-title = Vos données ont été effacées
+erased-text = Votre inscription et les données personnelles associées ont été effacées. Votre lien personnel ne mène plus nulle part.
