@@ -3,6 +3,7 @@
 
 pub mod badge;
 pub mod capacity;
+pub mod chart;
 pub mod event;
 pub mod guest_csv;
 pub mod kinds;

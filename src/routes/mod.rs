@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod admin_checkins;
+pub mod admin_dashboard;
 pub mod admin_registrations;
 pub mod admin_sessions;
 pub mod admin_speakers;
@@ -42,6 +43,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin_sessions::routes())
         .mount("/admin", admin_speakers::routes())
         .mount("/admin", admin_registrations::routes())
+        .mount("/admin", admin_dashboard::routes())
         .mount("/admin", admin_checkins::routes())
         .mount("/api/v1", api::routes())
         .mount("/api/v1", api_admin::routes())

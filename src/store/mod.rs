@@ -16,6 +16,7 @@ mod seats;
 pub mod sessions;
 pub mod speakers;
 pub mod staff;
+pub mod stats;
 pub mod tickets;
 
 use std::str::FromStr;

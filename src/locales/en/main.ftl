@@ -437,3 +437,15 @@ attendee-erase-submit = Erase my data
 erase-confirm = Tick the box to confirm the erasure.
 erased-title = Your data has been erased
 erased-text = Your registration and the personal data attached to it have been erased. Your personal link no longer leads anywhere.
+
+## Dashboard
+dashboard-title = Dashboard
+dashboard-csv = Download the numbers (CSV)
+dashboard-per-day = Registrations per day
+dashboard-modes = Confirmed, by way of attending
+dashboard-tickets = Confirmed, by ticket
+dashboard-fill = Workshop fill rate (% of seats taken)
+dashboard-checkins = Entrance check-ins per hour and gate
+dashboard-online = People who joined online
+dashboard-event-stream = The event's own stream
+dashboard-no-data = Nothing yet.

@@ -437,3 +437,15 @@ attendee-erase-submit = Effacer mes données
 erase-confirm = Cochez la case pour confirmer l’effacement.
 erased-title = Vos données ont été effacées
 erased-text = Votre inscription et les données personnelles associées ont été effacées. Votre lien personnel ne mène plus nulle part.
+
+## Tableau de bord
+dashboard-title = Tableau de bord
+dashboard-csv = Télécharger les chiffres (CSV)
+dashboard-per-day = Inscriptions par jour
+dashboard-modes = Confirmées, par mode de participation
+dashboard-tickets = Confirmées, par billet
+dashboard-fill = Remplissage des ateliers (% des places prises)
+dashboard-checkins = Entrées par heure et par porte
+dashboard-online = Personnes connectées en ligne
+dashboard-event-stream = La diffusion de l’événement
+dashboard-no-data = Rien pour l’instant.
