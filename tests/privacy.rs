@@ -224,3 +224,15 @@ async fn the_purge_erases_attendees_of_events_long_past() {
     })
     .await;
 }
+
+#[rocket::async_test]
+async fn organisers_set_the_notice_and_the_licence_in_the_event_form() {
+    let c = client_with(Backend::Sqlite, false).await;
+    event(&c, json!({})).await;
+    common::sign_in_organiser(&c, "orga@lyon.fr", None).await;
+    let page = text_of(&c, "/admin/events/forum?lang=en").await;
+    for field in ["privacy_notice_fr", "privacy_notice_en", "license"] {
+        assert!(page.contains(&format!("name=\"{field}\"")), "{field}");
+    }
+    assert!(page.contains("value=\"CC-BY-4.0\""));
+}

@@ -449,3 +449,5 @@ dashboard-checkins = Entrance check-ins per hour and gate
 dashboard-online = People who joined online
 dashboard-event-stream = The event's own stream
 dashboard-no-data = Nothing yet.
+f-license = Licence of the published agenda
+f-license-hint = For example CC-BY-4.0 or CC0-1.0: it is shown with schedule.xml, schedule.json and the CSV.

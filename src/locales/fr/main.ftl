@@ -449,3 +449,5 @@ dashboard-checkins = Entrées par heure et par porte
 dashboard-online = Personnes connectées en ligne
 dashboard-event-stream = La diffusion de l’événement
 dashboard-no-data = Rien pour l’instant.
+f-license = Licence de l’agenda publié
+f-license-hint = Par exemple CC-BY-4.0 ou CC0-1.0 : elle accompagne schedule.xml, schedule.json et le CSV.
