@@ -1,0 +1,167 @@
+//! Summit's load tool: starts the real server (the `summit` binary beside this one) on a fresh
+//! database, drives it over HTTP on loopback, and compares each scenario with a bare Rocket
+//! handler measured in the same run. `cargo build --release --bins && target/release/load`.
+
+mod http;
+mod scenarios;
+mod stats;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use clap::Parser;
+use rocket::{get, routes};
+
+#[derive(Parser, Clone)]
+#[command(
+    name = "load",
+    about = "Load Summit over HTTP and report throughput and latency"
+)]
+pub struct Args {
+    /// Which databases: sqlite, postgres or both.
+    #[arg(long, default_value = "sqlite")]
+    pub db: String,
+    /// PostgreSQL server for `--db postgres` (a fresh schema is made in it).
+    #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/test")]
+    pub postgres: String,
+    /// Concurrent keep-alive connections.
+    #[arg(long, default_value_t = 64)]
+    pub clients: usize,
+    #[arg(long, default_value_t = 4000)]
+    pub registrations: usize,
+    /// Places in the rush event (the rest wait) and seats in its workshop.
+    #[arg(long, default_value_t = 1500)]
+    pub places: usize,
+    #[arg(long, default_value_t = 20000)]
+    pub checkins: usize,
+    #[arg(long, default_value_t = 20000)]
+    pub reads: usize,
+    /// Internal: serve the bare Rocket handler on this port.
+    #[arg(long, hide = true)]
+    pub serve_bare: Option<u16>,
+}
+
+#[get("/")]
+fn bare() -> &'static str {
+    "ok"
+}
+
+fn main() {
+    let args = Args::parse();
+    if let Some(port) = args.serve_bare {
+        let config = rocket::Config {
+            port,
+            address: std::net::Ipv4Addr::LOCALHOST.into(),
+            log_level: rocket::config::LogLevel::Off,
+            ..rocket::Config::debug_default()
+        };
+        let app = rocket::custom(config).mount("/", routes![bare]);
+        let _ = rocket::execute(app.launch());
+        return;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(run(args));
+}
+
+async fn run(args: Args) {
+    let port = free_port();
+    let bare_server = spawn_self_bare(port);
+    wait_for(port).await;
+    let addr = format!("127.0.0.1:{port}");
+    let ceiling = stats::drive(
+        "bare Rocket handler",
+        &addr,
+        args.clients,
+        args.reads,
+        |_| http::Request {
+            method: "GET",
+            path: "/".into(),
+            body: None,
+            bearer: None,
+        },
+        |s| s == 200,
+    )
+    .await;
+    stop(bare_server);
+    println!("\n| scenario | db | requests | errors | req/s | ratio to bare | p50 ms | p99 ms |");
+    println!("|---|---|---|---|---|---|---|---|");
+    print_row(&ceiling, "-", &ceiling);
+    let dbs: Vec<&str> = match args.db.as_str() {
+        "both" => vec!["sqlite", "postgres"],
+        other => vec![other],
+    };
+    for db in dbs {
+        let report = scenarios::all(&args, db).await;
+        for s in &report.stats {
+            print_row(s, db, &ceiling);
+        }
+        println!(
+            "\n{db}: peak server memory {:.1} MB; oversold places {}, oversold workshop seats {}\n",
+            report.peak_kib as f64 / 1024.0,
+            report.oversold_places,
+            report.oversold_seats
+        );
+    }
+}
+
+fn print_row(s: &stats::Stats, db: &str, ceiling: &stats::Stats) {
+    println!(
+        "| {} | {db} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} |",
+        s.name,
+        s.requests,
+        s.errors,
+        s.per_second(),
+        s.per_second() / ceiling.per_second(),
+        s.p50_ms,
+        s.p99_ms
+    );
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+pub async fn wait_for(port: u16) {
+    for _ in 0..600 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("nothing listens on port {port}");
+}
+
+fn spawn_self_bare(port: u16) -> Child {
+    Command::new(std::env::current_exe().expect("own path"))
+        .args(["--serve-bare", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the bare server")
+}
+
+pub fn stop(mut child: Child) {
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Peak resident memory of a process (VmHWM), in KiB.
+pub fn peak_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        })
+        .unwrap_or(0)
+}

@@ -1,0 +1,230 @@
+//! The three scenarios on one database: agenda reads, a registration rush for limited places
+//! and a workshop, and a check-in storm of valid, repeated and invalid badges at many doors.
+
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+
+use serde_json::json;
+use summit::domain::{RegistrationStatus, StaffRole};
+use summit::store::{self, Db};
+
+use super::http::{Conn, Request};
+use super::stats::{drive, Stats};
+use super::{free_port, peak_kib, stop, wait_for, Args};
+
+const BORDEAUX: &str = "bordeaux-nous-les-villes";
+/// Door devices in the storm (each token is rate-limited on its own, like a real scanner).
+const DOORS: usize = 400;
+
+pub struct Report {
+    pub stats: Vec<Stats>,
+    pub peak_kib: u64,
+    pub oversold_places: i64,
+    pub oversold_seats: i64,
+}
+
+async fn fresh_url(args: &Args, db: &str) -> String {
+    let unique = summit::domain::secret::new_token()[..10]
+        .to_lowercase()
+        .replace(['-', '_'], "x");
+    if db == "postgres" {
+        use sqlx::Connection;
+        let mut conn = sqlx::PgConnection::connect(&args.postgres)
+            .await
+            .expect("PostgreSQL");
+        let schema = format!("load_{unique}");
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(&mut conn)
+            .await
+            .expect("schema");
+        let sep = if args.postgres.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        return format!("{}{sep}options=-c%20search_path%3D{schema}", args.postgres);
+    }
+    let dir = std::env::temp_dir().join("summit-load");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    format!("sqlite://{}", dir.join(format!("{unique}.db")).display())
+}
+
+fn spawn_server(url: &str, port: u16) -> Child {
+    let exe = std::env::current_exe().expect("own path");
+    let summit = exe.with_file_name("summit");
+    assert!(
+        summit.exists(),
+        "build the server first: cargo build --release --bins"
+    );
+    let outbox = std::env::temp_dir()
+        .join("summit-load")
+        .join(format!("outbox-{port}"));
+    Command::new(summit)
+        .arg("serve")
+        .env("DATABASE_URL", url)
+        .env("ROCKET_PORT", port.to_string())
+        .env("ROCKET_ADDRESS", "127.0.0.1")
+        .env("ROCKET_LOG_LEVEL", "off")
+        .env("RUST_LOG", "error")
+        .env("OUTBOX_DIR", outbox)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("summit serve")
+}
+
+pub async fn all(args: &Args, db_kind: &str) -> Report {
+    let url = fresh_url(args, db_kind).await;
+    let db = Db::connect(&url).await.expect("database");
+    summit::demo::load_if_empty(&db).await.expect("demo events");
+    let organiser = store::staff::create_token(&db, StaffRole::Organiser, None, "load")
+        .await
+        .expect("token");
+    let mut doors = Vec::with_capacity(DOORS);
+    for _ in 0..DOORS {
+        doors.push(
+            store::staff::create_token(&db, StaffRole::Door, None, "door")
+                .await
+                .expect("token"),
+        );
+    }
+    let port = free_port();
+    let server = spawn_server(&url, port);
+    wait_for(port).await;
+    let addr = format!("127.0.0.1:{port}");
+    let c = args.clients;
+    let mut stats = Vec::new();
+    for (name, path) in [
+        ("agenda page (Bordeaux)", format!("/events/{BORDEAUX}")),
+        (
+            "agenda JSON (Bordeaux)",
+            format!("/api/v1/events/{BORDEAUX}/sessions"),
+        ),
+        (
+            "agenda .ics (Bordeaux)",
+            format!("/events/{BORDEAUX}/calendar.ics"),
+        ),
+    ] {
+        let get = move |_| Request {
+            method: "GET",
+            path: path.clone(),
+            body: None,
+            bearer: None,
+        };
+        stats.push(drive(name, &addr, c, args.reads, get, |s| s == 200).await);
+    }
+
+    let workshop = create_rush_event(&addr, &organiser, args.places).await;
+    let register = move |i: usize| {
+        let sessions = if i % 4 == 0 {
+            json!([workshop])
+        } else {
+            json!([])
+        };
+        let body = json!({"name": format!("Person {i}"), "email": format!("p{i}@load.test"),
+                          "attendance": "in_person", "language": "fr", "sessions": sessions});
+        Request {
+            method: "POST",
+            path: "/api/v1/events/rush/registrations".into(),
+            body: Some(body.to_string()),
+            bearer: None,
+        }
+    };
+    stats.push(
+        drive(
+            "registration rush",
+            &addr,
+            c,
+            args.registrations,
+            register,
+            |s| s == 201,
+        )
+        .await,
+    );
+    let (oversold_places, oversold_seats, codes) = check_rush(&db, args.places as i64).await;
+
+    let codes = Arc::new(codes);
+    let doors = Arc::new(doors);
+    let scan = move |i: usize| {
+        // 7 in 10 first scans or repeats of valid badges, 2 in 10 repeats, 1 in 10 garbage.
+        let code = match i % 10 {
+            9 => format!("S1.not-a-badge-{i}"),
+            7 | 8 => codes[(i / 10) % codes.len()].clone(),
+            _ => codes[i % codes.len()].clone(),
+        };
+        Request {
+            method: "POST",
+            path: "/api/v1/checkins".into(),
+            body: Some(json!({"code": code, "gate": format!("Door {}", i % 8)}).to_string()),
+            bearer: Some(Box::leak(doors[i % doors.len()].clone().into_boxed_str())),
+        }
+    };
+    stats.push(
+        drive("check-in storm", &addr, c, args.checkins, scan, |s| {
+            s == 200
+        })
+        .await,
+    );
+    let peak = peak_kib(server.id());
+    stop(server);
+    Report {
+        stats,
+        peak_kib: peak,
+        oversold_places,
+        oversold_seats,
+    }
+}
+
+/// An event with `places` in-person places and a 50-seat workshop; returns the workshop id.
+async fn create_rush_event(addr: &str, organiser: &str, places: usize) -> i64 {
+    let mut conn = Conn::connect(addr).await.expect("connect");
+    let token: &'static str = Box::leak(organiser.to_string().into_boxed_str());
+    let event = json!({"slug": "rush", "title": "Registration rush", "timezone": "Europe/Paris",
+        "starts_at": "2027-09-01T09:00", "ends_at": "2027-09-03T18:00", "format": "in_person",
+        "status": "published", "in_person_capacity": places});
+    let req = Request {
+        method: "POST",
+        path: "/api/v1/events".into(),
+        body: Some(event.to_string()),
+        bearer: Some(token),
+    };
+    let (status, _) = conn.send(&req).await.expect("create event");
+    assert_eq!(status, 201, "rush event");
+    let session = json!({"title": "Workshop", "kind": "workshop", "starts_at": "2027-09-01T10:00",
+        "ends_at": "2027-09-01T12:00", "capacity": 50, "requires_signup": true});
+    let req = Request {
+        method: "POST",
+        path: "/api/v1/events/rush/sessions".into(),
+        body: Some(session.to_string()),
+        bearer: Some(token),
+    };
+    let (status, body) = conn.send(&req).await.expect("create workshop");
+    assert_eq!(status, 201, "workshop");
+    let body: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    body["id"].as_i64().expect("id")
+}
+
+/// Places and seats held beyond capacity (must be 0), and the confirmed people's badge codes.
+async fn check_rush(db: &Db, places: i64) -> (i64, i64, Vec<String>) {
+    let event = store::events::get(db, "rush").await.expect("rush event");
+    let people = store::roster::list(db, event.id, &Default::default())
+        .await
+        .expect("list");
+    let confirmed: Vec<_> = people
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Confirmed)
+        .collect();
+    let fill = store::roster::session_fill(db, event.id)
+        .await
+        .expect("fill");
+    let seats: i64 = fill.values().map(|f| f.confirmed).sum();
+    let mut codes = Vec::with_capacity(confirmed.len());
+    for r in &confirmed {
+        codes.push(summit::checkin::code_for(db, r).await.expect("code"));
+    }
+    (
+        (confirmed.len() as i64 - places).max(0),
+        (seats - 50).max(0),
+        codes,
+    )
+}
