@@ -116,7 +116,7 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
 
     let workshop = create_rush_event(&addr, &organiser, args.places).await;
     let register = move |i: usize| {
-        let sessions = if i % 4 == 0 {
+        let sessions = if i.is_multiple_of(4) {
             json!([workshop])
         } else {
             json!([])
