@@ -20,6 +20,7 @@ pub mod open_data;
 pub mod public;
 pub mod register;
 pub mod scan;
+pub mod statement;
 
 use rocket::fs::FileServer;
 use rocket::http::Status;
@@ -33,6 +34,7 @@ use crate::i18n::Lang;
 
 pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
     app.mount("/", public::routes())
+        .mount("/", statement::routes())
         .mount("/", feeds::routes())
         .mount("/", open_data::routes())
         .mount("/", login::routes())
