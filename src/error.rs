@@ -8,7 +8,6 @@ use std::io::Cursor;
 use rocket::http::{ContentType, Status};
 use rocket::request::Request;
 use rocket::response::{self, Responder, Response};
-use rocket_dyn_templates::Template;
 use serde_json::json;
 
 use crate::i18n::Lang;
@@ -161,10 +160,12 @@ impl<'r> Responder<'r, 'static> for Error {
                 .sized_body(body.len(), Cursor::new(body))
                 .ok();
         }
-        let page = Template::render(
+        // Through `page`, so an error page has the language switch like every other page.
+        let page = crate::routes::page(
             "error",
+            lang,
+            req.uri().path().as_str(),
             json!({
-                "lang": lang,
                 "title": lang.t(&format!("status-{}", status.code)),
                 "status": status.code,
                 "message": self.message().render(lang),

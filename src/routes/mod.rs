@@ -23,6 +23,7 @@ pub mod public;
 pub mod register;
 pub mod request_log;
 pub mod scan;
+pub mod statement;
 
 use rocket::fs::FileServer;
 use rocket::http::Status;
@@ -36,6 +37,7 @@ use crate::i18n::Lang;
 
 pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
     app.mount("/", public::routes())
+        .mount("/", statement::routes())
         .mount("/", feeds::routes())
         .mount("/", open_data::routes())
         .mount("/", login::routes())

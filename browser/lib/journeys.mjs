@@ -1,0 +1,169 @@
+// What people do, step by step, with a screenshot of each step under target/browser/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addUser, personalLink } from './app.mjs';
+
+export const EVENT = 'bordeaux-nous-les-villes';
+const PASSWORD = 'une phrase de passe assez longue';
+
+export function check(condition, what) {
+  if (!condition) throw new Error(what);
+}
+
+/** A helper that numbers and saves screenshots of one journey. */
+export function camera(dir, journey) {
+  let n = 0;
+  return async (page, step, fullPage = true) => {
+    n += 1;
+    const file = join(dir, `${journey}-${String(n).padStart(2, '0')}-${step}.png`);
+    await page.screenshot({ path: file, fullPage });
+  };
+}
+
+/** Focuses a control and types into it, as a keyboard user does. */
+async function type(page, selector, text) {
+  await page.locator(selector).focus();
+  await page.keyboard.type(text);
+}
+
+/** An attendee registers for a workshop with the keyboard and collects badge and calendar. */
+export async function attendee(browser, app, shots) {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  const shot = camera(shots, 'attendee');
+  await page.goto(`${app.base}/events/${EVENT}?lang=fr`);
+  await shot(page, 'event');
+  await page.locator(`a[href="/events/${EVENT}/register"]`).first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/events/${EVENT}/register`);
+  const email = `camille.${Date.now()}@example.org`;
+  await type(page, '#register-name', 'Camille Durand');
+  await type(page, '#register-email', email);
+  await type(page, '#register-organisation', 'Ville de Pessac');
+  const workshop = page.locator('input[id^="register-session-"]').first();
+  await workshop.focus();
+  await page.keyboard.press('Space');
+  check(await workshop.isChecked(), 'the workshop checkbox did not tick with Space');
+  await page.locator('#register-consent').focus();
+  await page.keyboard.press('Space');
+  await shot(page, 'form-filled');
+  await page.locator('form.form button[type="submit"]').focus();
+  await Promise.all([page.waitForURL('**/register/done'), page.keyboard.press('Enter')]);
+  await shot(page, 'done');
+
+  const personal = await personalLink(app, email);
+  await page.goto(`${app.base}${personal}`);
+  check((await page.locator('.session-list li').count()) >= 1, 'the attendee page lists no workshop');
+  await shot(page, 'attendee-page');
+
+  const png = await page.request.get(`${app.base}${personal}/badge.png`);
+  const bytes = await png.body();
+  check(png.ok() && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    'badge.png is not a PNG');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`a[href="${personal}/badge.png"]`).click(),
+  ]);
+  check((await download.failure()) === null, 'the badge download failed');
+  const ics = await page.request.get(`${app.base}${personal}/calendar.ics`);
+  check(ics.ok() && (await ics.text()).startsWith('BEGIN:VCALENDAR'), 'calendar.ics does not start with BEGIN:VCALENDAR');
+  await page.goto(`${app.base}${personal}/badge`);
+  await shot(page, 'badge');
+  const code = await readQr(page, `${app.base}${personal}/badge.png`);
+  await context.close();
+  return { email, personal, code };
+}
+
+/** The badge code, read from the PNG as a scanner would (jsQR in the page). */
+async function readQr(page, url) {
+  const jsqr = readFileSync(new URL('../node_modules/jsqr/dist/jsQR.js', import.meta.url), 'utf8');
+  await page.addScriptTag({ content: jsqr });
+  const code = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return window.jsQR(data.data, data.width, data.height)?.data ?? null;
+  }, url);
+  check(code && code.startsWith('S1.'), `the badge QR did not decode to a badge code (${code})`);
+  return code;
+}
+
+/** Sets a staff password through the one-time link, then signs in on /login. */
+async function staffSignIn(browser, app, email, setupPath, lang, shot) {
+  const setupContext = await browser.newContext();
+  const setup = await setupContext.newPage();
+  await setup.goto(`${app.base}${setupPath}?lang=${lang}`);
+  await shot(setup, 'setup');
+  await type(setup, '#setup-password', PASSWORD);
+  await type(setup, '#setup-confirm', PASSWORD);
+  await Promise.all([setup.waitForNavigation(), setup.keyboard.press('Enter')]);
+  check(!setup.url().includes('/setup/'), `setting the password failed: ${setup.url()}`);
+  await setupContext.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.base}/login?lang=${lang}`);
+  await type(page, '#login-email', email);
+  await type(page, '#login-password', PASSWORD);
+  await shot(page, 'login');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(!page.url().includes('/login'), `signing in failed for ${email}`);
+  return { context, page };
+}
+
+/** Door staff sign in and check the badge in by typing its code and Enter. */
+export async function door(browser, app, shots, code) {
+  const shot = camera(shots, 'door');
+  const email = 'porte@example.org';
+  const setupPath = addUser(app, email, 'door', EVENT);
+  const { context, page } = await staffSignIn(browser, app, email, setupPath, 'fr', shot);
+  await page.goto(`${app.base}/scan?event=${EVENT}`);
+  await shot(page, 'scanner');
+  const input = page.locator('#scan-code');
+  check(await input.evaluate((el) => el === document.activeElement), 'the code field has no focus on the scanner page');
+  await page.keyboard.type(code);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await shot(page, 'verdict');
+  const verdict = page.locator('[data-verdict]');
+  check((await verdict.getAttribute('data-verdict')) === 'admitted', 'the badge was not admitted');
+  check((await verdict.innerText()).includes('Entrée autorisée'), 'no "Entrée autorisée" words on the verdict');
+  await page.keyboard.type(code);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check((await page.locator('[data-verdict]').getAttribute('data-verdict')) === 'already_checked_in',
+    'a second scan of the same badge was not "already checked in"');
+  await shot(page, 'second-scan');
+  return context;
+}
+
+/** An organiser adds a session that clashes with another in the same room and is told which. */
+export async function organiser(browser, app, shots) {
+  const shot = camera(shots, 'organiser');
+  const email = 'orga@example.org';
+  const setupPath = addUser(app, email, 'organiser');
+  const { context, page } = await staffSignIn(browser, app, email, setupPath, 'en', shot);
+  const { sessions } = await (await page.request.get(`${app.base}/api/v1/events/${EVENT}/sessions?lang=en`)).json();
+  const other = sessions.find((s) => s.room);
+  check(other, 'no session with a room in the demo event');
+  await page.goto(`${app.base}/admin/events/${EVENT}?lang=en`);
+  await shot(page, 'event-admin', false);
+  await type(page, '#session-title_fr', 'Atelier qui se chevauche');
+  await type(page, '#session-title_en', 'Overlapping workshop');
+  await page.locator('#session-starts_at').fill(other.starts_at.slice(0, 16));
+  await page.locator('#session-ends_at').fill(other.ends_at.slice(0, 16));
+  await page.locator('#session-room_id').selectOption({ label: other.room });
+  await page.locator('#new-session').scrollIntoViewIfNeeded();
+  await shot(page, 'new-session', false);
+  await page.getByRole('button', { name: 'Add the session' }).focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  const message = page.locator('main .error').filter({ hasText: other.title }).first();
+  check(await message.count(), `no conflict message naming “${other.title}”`);
+  await message.scrollIntoViewIfNeeded();
+  await shot(page, 'conflict', false);
+  return context;
+}

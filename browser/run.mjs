@@ -1,0 +1,161 @@
+// Summit in a real browser: axe-core on every kind of page in French and English, the
+// journeys of an attendee, door staff and an organiser, and keyboard/layout basics.
+// Needs the `summit` binary (SUMMIT_BIN, else $CARGO_TARGET_DIR/debug/summit) and Chromium.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { REPO, addUser, startApp } from './lib/app.mjs';
+import { audit } from './lib/axe.mjs';
+import { EVENT, attendee, door, organiser } from './lib/journeys.mjs';
+import { cssHasMotion, narrow, reducedMotion, skipLink, visibleFocus } from './lib/keyboard.mjs';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = process.env.SCREENSHOTS_DIR || join(REPO, 'target', 'browser');
+const LANGS = ['fr', 'en'];
+const failures = [];
+const started = Date.now();
+
+function withLang(path, lang) {
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+}
+
+/** Opens a page, runs axe and the language-switch check; returns the page for more checks. */
+async function visit(page, app, path, lang, label = path) {
+  const res = await page.goto(`${app.base}${withLang(path, lang)}`);
+  const status = res?.status() ?? 0;
+  if (status >= 500) failures.push(`${label} [${lang}]: HTTP ${status}`);
+  return inspect(page, `${label} [${lang}]`, lang);
+}
+
+/** axe and the language switch on the page as it is now. */
+async function inspect(page, label, lang) {
+  const htmlLang = await page.evaluate(() => document.documentElement.lang);
+  if (htmlLang !== lang) failures.push(`${label}: <html lang="${htmlLang}">, expected ${lang}`);
+  const other = LANGS.find((l) => l !== lang);
+  const switchLink = await page.locator(`a[hreflang="${other}"]`).count();
+  if (!switchLink) failures.push(`${label}: no link to the ${other} version`);
+  const found = await audit(page, label);
+  for (const v of found) {
+    failures.push(`${v.page}: axe ${v.rule} (${v.impact}) ${v.help}\n      ${v.targets.slice(0, 5).join('\n      ')}`);
+  }
+  audited += 1;
+  return page;
+}
+let audited = 0;
+
+async function publicPages(browser, app, personal) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { events } = await (await page.request.get(`${app.base}/api/v1/events`)).json();
+  const setupPath = addUser(app, 'accueil@example.org', 'organiser');
+  for (const lang of LANGS) {
+    for (const path of ['/', '/accessibility', '/login', setupPath, '/no-such-page']) {
+      await visit(page, app, path, lang);
+    }
+    for (const e of events) {
+      const slug = e.slug;
+      const { sessions } = await (await page.request.get(`${app.base}/api/v1/events/${slug}/sessions`)).json();
+      const paths = [`/events/${slug}`, `/events/${slug}/speakers`, `/events/${slug}/register`, `/events/${slug}/resend`,
+        `/events/${slug}/privacy`];
+      if (sessions.length) paths.push(`/events/${slug}/sessions/${sessions[0].id}`);
+      for (const path of paths) await visit(page, app, path, lang);
+    }
+    await visit(page, app, `/events/${EVENT}/register`, lang);
+    await Promise.all([page.waitForNavigation(), page.locator('form.form button[type="submit"]').click()]);
+    if (!(await page.locator('.error-summary').count())) failures.push(`register [${lang}]: no error summary after an empty submit`);
+    await inspect(page, `/events/${EVENT}/register with errors [${lang}]`, lang);
+    await visit(page, app, `/events/${EVENT}/register/done`, lang);
+    await visit(page, app, personal, lang, '/r/TOKEN');
+    await visit(page, app, `${personal}/badge`, lang, '/r/TOKEN/badge');
+  }
+  await context.close();
+}
+
+async function doorPages(context, app) {
+  const page = await context.newPage();
+  for (const lang of LANGS) {
+    await visit(page, app, '/scan', lang);
+    await visit(page, app, `/scan?event=${EVENT}`, lang);
+    await page.locator('#scan-code').fill('not-a-badge');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await inspect(page, `/scan verdict [${lang}]`, lang);
+    await visit(page, app, `/scan?event=${EVENT}&q=Camille`, lang);
+  }
+  // Door staff often scan with a phone.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${app.base}/scan?event=${EVENT}`);
+  for (const p of await narrow(page)) failures.push(`/scan at 320 px: ${p}`);
+}
+
+async function organiserPages(context, app) {
+  const page = await context.newPage();
+  const { sessions } = await (await page.request.get(`${app.base}/api/v1/events/${EVENT}/sessions`)).json();
+  const admin = `/admin/events/${EVENT}`;
+  for (const lang of LANGS) {
+    for (const path of ['/admin', admin, `${admin}/sessions/${sessions[1].id}`, `${admin}/registrations`,
+      `${admin}/badges`, `${admin}/checkins`, `${admin}/dashboard`]) {
+      await visit(page, app, path, lang);
+    }
+  }
+}
+
+async function keyboardChecks(browser, app, personal) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const key = ['/', `/events/${EVENT}`, `/events/${EVENT}/register`, personal, '/login', '/accessibility'];
+  for (const path of key) {
+    await page.goto(`${app.base}${path}`);
+    const label = path === personal ? '/r/TOKEN' : path;
+    for (const p of [...(await skipLink(page)), ...(await visibleFocus(page))]) failures.push(`${label}: ${p}`);
+    if (cssHasMotion()) for (const p of await reducedMotion(page)) failures.push(`${label}: ${p}`);
+  }
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of [...key, `${personal}/badge`, `/events/${EVENT}/speakers`]) {
+    await page.goto(`${app.base}${path}`);
+    for (const p of await narrow(page)) failures.push(`${path.replace(personal, '/r/TOKEN')} at 320 px: ${p}`);
+  }
+  await page.screenshot({ path: join(SHOTS, 'narrow-320-register.png'), fullPage: true });
+  await context.close();
+}
+
+async function main() {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const f of readdirSync(SHOTS)) if (f.endsWith('.png')) rmSync(join(SHOTS, f));
+  const app = await startApp();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  try {
+    const step = async (name, fn) => {
+      const t = Date.now();
+      try {
+        return await fn();
+      } catch (e) {
+        failures.push(`${name}: ${e.message.split('\n')[0]}`);
+        return null;
+      } finally {
+        console.log(`== ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      }
+    };
+    const who = await step('journey: attendee registers, badge and calendar', () => attendee(browser, app, SHOTS));
+    const doorContext = who && await step('journey: door staff check the badge in', () => door(browser, app, SHOTS, who.code));
+    const orgContext = await step('journey: organiser meets a room clash', () => organiser(browser, app, SHOTS));
+    if (who) await step('axe: public and attendee pages', () => publicPages(browser, app, who.personal));
+    if (doorContext) await step('axe: scanner', () => doorPages(doorContext, app));
+    if (orgContext) await step('axe: organisers\' pages', () => organiserPages(orgContext, app));
+    if (who) await step('keyboard, focus, 320 px, motion', () => keyboardChecks(browser, app, who.personal));
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+  const secs = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`${audited} page views checked with axe-core (WCAG 2.1 A/AA), screenshots in ${SHOTS}, ${secs} s`);
+  if (failures.length) {
+    console.error(`\n${failures.length} problem(s):\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log('no accessibility violations, journeys and keyboard checks passed');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});
