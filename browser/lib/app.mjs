@@ -44,7 +44,7 @@ export async function startApp() {
     ROCKET_PORT: String(port),
     ROCKET_SECRET_KEY: randomBytes(32).toString('base64'),
     RUST_LOG: process.env.RUST_LOG || 'warn',
-    ROCKET_LOG_LEVEL: process.env.ROCKET_LOG_LEVEL || 'critical',
+    ROCKET_LOG_LEVEL: process.env.ROCKET_LOG_LEVEL || 'off',
   };
   delete env.SMTP_URL;
   // Templates and CSS are read relative to the working directory.

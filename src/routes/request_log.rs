@@ -1,6 +1,6 @@
 //! One log line per request with the route's pattern (`/r/<token>`), never the path itself:
 //! paths carry attendees' tokens, and logs must hold no personal data. Rocket's own request
-//! logging is off (`log_level = "critical"` in Rocket.toml).
+//! logging is off (`log_level = "off"` in Rocket.toml).
 
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::{Request, Response};
