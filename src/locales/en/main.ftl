@@ -451,3 +451,20 @@ dashboard-event-stream = The event's own stream
 dashboard-no-data = Nothing yet.
 f-license = Licence of the published agenda
 f-license-hint = For example CC-BY-4.0 or CC0-1.0: it is shown with schedule.xml, schedule.json and the CSV.
+
+## Payments (Stripe)
+mail-payment-expired-subject = Place released: { $event }
+mail-payment-expired-intro = The payment for { $event } ({ $when }) was not completed in time, so your place was released. If a payment still went through, it is refunded in full. You may register again.
+mail-refunded-subject = Registration cancelled and refunded: { $event }
+mail-refunded-intro = Your registration for { $event } ({ $when }) has been cancelled and your payment refunded in full; it shows on your statement within 5 to 10 days. The attached update removes the event from your calendar.
+stripe-bad-signature = The Stripe signature is missing, invalid or too old.
+stripe-not-configured = Payments are not configured on this server.
+pay-now = Pay now
+pay-open = Open the payment page
+pay-pending = Your place is held until { $until } while you pay. It is confirmed as soon as the payment goes through.
+pay-failed = The payment page could not be opened. Please try again.
+pay-retry = Try again
+pay-refund-before = Cancelling before { $until } refunds { $amount } in full.
+pay-refund-none = Cancelling now gives no refund (refunds ended on { $until }).
+pay-refund-failed = The refund could not be made just now, so nothing was cancelled. Please try again in a moment.
+pay-thanks = Thank you. Your registration is confirmed as soon as Stripe confirms the payment, usually within a minute; you will receive an e-mail.
