@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod mail;
 pub mod open_data;
 pub mod organise;
+pub mod payments;
 pub mod qr;
 pub mod registering;
 pub mod roster;
@@ -38,7 +39,9 @@ pub fn rocket(settings: Settings) -> Rocket<Build> {
 pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Rocket<Build> {
     let demo = settings.demo;
     let database_url = settings.database_url.clone();
+    let stripe = payments::Stripe::from_settings(&settings);
     let app = rocket::custom(figment)
+        .manage(stripe)
         .manage(settings)
         .attach(AdHoc::try_on_ignite("database", move |rocket| async move {
             match store::Db::connect(&database_url).await {

@@ -21,6 +21,8 @@ pub struct Worker {
     pub retention: i64,
     pub mailer: Mailer,
     pub composer: Composer,
+    /// To expire the Checkout Sessions of payment holds that ran out.
+    pub stripe: crate::payments::Stripe,
 }
 
 impl Worker {
@@ -34,6 +36,7 @@ impl Worker {
             retention: settings.retention_days * 86_400,
             mailer: Mailer::from_settings(settings)?,
             composer: Composer::new(settings)?,
+            stripe: crate::payments::Stripe::from_settings(settings),
         })
     }
 
@@ -81,6 +84,10 @@ impl Worker {
                     Ok(n) => tracing::info!("retention: erased {n} registrations of past events"),
                     Err(e) => tracing::error!("retention: {e}"),
                 }
+            }
+            let now = time::now();
+            if let Err(e) = crate::payments::expire_holds(&db, &self.stripe, now).await {
+                tracing::error!("payment holds: {e}");
             }
             let (event, online) = self.reminders;
             if let Err(e) = outbox::queue_reminders(&db, time::now(), event, online).await {

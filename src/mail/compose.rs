@@ -204,7 +204,10 @@ impl Composer {
     ) -> Option<(&'static str, String)> {
         let method = match m.message_kind.as_str() {
             outbox::ANNOUNCEMENT | outbox::REMINDER => return None,
-            outbox::CANCELLED | outbox::SESSION_CANCELLED => "CANCEL",
+            outbox::CANCELLED
+            | outbox::SESSION_CANCELLED
+            | outbox::PAYMENT_EXPIRED
+            | outbox::REFUNDED => "CANCEL",
             _ if r.status.holds_place() => "REQUEST",
             _ => return None,
         };
@@ -271,6 +274,14 @@ fn wording(kind: &str, status: RegistrationStatus) -> (Msg, Msg) {
             Msg::new("mail-session-cancelled-intro"),
         ),
         (outbox::LINK, _) => (Msg::new("mail-link-subject"), Msg::new("mail-link-intro")),
+        (outbox::PAYMENT_EXPIRED, _) => (
+            Msg::new("mail-payment-expired-subject"),
+            Msg::new("mail-payment-expired-intro"),
+        ),
+        (outbox::REFUNDED, _) => (
+            Msg::new("mail-refunded-subject"),
+            Msg::new("mail-refunded-intro"),
+        ),
         (outbox::CANCELLED, _) => (
             Msg::new("mail-cancelled-subject"),
             Msg::new("mail-cancelled-intro"),

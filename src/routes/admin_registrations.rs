@@ -209,6 +209,7 @@ async fn add(
 #[post("/events/<slug>/registrations/<id>/cancel", data = "<form>")]
 async fn cancel(
     db: &State<Db>,
+    stripe: &State<crate::payments::Stripe>,
     csrf: Csrf,
     who: Organiser,
     slug: &str,
@@ -218,7 +219,7 @@ async fn cancel(
     checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
     let r = store::roster::get(db, event.id, id).await?;
-    store::registrations::cancel(db, &r).await?;
+    crate::payments::policy::cancel(db, stripe, &event, &r).await?;
     Ok(back(slug, "cancelled"))
 }
 

@@ -11,6 +11,7 @@ use super::public::public_event;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::payments::{policy, Stripe};
 use crate::registering::{self, Channel};
 use crate::store::registrations::{self, Registered};
 use crate::store::{self, Db};
@@ -27,6 +28,7 @@ pub fn manage_url(settings: &Settings, token: &str) -> String {
 async fn register(
     db: &State<Db>,
     settings: &State<Settings>,
+    stripe: &State<Stripe>,
     lang: Lang,
     slug: &str,
     body: Result<JsonInput, Error>,
@@ -40,6 +42,11 @@ async fn register(
         } => {
             let mut body = registering::status_json(db, &registration).await?;
             body["manage_url"] = json!(manage_url(settings, &token));
+            // A paid ticket: the Checkout page, when Stripe could open one (else the
+            // attendee's page offers to try again).
+            if let Some(url) = stripe.checkout(db, &registration).await? {
+                body["checkout_url"] = json!(url);
+            }
             Ok((Status::Created, Json(body)))
         }
         // Already registered: the link went out again by e-mail; nothing more is said.
@@ -79,9 +86,10 @@ async fn change(
 }
 
 #[delete("/registrations/<token>")]
-async fn cancel(db: &State<Db>, token: &str) -> Result<Json<Value>> {
+async fn cancel(db: &State<Db>, stripe: &State<Stripe>, token: &str) -> Result<Json<Value>> {
     let r = registrations::by_token(db, token).await?;
-    registrations::cancel(db, &r).await?;
+    let event = store::events::by_id(db, r.event_id).await?;
+    policy::cancel(db, stripe, &event, &r).await?;
     let r = registrations::get(db, r.id).await?;
     Ok(Json(registering::status_json(db, &r).await?))
 }

@@ -19,12 +19,13 @@ use crate::domain::validate::Input;
 use crate::domain::{Format, SignupStatus};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
+use crate::payments::Stripe;
 use crate::registering;
 use crate::store::registrations::{self, Registration};
 use crate::store::{self, Db};
 
 pub fn routes() -> Vec<Route> {
-    routes![show, change_sessions, switch_attendance, cancel]
+    routes![show, change_sessions, switch_attendance, cancel, pay]
 }
 
 /// Messages after a change, by the `done` query value.
@@ -33,6 +34,8 @@ fn notice(done: Option<&str>) -> Option<Msg> {
         "sessions" => Some(Msg::new("attendee-saved-sessions")),
         "attendance" => Some(Msg::new("attendee-saved-attendance")),
         "cancelled" => Some(Msg::new("attendee-cancelled")),
+        "paid" => Some(Msg::new("pay-thanks")),
+        "pay-failed" => Some(Msg::new("pay-failed")),
         _ => None,
     }
 }
@@ -108,6 +111,8 @@ async fn attendee_page(
             "can_switch": agenda.event.format == Format::Hybrid && !r.status.is_over(),
             "other_mode": other_mode,
             "other_mode_label": lang.t(&format!("attendance-{other_mode}")),
+            "payment": super::payment_view::attendee(db, &agenda.event, r, lang).await?,
+            "problem_pay": done == Some("pay-failed"),
             "notice": notice(done).map(|m| m.render(lang)),
             "problem": err.map(|e| e.message().render(lang)),
             "errors": err.map(|e| e.field_messages(lang)),
@@ -128,8 +133,10 @@ async fn show(
 }
 
 /// Runs a change, then back to the page with a notice, or the page with what went wrong.
+#[allow(clippy::too_many_arguments)]
 async fn act(
     db: &Db,
+    stripe: &Stripe,
     lang: Lang,
     csrf: &Csrf,
     token: &str,
@@ -145,7 +152,7 @@ async fn act(
         _ if input.get("confirm").is_none() => {
             Err(Error::field("confirm", Msg::new("attendee-confirm-cancel")))
         }
-        _ => registrations::cancel(db, &r).await,
+        _ => crate::payments::policy::cancel(db, stripe, &event, &r).await,
     };
     match outcome {
         Ok(()) => Ok(Ok(Redirect::to(format!("/r/{token}?done={what}")))),
@@ -160,32 +167,80 @@ async fn act(
 #[post("/<token>/sessions", data = "<form>")]
 async fn change_sessions(
     db: &State<Db>,
+    stripe: &State<Stripe>,
     lang: Lang,
     csrf: Csrf,
     token: &str,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
-    act(db, lang, &csrf, token, form.into_inner(), "sessions").await
+    act(
+        db,
+        stripe,
+        lang,
+        &csrf,
+        token,
+        form.into_inner(),
+        "sessions",
+    )
+    .await
 }
 
 #[post("/<token>/attendance", data = "<form>")]
 async fn switch_attendance(
     db: &State<Db>,
+    stripe: &State<Stripe>,
     lang: Lang,
     csrf: Csrf,
     token: &str,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
-    act(db, lang, &csrf, token, form.into_inner(), "attendance").await
+    act(
+        db,
+        stripe,
+        lang,
+        &csrf,
+        token,
+        form.into_inner(),
+        "attendance",
+    )
+    .await
 }
 
 #[post("/<token>/cancel", data = "<form>")]
 async fn cancel(
     db: &State<Db>,
+    stripe: &State<Stripe>,
     lang: Lang,
     csrf: Csrf,
     token: &str,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
-    act(db, lang, &csrf, token, form.into_inner(), "cancelled").await
+    act(
+        db,
+        stripe,
+        lang,
+        &csrf,
+        token,
+        form.into_inner(),
+        "cancelled",
+    )
+    .await
+}
+
+/// Opens Stripe's payment page for a registration holding its place: the open Checkout
+/// Session if there is one, else a new one; if Stripe cannot, back with "try again".
+#[post("/<token>/pay", data = "<form>")]
+async fn pay(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    csrf: Csrf,
+    token: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Redirect> {
+    checked(&csrf, form.into_inner())?;
+    let r = registrations::by_token(db, token).await?;
+    Ok(match stripe.checkout(db, &r).await? {
+        Some(url) => Redirect::to(url),
+        None => Redirect::to(format!("/r/{token}?done=pay-failed")),
+    })
 }

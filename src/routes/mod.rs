@@ -18,12 +18,14 @@ pub mod join;
 pub mod json;
 pub mod login;
 pub mod open_data;
+pub mod payment_view;
 pub mod privacy;
 pub mod public;
 pub mod register;
 pub mod request_log;
 pub mod scan;
 pub mod statement;
+pub mod stripe;
 
 use rocket::fs::FileServer;
 use rocket::http::Status;
@@ -58,6 +60,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/", privacy::routes())
         .mount("/r", badges::routes())
         .mount("/", scan::routes())
+        .mount("/", stripe::routes())
         .manage(crate::checkin::ScanLimit::default())
         .mount("/public", FileServer::from("public").rank(20))
         .attach(cors::Cors)

@@ -16,6 +16,8 @@ use crate::auth::Csrf;
 use crate::config::Settings;
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
+use crate::payments::Stripe;
+use crate::store::registrations::Registration;
 use crate::store::{self, registrations, Db};
 
 pub fn routes() -> Vec<Route> {
@@ -82,9 +84,21 @@ async fn data(db: &State<Db>, token: &str) -> Result<Download> {
 }
 
 /// The attendee's form: the CSRF token and a ticked box confirm it.
+/// Cancels first under the event's refund policy (a paid ticket is refunded when it says so),
+/// then erases.
+async fn erase(db: &Db, stripe: &Stripe, r: &Registration) -> Result<()> {
+    if !r.status.is_over() {
+        let event = store::events::by_id(db, r.event_id).await?;
+        crate::payments::policy::cancel(db, stripe, &event, r).await?;
+    }
+    let r = registrations::get(db, r.id).await?;
+    store::privacy::erase(db, &r).await
+}
+
 #[post("/<token>/erase", data = "<form>", format = "form", rank = 1)]
 async fn erase_form(
     db: &State<Db>,
+    stripe: &State<Stripe>,
     lang: Lang,
     csrf: Csrf,
     token: &str,
@@ -96,15 +110,19 @@ async fn erase_form(
         return Err(Error::field("confirm", Msg::new("erase-confirm")));
     }
     let event = store::events::by_id(db, r.event_id).await?;
-    store::privacy::erase(db, &r).await?;
+    erase(db, stripe, &r).await?;
     let data = json!({"event": event_summary(&event, lang)});
     Ok((Status::Ok, page("erased", lang, "/", data)))
 }
 
 /// Programs erase with the token alone (it is the secret).
 #[post("/<token>/erase", rank = 2)]
-async fn erase_json(db: &State<Db>, token: &str) -> Result<(ContentType, Json<Value>)> {
+async fn erase_json(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    token: &str,
+) -> Result<(ContentType, Json<Value>)> {
     let r = registrations::by_token(db, token).await?;
-    store::privacy::erase(db, &r).await?;
+    erase(db, stripe, &r).await?;
     Ok((ContentType::JSON, Json(json!({"status": "erased"}))))
 }

@@ -17,10 +17,12 @@ use crate::agenda::Agenda;
 use crate::auth::Csrf;
 use crate::domain::secret::{is_email, normalize_email};
 use crate::domain::validate::Input;
-use crate::domain::{Attendance, Format, SessionStatus};
+use crate::domain::{Attendance, Format, RegistrationStatus, SessionStatus};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::payments::Stripe;
 use crate::registering::{self, Channel};
+use crate::store::registrations::Registered;
 use crate::store::{self, Db};
 
 pub fn routes() -> Vec<Route> {
@@ -141,6 +143,7 @@ async fn form(db: &State<Db>, lang: Lang, csrf: Csrf, slug: &str) -> Result<Temp
 #[post("/events/<slug>/register", data = "<form>")]
 async fn submit(
     db: &State<Db>,
+    stripe: &State<Stripe>,
     lang: Lang,
     csrf: Csrf,
     slug: &str,
@@ -149,6 +152,17 @@ async fn submit(
     let input = checked(&csrf, form.into_inner())?;
     let event = public_event(db, slug).await?;
     match registering::register(db, &event, &input, lang, Channel::Form).await {
+        // A new paid registration goes straight to Stripe's payment page, or to its own page
+        // with "try again" when Stripe could not open one.
+        Ok(Registered::New {
+            registration,
+            token,
+        }) if registration.status == RegistrationStatus::PendingPayment => {
+            match stripe.checkout(db, &registration).await? {
+                Some(url) => Ok(Ok(Redirect::to(url))),
+                None => Ok(Ok(Redirect::to(format!("/r/{token}?done=pay-failed")))),
+            }
+        }
         Ok(_) => Ok(Ok(Redirect::to(format!("/events/{slug}/register/done")))),
         Err(e) => {
             let e = shown(e)?;

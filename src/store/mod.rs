@@ -9,6 +9,8 @@ pub mod events;
 pub mod imports;
 pub mod joins;
 pub mod outbox;
+mod payment_effects;
+pub mod payments;
 pub mod privacy;
 pub mod registrations;
 pub mod roster;

@@ -16,6 +16,12 @@ pub const CANCELLED: &str = "cancelled";
 pub const DECIDED: &str = "decided";
 pub const SESSION_CHANGED: &str = "session_changed";
 pub const SESSION_CANCELLED: &str = "session_cancelled";
+/// A paid ticket's payment went through: the registration is confirmed.
+pub const PAID: &str = "paid";
+/// A payment hold ran out (or the payment came too late): the place was released.
+pub const PAYMENT_EXPIRED: &str = "payment_expired";
+/// Cancelled with the ticket's price refunded.
+pub const REFUNDED: &str = "refunded";
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Message {

@@ -468,3 +468,20 @@ a11y-limit-content = The texts, photos and documents of events are written by th
 a11y-limit-qr = The badge’s QR code is an image: the badge page also gives the name, event and ticket as text, and door staff can find a badge by name.
 a11y-contact-heading = Report a barrier
 a11y-contact = If a page gets in your way, write to the event’s organiser (named on the event page): they will give you the information in another form and have the fault fixed. In France, if you get no satisfactory answer, you may refer the matter to the Défenseur des droits.
+
+## Payments (Stripe)
+mail-payment-expired-subject = Place released: { $event }
+mail-payment-expired-intro = The payment for { $event } ({ $when }) was not completed in time, so your place was released. If a payment still went through, it is refunded in full. You may register again.
+mail-refunded-subject = Registration cancelled and refunded: { $event }
+mail-refunded-intro = Your registration for { $event } ({ $when }) has been cancelled and your payment refunded in full; it shows on your statement within 5 to 10 days. The attached update removes the event from your calendar.
+stripe-bad-signature = The Stripe signature is missing, invalid or too old.
+stripe-not-configured = Payments are not configured on this server.
+pay-now = Pay now
+pay-open = Open the payment page
+pay-pending = Your place is held until { $until } while you pay. It is confirmed as soon as the payment goes through.
+pay-failed = The payment page could not be opened. Please try again.
+pay-retry = Try again
+pay-refund-before = Cancelling before { $until } refunds { $amount } in full.
+pay-refund-none = Cancelling now gives no refund (refunds ended on { $until }).
+pay-refund-failed = The refund could not be made just now, so nothing was cancelled. Please try again in a moment.
+pay-thanks = Thank you. Your registration is confirmed as soon as Stripe confirms the payment, usually within a minute; you will receive an e-mail.

@@ -468,3 +468,20 @@ a11y-limit-content = Les textes, photos et documents des événements sont écri
 a11y-limit-qr = Le code QR du badge est une image : la page du badge donne aussi le nom, l’événement et le billet en texte, et l’accueil peut retrouver un badge par nom.
 a11y-contact-heading = Signaler un obstacle
 a11y-contact = Si une page vous pose problème, écrivez à l’organisateur de l’événement (nommé sur la page de l’événement) : il vous donnera l’information sous une autre forme et fera corriger le défaut. En France, si vous n’obtenez pas de réponse satisfaisante, vous pouvez saisir le Défenseur des droits.
+
+## Paiements (Stripe)
+mail-payment-expired-subject = Place libérée : { $event }
+mail-payment-expired-intro = Le paiement pour { $event } ({ $when }) n’a pas été finalisé à temps : votre place a été libérée. Si un paiement a tout de même abouti, il est intégralement remboursé. Vous pouvez vous inscrire à nouveau.
+mail-refunded-subject = Inscription annulée et remboursée : { $event }
+mail-refunded-intro = Votre inscription à { $event } ({ $when }) a été annulée et votre paiement intégralement remboursé ; il apparaîtra sur votre relevé sous 5 à 10 jours. La mise à jour jointe retire l’événement de votre agenda.
+stripe-bad-signature = La signature Stripe est absente, invalide ou trop ancienne.
+stripe-not-configured = Les paiements ne sont pas configurés sur ce serveur.
+pay-now = Payer maintenant
+pay-open = Ouvrir la page de paiement
+pay-pending = Votre place est réservée jusqu’à { $until } le temps de payer. Elle est confirmée dès que le paiement aboutit.
+pay-failed = La page de paiement n’a pas pu s’ouvrir. Veuillez réessayer.
+pay-retry = Réessayer
+pay-refund-before = Une annulation avant le { $until } est intégralement remboursée ({ $amount }).
+pay-refund-none = Une annulation maintenant n’est pas remboursée (remboursements possibles jusqu’au { $until }).
+pay-refund-failed = Le remboursement n’a pas pu être fait pour l’instant : rien n’a été annulé. Veuillez réessayer dans un moment.
+pay-thanks = Merci. Votre inscription est confirmée dès que Stripe confirme le paiement, en général en moins d’une minute ; vous recevrez un courriel.

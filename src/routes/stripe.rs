@@ -1,0 +1,77 @@
+//! `POST /stripe/webhook`: Stripe's events, signature checked, each applied once.
+
+use rocket::data::{Data, ToByteUnit};
+use rocket::request::{FromRequest, Outcome, Request};
+use rocket::serde::json::Json;
+use rocket::{post, routes, Route, State};
+use serde_json::{json, Value};
+
+use crate::domain::time;
+use crate::error::{Error, Msg, Result};
+use crate::payments::{webhook, Stripe};
+use crate::store::payments::{self, Outcome as Applied};
+use crate::store::Db;
+
+pub fn routes() -> Vec<Route> {
+    routes![receive]
+}
+
+/// The `Stripe-Signature` header, if any.
+pub struct Signature(Option<String>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Signature {
+    type Error = ();
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, ()> {
+        let header = req
+            .headers()
+            .get_one("Stripe-Signature")
+            .map(str::to_string);
+        Outcome::Success(Signature(header))
+    }
+}
+
+fn bad_signature() -> Error {
+    Error::BadRequest(Msg::new("stripe-bad-signature"))
+}
+
+#[post("/stripe/webhook", data = "<body>")]
+async fn receive(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    signature: Signature,
+    body: Data<'_>,
+) -> Result<Json<Value>> {
+    let Some(secret) = stripe.webhook_secret.as_deref() else {
+        return Err(Error::BadRequest(Msg::new("stripe-not-configured")));
+    };
+    let payload = body
+        .open(1.mebibytes())
+        .into_bytes()
+        .await
+        .map_err(|_| bad_signature())?;
+    if !payload.is_complete() {
+        return Err(Error::TooLarge);
+    }
+    let now = time::now();
+    let header = signature.0.unwrap_or_default();
+    if !webhook::verify(&payload, &header, secret, now) {
+        return Err(bad_signature());
+    }
+    let Some((id, kind, effect)) = webhook::read(&payload) else {
+        return Err(Error::BadRequest(Msg::new("error-bad-request")));
+    };
+    match payments::apply(db, &id, &kind, &effect, now).await? {
+        Applied::MustRefund {
+            payment_id,
+            payment_intent,
+        } => {
+            // Paid for a place that is gone: the money goes back, the attendee was told.
+            let refund = stripe.refund(payment_id, &payment_intent).await;
+            payments::refund_recorded(db, payment_id, refund.as_deref(), time::now()).await?;
+        }
+        Applied::Duplicate | Applied::Done => {}
+    }
+    Ok(Json(json!({"received": true})))
+}

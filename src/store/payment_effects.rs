@@ -1,0 +1,152 @@
+//! What each Stripe event does, decided by the current state (the caller holds the event lock
+//! and has recorded the event in the same transaction).
+
+use sqlx::AnyConnection;
+
+use super::payments::{release, state, Outcome, Payment, EXPIRED, OPEN, PAID, REFUNDED};
+use super::{outbox, seats};
+use crate::domain::RegistrationStatus as S;
+use crate::error::Result;
+
+async fn set_status(conn: &mut AnyConnection, p: &Payment, status: &str, now: i64) -> Result<()> {
+    sqlx::query("UPDATE payments SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status)
+        .bind(now)
+        .bind(p.id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// `checkout.session.completed`, paid. Confirmed if the place is still held, or if the hold
+/// ran out but there is room again; otherwise the payment must be refunded (and the attendee
+/// is told). A refund that Stripe reported earlier wins.
+pub(super) async fn completed(
+    conn: &mut AnyConnection,
+    p: &Payment,
+    intent: Option<&str>,
+    now: i64,
+) -> Result<Outcome> {
+    if p.status == PAID || p.status == REFUNDED {
+        return Ok(Outcome::Done);
+    }
+    sqlx::query(
+        "UPDATE payments SET status = 'paid', payment_intent_id = $1, updated_at = $2 WHERE id = $3",
+    )
+    .bind(intent)
+    .bind(now)
+    .bind(p.id)
+    .execute(&mut *conn)
+    .await?;
+    let refunded_first = match intent {
+        Some(pi) => {
+            let (n,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM stripe_events WHERE payment_intent_id = $1 \
+                 AND event_type = 'charge.refunded'",
+            )
+            .bind(pi)
+            .fetch_one(&mut *conn)
+            .await?;
+            n > 0
+        }
+        None => false,
+    };
+    if refunded_first {
+        refunded(conn, p, now).await?;
+        return Ok(Outcome::Done);
+    }
+    let Some(id) = p.registration_id else {
+        return Ok(must_refund(p, intent));
+    };
+    let Some((status, hold)) = state(conn, id).await? else {
+        return Ok(must_refund(p, intent));
+    };
+    let held = status == S::PendingPayment && hold.is_some_and(|h| h > now);
+    // A hold that ran out (or was released by the expiry job) comes back only if there is room.
+    let revivable = status == S::PendingPayment || (status == S::Cancelled && p.status == EXPIRED);
+    let confirm = held || (revivable && room_for(conn, p.event_id, id, now).await?);
+    if confirm {
+        sqlx::query(
+            "UPDATE registrations SET status = 'confirmed', hold_expires_at = NULL, \
+             waitlist_seq = NULL, cancelled_at = NULL, updated_at = $1 WHERE id = $2",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        seats::seat_requested(conn, id, now).await?;
+        outbox::enqueue(conn, outbox::PAID, id).await?;
+        return Ok(Outcome::Done);
+    }
+    if status == S::Confirmed {
+        return Ok(Outcome::Done);
+    }
+    if release(conn, id, now).await? {
+        seats::fill_event(conn, p.event_id, now).await?;
+        outbox::enqueue(conn, outbox::PAYMENT_EXPIRED, id).await?;
+    }
+    Ok(must_refund(p, intent))
+}
+
+fn must_refund(p: &Payment, intent: Option<&str>) -> Outcome {
+    match intent {
+        Some(pi) => Outcome::MustRefund {
+            payment_id: p.id,
+            payment_intent: pi.to_string(),
+        },
+        None => Outcome::Done,
+    }
+}
+
+/// Whether a registration that holds no place now could get one.
+async fn room_for(conn: &mut AnyConnection, event_id: i64, id: i64, now: i64) -> Result<bool> {
+    let (mode, ticket): (String, Option<i64>) =
+        sqlx::query_as("SELECT attendance, ticket_type_id FROM registrations WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    let limits = seats::limits(conn, event_id).await?;
+    let taken = seats::taken(conn, event_id, now).await?;
+    let mode =
+        crate::domain::Attendance::parse(&mode).unwrap_or(crate::domain::Attendance::InPerson);
+    Ok(limits.has_room(&taken, mode, ticket))
+}
+
+/// `checkout.session.expired`: the place goes if this was the registration's last open session.
+pub(super) async fn expired(conn: &mut AnyConnection, p: &Payment, now: i64) -> Result<()> {
+    if p.status != OPEN {
+        return Ok(());
+    }
+    set_status(conn, p, EXPIRED, now).await?;
+    let Some(id) = p.registration_id else {
+        return Ok(());
+    };
+    let (others,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM payments WHERE registration_id = $1 AND id <> $2 \
+         AND status IN ('open', 'paid')",
+    )
+    .bind(id)
+    .bind(p.id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let pending = matches!(state(conn, id).await?, Some((S::PendingPayment, _)));
+    if others == 0 && pending && release(conn, id, now).await? {
+        seats::fill_event(conn, p.event_id, now).await?;
+        outbox::enqueue(conn, outbox::PAYMENT_EXPIRED, id).await?;
+    }
+    Ok(())
+}
+
+/// `charge.refunded`: the payment is refunded, the registration cancelled and its badge
+/// revoked (whoever refunded: Summit, or an organiser in Stripe's dashboard).
+pub(super) async fn refunded(conn: &mut AnyConnection, p: &Payment, now: i64) -> Result<()> {
+    set_status(conn, p, REFUNDED, now).await?;
+    let Some(id) = p.registration_id else {
+        return Ok(());
+    };
+    if release(conn, id, now).await? {
+        seats::fill_event(conn, p.event_id, now).await?;
+        outbox::enqueue(conn, outbox::REFUNDED, id).await?;
+    }
+    Ok(())
+}
