@@ -295,3 +295,36 @@ async fn drafts_are_not_public() {
         .await;
     assert_eq!(as_organiser.status(), Status::Ok);
 }
+
+#[rocket::async_test]
+async fn cached_agenda_pages_and_files_follow_every_change() {
+    let c = common::demo_client().await;
+    let token = common::organiser_token(&c).await;
+    let slug = "wsis-numerique-inclusif";
+    let paths = [
+        format!("/events/{slug}?lang=en"),
+        format!("/api/v1/events/{slug}/sessions?lang=en"),
+        format!("/events/{slug}/calendar.ics?lang=en"),
+    ];
+    for p in &paths {
+        let first = common::text_of(&c, p).await;
+        assert_eq!(
+            first,
+            common::text_of(&c, p).await,
+            "{p} served again unchanged"
+        );
+        assert!(!first.contains("Late addition"));
+    }
+    let session = serde_json::json!({"title": "Late addition", "kind": "panel",
+        "starts_at": "2027-05-04T13:40", "ends_at": "2027-05-04T13:50", "format": "virtual"});
+    let path = format!("/api/v1/events/{slug}/sessions");
+    let (status, body) =
+        common::send_json(&c, rocket::http::Method::Post, &path, &token, session).await;
+    assert_eq!(status, rocket::http::Status::Created, "{body}");
+    for p in &paths {
+        assert!(
+            common::text_of(&c, p).await.contains("Late addition"),
+            "{p} rebuilt"
+        );
+    }
+}

@@ -6,6 +6,7 @@ use rocket::serde::json::Json;
 use rocket::{get, routes, Route, State};
 use serde_json::{json, Value};
 
+use super::page_cache::{Cached, PageCache};
 use crate::agenda::Agenda;
 use crate::auth::Organiser;
 use crate::domain::time;
@@ -86,16 +87,27 @@ async fn event(
 async fn sessions(
     db: &State<Db>,
     lang: Lang,
+    cache: &State<PageCache>,
     slug: &str,
     organiser: Option<Organiser>,
-) -> Result<Json<Value>> {
-    let agenda = Agenda::load(db, visible_event(db, slug, &organiser).await?).await?;
+) -> Result<Cached> {
+    let event = visible_event(db, slug, &organiser).await?;
+    // Organisers may see a draft: only the public answer is shared through the cache.
+    let key = format!("sessions:{slug}:{}", lang.code());
+    let revision = event.revision;
+    if organiser.is_none() {
+        if let Some(body) = cache.get(&key, revision) {
+            return Ok(Cached(ContentType::JSON, body));
+        }
+    }
+    let agenda = Agenda::load(db, event).await?;
     let list: Vec<_> = agenda
         .sessions
         .iter()
         .map(|s| agenda.session_json(s, lang))
         .collect();
-    Ok(Json(json!({ "sessions": list })))
+    let body = json!({ "sessions": list }).to_string();
+    Ok(Cached(ContentType::JSON, cache.put(key, revision, body)))
 }
 
 #[get("/events/<slug>/speakers")]

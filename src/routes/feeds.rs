@@ -3,6 +3,7 @@
 use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 
+use super::page_cache::{Cached, PageCache};
 use super::public::public_event;
 use crate::agenda::Agenda;
 use crate::calendar;
@@ -23,17 +24,25 @@ fn ics() -> ContentType {
 async fn event_calendar(
     db: &State<Db>,
     settings: &State<Settings>,
+    cache: &State<PageCache>,
     lang: Lang,
     slug: &str,
-) -> Result<(ContentType, String)> {
-    let agenda = Agenda::load(db, public_event(db, slug).await?).await?;
+) -> Result<Cached> {
+    let event = public_event(db, slug).await?;
+    let key = format!("ics:{slug}:{}", lang.code());
+    let revision = event.revision;
+    if let Some(body) = cache.get(&key, revision) {
+        return Ok(Cached(ics(), body));
+    }
+    let agenda = Agenda::load(db, event).await?;
     let entries: Vec<_> = agenda
         .sessions
         .iter()
         .map(|s| agenda.calendar_entry(s, lang, &settings.public_url))
         .collect();
     let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
-    Ok((ics(), calendar::render(name, &entries, Some("PUBLISH"))))
+    let body = calendar::render(name, &entries, Some("PUBLISH"));
+    Ok(Cached(ics(), cache.put(key, revision, body)))
 }
 
 #[get("/events/<slug>/sessions/<id>/calendar.ics")]

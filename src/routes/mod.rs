@@ -18,6 +18,7 @@ pub mod join;
 pub mod json;
 pub mod login;
 pub mod open_data;
+pub mod page_cache;
 pub mod payment_view;
 pub mod privacy;
 pub mod public;
@@ -65,6 +66,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/public", FileServer::from("public").rank(20))
         .attach(cors::Cors)
         .attach(request_log::RequestLog)
+        .manage(page_cache::PageCache::default())
         .register(
             "/",
             catchers![
@@ -80,7 +82,12 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
 }
 
 /// A page: the template with what every page needs (language, path for the language switch).
-pub fn page(name: &'static str, lang: Lang, path: &str, mut data: Value) -> Template {
+pub fn page(name: &'static str, lang: Lang, path: &str, data: Value) -> Template {
+    Template::render(name, page_context(lang, path, data))
+}
+
+/// The data every page template gets besides its own.
+pub fn page_context(lang: Lang, path: &str, mut data: Value) -> Value {
     if let Value::Object(map) = &mut data {
         map.insert("lang".into(), json!(lang));
         map.insert("path".into(), json!(path));
@@ -93,7 +100,7 @@ pub fn page(name: &'static str, lang: Lang, path: &str, mut data: Value) -> Temp
                 .collect::<Vec<_>>()),
         );
     }
-    Template::render(name, data)
+    data
 }
 
 #[catch(404)]

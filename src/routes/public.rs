@@ -2,10 +2,11 @@
 
 use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
-use rocket_dyn_templates::Template;
+use rocket_dyn_templates::{Metadata, Template};
 use serde_json::json;
 
 use super::page;
+use super::page_cache::{Cached, PageCache};
 use crate::agenda::Agenda;
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -59,8 +60,19 @@ async fn home(db: &State<Db>, lang: Lang) -> Result<Template> {
 }
 
 #[get("/events/<slug>")]
-async fn event(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
+async fn event(
+    db: &State<Db>,
+    lang: Lang,
+    cache: &State<PageCache>,
+    templates: Metadata<'_>,
+    slug: &str,
+) -> Result<Cached> {
     let event = public_event(db, slug).await?;
+    let key = format!("page:{slug}:{}", lang.code());
+    if let Some(body) = cache.get(&key, event.revision) {
+        return Ok(Cached(ContentType::HTML, body));
+    }
+    let revision = event.revision;
     let agenda = Agenda::load(db, event).await?;
     let tracks: Vec<_> = agenda
         .tracks
@@ -68,8 +80,7 @@ async fn event(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
         .map(|t| json!({"name": lang.pick(&t.name_fr, &t.name_en), "color": t.color}))
         .collect();
     let path = format!("/events/{slug}");
-    Ok(page(
-        "event",
+    let data = super::page_context(
         lang,
         &path,
         json!({
@@ -79,7 +90,11 @@ async fn event(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
             "rooms": agenda.rooms,
             "session_count": agenda.sessions.len(),
         }),
-    ))
+    );
+    let (_, html) = templates
+        .render("event", data)
+        .ok_or_else(|| Error::Internal("the event page did not render".into()))?;
+    Ok(Cached(ContentType::HTML, cache.put(key, revision, html)))
 }
 
 #[get("/events/<slug>/sessions/<id>")]

@@ -203,8 +203,17 @@ pub async fn rooms(db: &Db, event_id: i64) -> Result<Vec<Room>> {
     .await?)
 }
 
+/// Marks the event's published agenda as changed (cached pages and files are rebuilt).
+pub(crate) async fn touch(db: &Db, event_id: i64) -> Result<()> {
+    sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
+        .bind(event_id)
+        .execute(&db.write)
+        .await?;
+    Ok(())
+}
+
 pub async fn add_room(db: &Db, event_id: i64, name: &str, capacity: Option<i64>) -> Result<Room> {
-    sqlx::query_as(
+    let room = sqlx::query_as(
         "INSERT INTO rooms (event_id, name, capacity) VALUES ($1, $2, $3) \
          RETURNING id, event_id, name, capacity",
     )
@@ -219,7 +228,9 @@ pub async fn add_room(db: &Db, event_id: i64, name: &str, capacity: Option<i64>)
         } else {
             Error::Database(e)
         }
-    })
+    })?;
+    touch(db, event_id).await?;
+    Ok(room)
 }
 
 pub async fn tracks(db: &Db, event_id: i64) -> Result<Vec<Track>> {
@@ -240,7 +251,7 @@ pub async fn add_track(
     name_en: &str,
     color: &str,
 ) -> Result<Track> {
-    sqlx::query_as(
+    let track = sqlx::query_as(
         "INSERT INTO tracks (event_id, slug, name_fr, name_en, color) VALUES ($1,$2,$3,$4,$5) \
          RETURNING id, event_id, slug, name_fr, name_en, color",
     )
@@ -257,5 +268,7 @@ pub async fn add_track(
         } else {
             Error::Database(e)
         }
-    })
+    })?;
+    touch(db, event_id).await?;
+    Ok(track)
 }

@@ -52,7 +52,7 @@ pub async fn create(db: &Db, event_id: i64, d: &SpeakerDraft) -> Result<Speaker>
         "INSERT INTO speakers (event_id, name, affiliation_fr, affiliation_en, bio_fr, bio_en) \
          VALUES ($1,$2,$3,$4,$5,$6) RETURNING {COLUMNS}"
     );
-    Ok(sqlx::query_as(&sql)
+    let speaker = sqlx::query_as(&sql)
         .bind(event_id)
         .bind(&d.name)
         .bind(&d.affiliation_fr)
@@ -60,7 +60,9 @@ pub async fn create(db: &Db, event_id: i64, d: &SpeakerDraft) -> Result<Speaker>
         .bind(&d.bio_fr)
         .bind(&d.bio_en)
         .fetch_one(&db.write)
-        .await?)
+        .await?;
+    super::events::touch(db, event_id).await?;
+    Ok(speaker)
 }
 
 pub async fn set_photo(
