@@ -12,6 +12,7 @@ pub mod outbox;
 mod payment_effects;
 pub mod payments;
 pub mod privacy;
+pub mod receipts;
 pub mod registrations;
 pub mod roster;
 mod seats;

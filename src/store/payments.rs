@@ -38,7 +38,8 @@ pub struct Payment {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, registration_id, event_id, checkout_session_id, payment_intent_id, \
+pub(super) const COLUMNS: &str =
+    "id, registration_id, event_id, checkout_session_id, payment_intent_id, \
     amount_cents, currency, status, checkout_url, expires_at, refund_id, created_at, updated_at";
 
 /// A Checkout Session Stripe opened for a registration.

@@ -1,0 +1,176 @@
+#![recursion_limit = "256"]
+//! What organisers and attendees see of payments, against the fake Stripe: payment status and
+//! money in the organisers' list, CSV and API; receipts; the refund date and legal details
+//! set through the event form and the API; the length of a payment hold.
+
+mod common;
+#[path = "common/fake_stripe.rs"]
+#[allow(dead_code)]
+mod fake_stripe;
+
+use common::{client_with_settings, fresh_url, json_of, organiser_token, send_json, Backend};
+use fake_stripe::FakeStripe;
+use hmac::{Hmac, Mac};
+use rocket::http::{ContentType, Header, Method, Status};
+use rocket::local::asynchronous::Client;
+use serde_json::json;
+use sha2::Sha256;
+use summit::store::payments;
+use summit::Settings;
+
+const SECRET: &str = "whsec_test_summit";
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+async fn app_with(backend: Backend, stripe_base: &str, tune: impl FnOnce(&mut Settings)) -> Client {
+    let url = fresh_url(backend).await;
+    let mut s = common::settings(&url, false);
+    s.stripe_secret_key = Some("sk_test_summit".into());
+    s.stripe_webhook_secret = Some(SECRET.into());
+    s.stripe_api_base = stripe_base.to_string();
+    tune(&mut s);
+    client_with_settings(s).await
+}
+
+/// A published event `slug` with a paid ticket (45 EUR); the ticket's id.
+async fn paid_event(c: &Client, slug: &str) -> i64 {
+    let token = organiser_token(c).await;
+    let event = json!({"slug": slug, "title": "Paid summit", "timezone": "Europe/Paris",
+        "starts_at": "2030-06-10T09:00", "ends_at": "2030-06-10T18:00", "format": "in_person",
+        "status": "published"});
+    let (s, body) = send_json(c, Method::Post, "/api/v1/events", &token, event).await;
+    assert_eq!(s, Status::Created, "{body}");
+    let ticket = json!({"name": "Standard", "price_cents": 4500, "currency": "EUR"});
+    let path = format!("/api/v1/events/{slug}/tickets");
+    let (s, t) = send_json(c, Method::Post, &path, &token, ticket).await;
+    assert_eq!(s, Status::Created, "{t}");
+    t["id"].as_i64().unwrap()
+}
+
+/// Registers through the API: the registration's id and the attendee's token.
+async fn register(c: &Client, slug: &str, name: &str, email: &str, ticket: i64) -> (i64, String) {
+    let res = c
+        .post(format!("/api/v1/events/{slug}/registrations"))
+        .header(ContentType::JSON)
+        .body(
+            json!({"name": name, "email": email, "attendance": "in_person", "language": "en",
+                   "ticket": ticket, "organisation": "Ville de Lyon"})
+            .to_string(),
+        )
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Created);
+    let body = json_of(res).await;
+    let token = body["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    (body["id"].as_i64().unwrap(), token.to_string())
+}
+
+fn signature(payload: &str, t: i64) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(format!("{t}.{payload}").as_bytes());
+    format!("t={t},v1={}", hex::encode(mac.finalize().into_bytes()))
+}
+
+/// Stripe tells Summit (signed) that the registration's Checkout Session was paid.
+async fn pay(c: &Client, id: i64) -> String {
+    let p = payments::latest(common::db(c), id).await.unwrap().unwrap();
+    let session = p.checkout_session_id.unwrap();
+    let payload = json!({"id": format!("evt_{id}"), "object": "event",
+        "api_version": "2025-03-31.basil", "created": now(), "livemode": false,
+        "type": "checkout.session.completed", "data": {"object": {"id": session,
+        "object": "checkout.session", "client_reference_id": id.to_string(),
+        "payment_status": "paid", "status": "complete", "payment_intent": format!("pi_{session}"),
+        "amount_total": 4500, "currency": "eur"}}})
+    .to_string();
+    let res = c
+        .post("/stripe/webhook")
+        .header(ContentType::JSON)
+        .header(Header::new("Stripe-Signature", signature(&payload, now())))
+        .body(payload)
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Ok);
+    format!("pi_{session}")
+}
+
+async fn get(c: &Client, path: &str) -> (Status, String) {
+    let res = c.get(path.to_string()).dispatch().await;
+    (res.status(), res.into_string().await.unwrap_or_default())
+}
+
+/// The organisers' list's row of `name`.
+fn row_of<'a>(page: &'a str, name: &str) -> &'a str {
+    let at = page.find(&format!("<th scope=\"row\">{name}")).expect(name);
+    &page[at..at + page[at..].find("</tr>").unwrap()]
+}
+
+#[rocket::async_test]
+async fn organisers_see_who_paid_how_much_in_the_list_the_csv_and_the_api() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let fake = FakeStripe::start().await;
+        let c = app_with(backend, &fake.base(), |_| {}).await;
+        let ticket = paid_event(&c, "paid").await;
+        let (ana, _) = register(&c, "paid", "Ana Lima", "ana@example.org", ticket).await;
+        register(&c, "paid", "Ben Okafor", "ben@example.org", ticket).await;
+        pay(&c, ana).await;
+        common::sign_in_organiser(&c, "org@example.org", None).await;
+
+        let (s, page) = get(&c, "/admin/events/paid/registrations?lang=en").await;
+        assert_eq!(s, Status::Ok);
+        let row = row_of(&page, "Ana Lima");
+        assert!(row.contains("Paid · €45.00"), "{row}");
+        assert!(
+            row.contains(&format!("/registrations/{ana}/receipt")),
+            "{row}"
+        );
+        let row = row_of(&page, "Ben Okafor");
+        assert!(row.contains("Waiting for payment · €45.00"), "{row}");
+        assert!(!row.contains("/receipt"), "{row}");
+        // Totals per ticket type: one paid, 45 € collected, nothing refunded.
+        let row = row_of(&page, "Standard");
+        assert!(
+            row.contains("<td>1</td><td>€45.00</td><td>€0.00</td>"),
+            "{row}"
+        );
+
+        let (s, csv) = get(&c, "/admin/events/paid/registrations.csv?lang=en").await;
+        assert_eq!(s, Status::Ok);
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let col = |k: &str| header.iter().position(|h| *h == k).expect(k);
+        let ana_line = lines.clone().find(|l| l.contains("Ana Lima")).unwrap();
+        let cells: Vec<&str> = ana_line.split(',').collect();
+        assert_eq!(cells[col("payment_status")], "paid");
+        assert_eq!(cells[col("amount")], "€45.00");
+        let ben_line = lines.find(|l| l.contains("Ben Okafor")).unwrap();
+        let cells: Vec<&str> = ben_line.split(',').collect();
+        assert_eq!(cells[col("payment_status")], "open");
+
+        let token = organiser_token(&c).await;
+        let res = c
+            .get("/api/v1/events/paid/registrations")
+            .header(common::bearer(&token))
+            .dispatch()
+            .await;
+        let body = json_of(res).await;
+        let rows = body["registrations"].as_array().unwrap();
+        let a = rows.iter().find(|r| r["name"] == "Ana Lima").unwrap();
+        assert_eq!(
+            (&a["payment_status"], &a["amount_cents"]),
+            (&json!("paid"), &json!(4500))
+        );
+        let t = &body["counts"]["tickets"][0];
+        assert_eq!(
+            (&t["paid"], &t["collected_cents"]),
+            (&json!(1), &json!(4500))
+        );
+        assert_eq!(t["refunded_cents"], json!(0));
+    }
+}
