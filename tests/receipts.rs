@@ -174,3 +174,70 @@ async fn organisers_see_who_paid_how_much_in_the_list_the_csv_and_the_api() {
         assert_eq!(t["refunded_cents"], json!(0));
     }
 }
+
+#[rocket::async_test]
+async fn the_refund_date_and_legal_details_are_set_through_the_form_and_the_api() {
+    let fake = FakeStripe::start().await;
+    let c = app_with(Backend::Sqlite, &fake.base(), |_| {}).await;
+    let ticket = paid_event(&c, "paid").await;
+    let (id, token) = register(&c, "paid", "Ana Lima", "ana@example.org", ticket).await;
+    pay(&c, id).await;
+    common::sign_in_organiser(&c, "org@example.org", None).await;
+
+    let (_, form) = get(&c, "/admin/events/paid?lang=en").await;
+    assert!(form.contains("Refunds until") && form.contains("Organiser’s legal details"));
+    let (_, form_fr) = get(&c, "/admin/events/paid?lang=fr").await;
+    assert!(form_fr.contains("Remboursement jusqu’au") && form_fr.contains("Mentions légales"));
+    let csrf = common::csrf_of(&form);
+    let res = c
+        .post("/admin/events/paid")
+        .header(ContentType::Form)
+        .body(format!(
+            "csrf={csrf}&refund_until=2030-06-01T12:00&legal_details=Summit+SAS%2C+SIRET+123"
+        ))
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::SeeOther);
+    let (_, form) = get(&c, "/admin/events/paid?lang=en").await;
+    assert!(
+        form.contains("value=\"2030-06-01T12:00\""),
+        "the form shows it again"
+    );
+    assert!(form.contains("Summit SAS, SIRET 123"));
+    let (_, page) = get(&c, &format!("/r/{token}?lang=en")).await;
+    assert!(
+        page.contains("Cancelling before") && page.contains("2030"),
+        "{page}"
+    );
+    assert!(
+        page.contains("12:00"),
+        "the organiser's date, in the event's zone"
+    );
+
+    // Past the end of the event: refused by field, nothing changed.
+    let api = organiser_token(&c).await;
+    let late = json!({"refund_until": "2030-07-01T00:00"});
+    let (s, err) = send_json(&c, Method::Patch, "/api/v1/events/paid", &api, late).await;
+    assert_eq!(s, Status::UnprocessableEntity, "{err}");
+    assert!(err.to_string().contains("refund_until"), "{err}");
+    let bad = json!({"refund_until": "tomorrow"});
+    let (s, _) = send_json(&c, Method::Patch, "/api/v1/events/paid", &api, bad).await;
+    assert_eq!(s, Status::UnprocessableEntity);
+
+    let past = json!({"refund_until": "2020-01-01T00:00", "legal_details": "Summit SAS"});
+    let (s, body) = send_json(&c, Method::Patch, "/api/v1/events/paid", &api, past).await;
+    assert_eq!(s, Status::Ok, "{body}");
+    assert_eq!(body["refund_until"], "2020-01-01T00:00:00+01:00");
+    assert_eq!(body["legal_details"], "Summit SAS");
+    let (_, page) = get(&c, &format!("/r/{token}?lang=en")).await;
+    assert!(page.contains("gives no refund"), "{page}");
+    let res = c
+        .delete(format!("/api/v1/registrations/{token}"))
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Ok);
+    assert!(
+        fake.to("POST", "/v1/refunds").is_empty(),
+        "no refund after the date"
+    );
+}
