@@ -241,3 +241,81 @@ async fn the_refund_date_and_legal_details_are_set_through_the_form_and_the_api(
         "no refund after the date"
     );
 }
+
+#[rocket::async_test]
+async fn a_paid_registration_has_a_receipt_with_the_legal_details_and_others_do_not() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let fake = FakeStripe::start().await;
+        let c = app_with(backend, &fake.base(), |_| {}).await;
+        let ticket = paid_event(&c, "paid").await;
+        let other_ticket = paid_event(&c, "other").await;
+        let api = organiser_token(&c).await;
+        let terms =
+            json!({"legal_details": "Summit SAS\n1 rue de la Paix, Paris\nSIRET 123 456 789"});
+        let (s, _) = send_json(&c, Method::Patch, "/api/v1/events/paid", &api, terms).await;
+        assert_eq!(s, Status::Ok);
+        let (ana, ana_token) = register(&c, "paid", "Ana Lima", "ana@example.org", ticket).await;
+        let (ben, ben_token) = register(&c, "paid", "Ben Okafor", "ben@example.org", ticket).await;
+        let (cyd, _) = register(&c, "other", "Cyd Moreau", "cyd@example.org", other_ticket).await;
+        let intent = pay(&c, ana).await;
+        pay(&c, cyd).await;
+
+        // The attendee's receipt, linked from their page.
+        let (_, page) = get(&c, &format!("/r/{ana_token}?lang=en")).await;
+        assert!(page.contains(&format!("/r/{ana_token}/receipt")), "{page}");
+        let (s, receipt) = get(&c, &format!("/r/{ana_token}/receipt?lang=en")).await;
+        assert_eq!(s, Status::Ok);
+        for shown in [
+            "Receipt",
+            "Summit SAS",
+            "SIRET 123 456 789",
+            "€45.00 (EUR)",
+            &intent,
+            "Ana Lima",
+            "Ville de Lyon",
+            "Paid summit",
+            "Standard",
+            "Paid on",
+        ] {
+            assert!(receipt.contains(shown), "{shown} in {receipt}");
+        }
+        let (_, recu) = get(&c, &format!("/r/{ana_token}/receipt?lang=fr")).await;
+        assert!(
+            recu.contains("Reçu") && recu.contains("45,00\u{a0}€"),
+            "{recu}"
+        );
+
+        // Not paid: no receipt, no link.
+        let (_, page) = get(&c, &format!("/r/{ben_token}?lang=en")).await;
+        assert!(!page.contains("/receipt"));
+        let (s, _) = get(&c, &format!("/r/{ben_token}/receipt")).await;
+        assert_eq!(s, Status::NotFound);
+        let (s, _) = get(&c, "/r/not-a-token/receipt").await;
+        assert_eq!(s, Status::NotFound);
+
+        // The organiser's copy; not for an unpaid one, nor through another event.
+        common::sign_in_organiser(&c, "org@example.org", None).await;
+        let (s, copy) = get(
+            &c,
+            &format!("/admin/events/paid/registrations/{ana}/receipt"),
+        )
+        .await;
+        assert_eq!(s, Status::Ok);
+        assert!(copy.contains("SIRET 123 456 789") && copy.contains(&intent));
+        let path = format!("/admin/events/paid/registrations/{ben}/receipt");
+        assert_eq!(get(&c, &path).await.0, Status::NotFound);
+        let path = format!("/admin/events/other/registrations/{ana}/receipt");
+        assert_eq!(get(&c, &path).await.0, Status::NotFound);
+        let path = format!("/admin/events/paid/registrations/{cyd}/receipt");
+        assert_eq!(get(&c, &path).await.0, Status::NotFound);
+
+        // An organiser of the other event only: 404 for this event's receipts.
+        let db = common::db(&c);
+        let other = summit::store::events::get(db, "other").await.unwrap();
+        common::sign_in_organiser(&c, "other@example.org", Some(other.id)).await;
+        let path = format!("/admin/events/other/registrations/{cyd}/receipt");
+        assert_eq!(get(&c, &path).await.0, Status::Ok, "their own event's");
+        let path = format!("/admin/events/paid/registrations/{ana}/receipt");
+        assert_eq!(get(&c, &path).await.0, Status::NotFound);
+    }
+}
