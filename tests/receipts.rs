@@ -319,3 +319,59 @@ async fn a_paid_registration_has_a_receipt_with_the_legal_details_and_others_do_
         assert_eq!(get(&c, &path).await.0, Status::NotFound);
     }
 }
+
+async fn status_of(c: &Client, token: &str) -> String {
+    let res = c
+        .get(format!("/api/v1/registrations/{token}"))
+        .dispatch()
+        .await;
+    json_of(res).await["status"].as_str().unwrap().to_string()
+}
+
+/// The hold of a new paid registration with `payment_hold_minutes` at `minutes`: how long
+/// after registering it runs out, and how long the Checkout Session lives.
+async fn hold_with(minutes: i64) -> (i64, i64, Client, String) {
+    let fake = FakeStripe::start().await;
+    let c = app_with(Backend::Sqlite, &fake.base(), |s| {
+        s.payment_hold_minutes = minutes
+    })
+    .await;
+    let ticket = paid_event(&c, "paid").await;
+    let before = now();
+    let (id, token) = register(&c, "paid", "Ana Lima", "ana@example.org", ticket).await;
+    let r = summit::store::registrations::get(common::db(&c), id)
+        .await
+        .unwrap();
+    let sent = fake.to("POST", "/v1/checkout/sessions");
+    let expires: i64 = sent[0].form["expires_at"].parse().unwrap();
+    (
+        r.hold_expires_at.unwrap() - before,
+        expires - before,
+        c,
+        token,
+    )
+}
+
+#[rocket::async_test]
+async fn the_payment_hold_lasts_as_the_setting_says_and_never_under_thirty_minutes() {
+    let (hold, session, c, token) = hold_with(45).await;
+    assert!((45 * 60..45 * 60 + 5).contains(&hold), "{hold}");
+    assert!((45 * 60..45 * 60 + 5).contains(&session), "{session}");
+    // The place is still held after 31 minutes, and released after 45.
+    let db = common::db(&c);
+    let stripe = c.rocket().state::<summit::payments::Stripe>().unwrap();
+    summit::payments::expire_holds(db, stripe, now() + 31 * 60)
+        .await
+        .unwrap();
+    assert_eq!(status_of(&c, &token).await, "pending_payment");
+    summit::payments::expire_holds(db, stripe, now() + 46 * 60)
+        .await
+        .unwrap();
+    assert_eq!(status_of(&c, &token).await, "cancelled");
+
+    let (hold, _, _, _) = hold_with(10).await;
+    assert!(
+        (30 * 60..30 * 60 + 5).contains(&hold),
+        "raised to Stripe's 30: {hold}"
+    );
+}

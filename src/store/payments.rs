@@ -221,7 +221,7 @@ pub async fn cancel(
         }
         Refund::None => outbox::CANCELLED,
     };
-    seats::fill_event(&mut tx, event_id, now).await?;
+    seats::fill_event(&mut tx, event_id, now, db.payment_hold_secs).await?;
     outbox::enqueue(&mut tx, kind, registration_id).await?;
     tx.commit().await?;
     Ok(open)
@@ -255,7 +255,7 @@ pub async fn expire_holds(db: &Db, now: i64) -> Result<Vec<String>> {
                 outbox::enqueue(&mut tx, outbox::PAYMENT_EXPIRED, id).await?;
             }
         }
-        seats::fill_event(&mut tx, event_id, now).await?;
+        seats::fill_event(&mut tx, event_id, now, db.payment_hold_secs).await?;
         tx.commit().await?;
     }
     Ok(sessions)
@@ -344,13 +344,22 @@ pub async fn apply(
             paid: true,
             payment_intent,
             ..
-        } => super::payment_effects::completed(&mut tx, &p, payment_intent.as_deref(), now).await?,
+        } => {
+            super::payment_effects::completed(
+                &mut tx,
+                &p,
+                payment_intent.as_deref(),
+                now,
+                db.payment_hold_secs,
+            )
+            .await?
+        }
         Effect::Expired { .. } => {
-            super::payment_effects::expired(&mut tx, &p, now).await?;
+            super::payment_effects::expired(&mut tx, &p, now, db.payment_hold_secs).await?;
             Outcome::Done
         }
         Effect::Refunded { .. } => {
-            super::payment_effects::refunded(&mut tx, &p, now).await?;
+            super::payment_effects::refunded(&mut tx, &p, now, db.payment_hold_secs).await?;
             Outcome::Done
         }
         _ => Outcome::Done,
