@@ -3,10 +3,39 @@
 
 use sqlx::AnyConnection;
 
-use super::payments::{release, state, Outcome, Payment, EXPIRED, OPEN, PAID, REFUNDED};
+use super::payments::{release, state, Payment, EXPIRED, OPEN, PAID, REFUNDED};
 use super::{outbox, seats};
 use crate::domain::RegistrationStatus as S;
 use crate::error::Result;
+
+/// What a Stripe event means for Summit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// `checkout.session.completed`; `paid` when its `payment_status` is `paid`.
+    Completed {
+        session_id: String,
+        payment_intent: Option<String>,
+        paid: bool,
+    },
+    /// `checkout.session.expired`.
+    Expired { session_id: String },
+    /// `charge.refunded` (refunded in full or in part: Summit cancels either way).
+    Refunded { payment_intent: String },
+    /// Anything else: acknowledged, nothing done.
+    Ignored,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// This event was handled before.
+    Duplicate,
+    Done,
+    /// Paid, but the place is gone: Summit must refund this payment.
+    MustRefund {
+        payment_id: i64,
+        payment_intent: String,
+    },
+}
 
 async fn set_status(conn: &mut AnyConnection, p: &Payment, status: &str, now: i64) -> Result<()> {
     sqlx::query("UPDATE payments SET status = $1, updated_at = $2 WHERE id = $3")

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use sqlx::AnyConnection;
 
+pub use super::payment_effects::{Effect, Outcome};
 use super::{lock_event, outbox, seats, Db};
 use crate::domain::RegistrationStatus;
 use crate::error::{Error, FieldErrors, Msg, Result};
@@ -259,35 +260,6 @@ pub async fn expire_holds(db: &Db, now: i64) -> Result<Vec<String>> {
         tx.commit().await?;
     }
     Ok(sessions)
-}
-
-/// What a Stripe event means for Summit.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// `checkout.session.completed`; `paid` when its `payment_status` is `paid`.
-    Completed {
-        session_id: String,
-        payment_intent: Option<String>,
-        paid: bool,
-    },
-    /// `checkout.session.expired`.
-    Expired { session_id: String },
-    /// `charge.refunded` (refunded in full or in part: Summit cancels either way).
-    Refunded { payment_intent: String },
-    /// Anything else: acknowledged, nothing done.
-    Ignored,
-}
-
-#[derive(Debug, PartialEq)]
-pub enum Outcome {
-    /// This event was handled before.
-    Duplicate,
-    Done,
-    /// Paid, but the place is gone: Summit must refund this payment.
-    MustRefund {
-        payment_id: i64,
-        payment_intent: String,
-    },
 }
 
 /// Applies a Stripe event once: the event id is recorded first, in the effect's transaction.
