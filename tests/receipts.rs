@@ -285,6 +285,16 @@ async fn a_paid_registration_has_a_receipt_with_the_legal_details_and_others_do_
             "{recu}"
         );
 
+        // Cancelled before the event: refunded, and the receipt says so.
+        let res = c
+            .delete(format!("/api/v1/registrations/{ana_token}"))
+            .dispatch()
+            .await;
+        assert_eq!(res.status(), Status::Ok);
+        let (s, receipt) = get(&c, &format!("/r/{ana_token}/receipt?lang=en")).await;
+        assert_eq!(s, Status::Ok);
+        assert!(receipt.contains("Refunded in full on"), "{receipt}");
+
         // Not paid: no receipt, no link.
         let (_, page) = get(&c, &format!("/r/{ben_token}?lang=en")).await;
         assert!(!page.contains("/receipt"));
