@@ -31,6 +31,9 @@ pub struct Settings {
     pub online_reminder_minutes: i64,
     /// Days after an event ends before its attendees' personal data is purged.
     pub retention_days: i64,
+    /// Minutes a place waiting for its payment is held (at least 30, Stripe's shortest
+    /// Checkout Session).
+    pub payment_hold_minutes: i64,
 }
 
 impl Default for Settings {
@@ -50,11 +53,13 @@ impl Default for Settings {
             reminder_hours: 24,
             online_reminder_minutes: 15,
             retention_days: 365,
+            payment_hold_minutes: 30,
         }
     }
 }
 
-const ENV_NAMES: [&str; 13] = [
+const ENV_NAMES: [&str; 14] = [
+    "PAYMENT_HOLD_MINUTES",
     "RETENTION_DAYS",
     "REMINDER_HOURS",
     "ONLINE_REMINDER_MINUTES",
@@ -98,7 +103,8 @@ impl Settings {
                 "JOIN_OPENS_MINUTES"
                 | "REMINDER_HOURS"
                 | "ONLINE_REMINDER_MINUTES"
-                | "RETENTION_DAYS" => {
+                | "RETENTION_DAYS"
+                | "PAYMENT_HOLD_MINUTES" => {
                     let Ok(n) = value.trim().parse() else {
                         continue;
                     };
@@ -106,6 +112,7 @@ impl Settings {
                         "JOIN_OPENS_MINUTES" => self.join_opens_minutes = n,
                         "REMINDER_HOURS" => self.reminder_hours = n,
                         "RETENTION_DAYS" => self.retention_days = n,
+                        "PAYMENT_HOLD_MINUTES" => self.payment_hold_minutes = n,
                         _ => self.online_reminder_minutes = n,
                     }
                 }
@@ -126,8 +133,10 @@ mod tests {
             "DATABASE_URL" => Some("postgres://db/summit".into()),
             "SMTP_URL" => Some("smtp://127.0.0.1:2525".into()),
             "MAIL_FROM" => Some("  ".into()),
+            "PAYMENT_HOLD_MINUTES" => Some("45".into()),
             _ => None,
         });
+        assert_eq!(s.payment_hold_minutes, 45);
         assert_eq!(s.database_url, "postgres://db/summit");
         assert_eq!(s.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
         assert_eq!(s.mail_from, Settings::default().mail_from);
@@ -137,10 +146,11 @@ mod tests {
     fn rocket_toml_table_is_read() {
         let figment = Figment::from(rocket::figment::providers::Serialized::default(
             "summit",
-            serde_json::json!({"public_url": "https://summit.example.org"}),
+            serde_json::json!({"public_url": "https://summit.example.org", "payment_hold_minutes": 40}),
         ));
         let s = Settings::load(&figment).unwrap();
         assert_eq!(s.public_url, "https://summit.example.org");
+        assert_eq!(s.payment_hold_minutes, 40);
         assert_eq!(s.stripe_api_base, "https://api.stripe.com");
     }
 }

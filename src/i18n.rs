@@ -238,6 +238,11 @@ pub fn money(cents: i64, currency: &str, lang: Lang) -> String {
     if cents == 0 {
         return lang.t("price-free");
     }
+    amount(cents, currency, lang)
+}
+
+/// A sum of money, zero written as such (totals: "€0.00" rather than "free").
+pub fn amount(cents: i64, currency: &str, lang: Lang) -> String {
     let (units, rest) = (cents / 100, (cents % 100).abs());
     let digits = units.abs().to_string();
     let sep = match lang {

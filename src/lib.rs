@@ -39,6 +39,12 @@ pub fn rocket(settings: Settings) -> Rocket<Build> {
 pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Rocket<Build> {
     let demo = settings.demo;
     let database_url = settings.database_url.clone();
+    let hold_minutes = settings.payment_hold_minutes;
+    if hold_minutes < store::MIN_PAYMENT_HOLD_MINUTES {
+        tracing::warn!(
+            "payment_hold_minutes = {hold_minutes} is under Stripe's shortest Checkout Session: 30 is used"
+        );
+    }
     let stripe = payments::Stripe::from_settings(&settings);
     let app = rocket::custom(figment)
         .manage(stripe)
@@ -46,6 +52,7 @@ pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Roc
         .attach(AdHoc::try_on_ignite("database", move |rocket| async move {
             match store::Db::connect(&database_url).await {
                 Ok(db) => {
+                    let db = db.with_payment_hold(hold_minutes);
                     if demo {
                         if let Err(e) = demo::load_if_empty(&db).await {
                             tracing::error!("loading the demo events failed: {e}");

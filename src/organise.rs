@@ -49,6 +49,8 @@ pub fn event_input(e: &Event) -> Input {
         ("illustrative_note_en", e.illustrative_note_en.clone()),
         ("privacy_notice_fr", e.privacy_notice_fr.clone()),
         ("privacy_notice_en", e.privacy_notice_en.clone()),
+        ("refund_until", local(e.refund_until)),
+        ("legal_details", e.legal_details.clone()),
     ])
 }
 

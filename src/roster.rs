@@ -8,8 +8,10 @@ use serde_json::{json, Value};
 use crate::agenda::Agenda;
 use crate::domain::{guest_csv, time, Attendance, RegistrationStatus};
 use crate::error::Result;
-use crate::i18n::Lang;
+use crate::i18n::{amount, money, Lang};
 use crate::store::events::Event;
+use crate::store::payments::{Payment, OPEN, PAID, REFUNDED, REFUND_FAILED};
+use crate::store::receipts::{self, Total};
 use crate::store::registrations::Registration;
 use crate::store::roster::{self, Filter, SessionFill};
 use crate::store::tickets::TicketType;
@@ -23,12 +25,15 @@ pub struct Roster {
     pub positions: HashMap<i64, i64>,
     pub counts: Vec<roster::Count>,
     pub fill: HashMap<i64, SessionFill>,
+    /// The newest payment of each registration.
+    pub payments: HashMap<i64, Payment>,
+    pub totals: Vec<Total>,
 }
 
 impl Roster {
     pub async fn load(db: &Db, event: Event, filter: &Filter) -> Result<Roster> {
         let id = event.id;
-        let (agenda, rows, tickets, all_signups, positions, counts, fill) = tokio::try_join!(
+        let (agenda, rows, tickets, all_signups, positions, counts, fill, payments, totals) = tokio::try_join!(
             Agenda::load(db, event),
             roster::list(db, id, filter),
             store::tickets::list(db, id),
@@ -36,6 +41,8 @@ impl Roster {
             roster::positions(db, id),
             roster::counts(db, id),
             roster::session_fill(db, id),
+            receipts::latest_of_event(db, id),
+            receipts::totals(db, id),
         )?;
         let mut signups: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
         for (registration, session, status) in all_signups {
@@ -52,7 +59,26 @@ impl Roster {
             positions,
             counts,
             fill,
+            payments,
+            totals,
         })
+    }
+
+    /// A registration's payment state (`paid`, `open`, `refunded`, `refund_failed`, or
+    /// `None` when nothing is paid or waiting), its label and the amount.
+    fn payment(&self, r: &Registration, lang: Lang) -> (Option<&str>, String, String) {
+        let Some(p) = self.payments.get(&r.id) else {
+            return (None, String::new(), String::new());
+        };
+        let label = match p.status.as_str() {
+            PAID => lang.t("pay-status-paid"),
+            OPEN if r.status == RegistrationStatus::PendingPayment => lang.t("pay-status-open"),
+            REFUNDED => lang.t("pay-status-refunded"),
+            REFUND_FAILED => lang.t("pay-status-refund_failed"),
+            _ => return (None, String::new(), String::new()),
+        };
+        let amount = money(p.amount_cents, &p.currency, lang);
+        (Some(p.status.as_str()), label, amount)
     }
 
     fn ticket_name(&self, id: Option<i64>) -> String {
@@ -81,6 +107,7 @@ impl Roster {
 
     pub fn row_json(&self, r: &Registration, lang: Lang) -> Value {
         let tz = self.agenda.event.tz();
+        let pay = self.payment(r, lang);
         json!({
             "id": r.id,
             "name": r.name,
@@ -99,6 +126,12 @@ impl Roster {
             "registered_at": time::to_rfc3339(r.created_at, tz),
             "pending": r.status == RegistrationStatus::PendingApproval,
             "active": !r.status.is_over(),
+            "payment_status": pay.0,
+            "payment_label": pay.1,
+            "amount": pay.2,
+            "amount_cents": self.payments.get(&r.id).filter(|_| pay.0.is_some()).map(|p| p.amount_cents),
+            "currency": self.payments.get(&r.id).filter(|_| pay.0.is_some()).map(|p| p.currency.clone()),
+            "receipt": matches!(pay.0, Some(PAID | REFUNDED | REFUND_FAILED)),
         })
     }
 
@@ -117,6 +150,8 @@ impl Roster {
             "sessions",
             "accessibility_needs",
             "registered_at",
+            "payment_status",
+            "amount",
         ];
         let rows: Vec<Vec<String>> = self
             .rows
@@ -142,6 +177,8 @@ impl Roster {
                     self.session_titles(r, lang).join("; "),
                     text("accessibility_needs"),
                     text("registered_at"),
+                    text("payment_status"),
+                    text("amount"),
                 ]
             })
             .collect();
@@ -176,8 +213,20 @@ impl Roster {
                         .map(|c| c.n)
                         .sum()
                 };
+                let money_of = |status: &str| -> (i64, i64) {
+                    self.totals
+                        .iter()
+                        .filter(|m| m.ticket_type_id == Some(t.id) && m.status == status)
+                        .fold((0, 0), |(n, c), m| (n + m.n, c + m.cents))
+                };
+                let (paid, collected) = money_of(PAID);
+                let (_, refunded) = money_of(REFUNDED);
                 json!({"id": t.id, "name": t.name, "quota": t.quota, "confirmed": n("confirmed"),
-                       "pending_payment": n("pending_payment"), "waitlisted": n("waitlisted")})
+                       "pending_payment": n("pending_payment"), "waitlisted": n("waitlisted"),
+                       "paid": paid, "collected_cents": collected, "refunded_cents": refunded,
+                       "currency": t.currency, "priced": t.price_cents > 0,
+                       "collected": amount(collected, &t.currency, lang),
+                       "refunded": amount(refunded, &t.currency, lang)})
             })
             .collect();
         let workshops: Vec<Value> = self

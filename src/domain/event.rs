@@ -35,6 +35,11 @@ pub struct EventDraft {
     /// What is collected, why, for how long, whom to ask; empty: Summit's standard notice.
     pub privacy_notice_fr: String,
     pub privacy_notice_en: String,
+    /// The last moment a cancelled paid ticket is refunded; `None`: the event's start.
+    pub refund_until: Option<i64>,
+    /// The organiser's legal details (name, address, registration and VAT numbers) printed
+    /// on receipts.
+    pub legal_details: String,
 }
 
 /// Fields: `title` stands for both languages when `title_fr`/`title_en` are absent (likewise
@@ -121,8 +126,15 @@ pub fn validate_event(input: &Input) -> Result<EventDraft> {
     let privacy_notice_en = c
         .optional(input, "privacy_notice_en", 20_000)
         .unwrap_or_default();
+    let refund_until = c.instant(input, "refund_until", tz);
+    if refund_until.is_some_and(|until| c.ok("ends_at") && until > ends_at) {
+        c.fail("refund_until", Msg::new("field-refund-after-event"));
+    }
+    let legal_details = c.optional(input, "legal_details", 2000).unwrap_or_default();
     c.finish()?;
     Ok(EventDraft {
+        refund_until,
+        legal_details,
         privacy_notice_fr,
         privacy_notice_en,
         slug,

@@ -38,6 +38,11 @@ type Created = (Status, Json<Value>);
 fn organiser_event_json(e: &Event, lang: Lang) -> Value {
     let mut body = event_json(e, lang);
     body["stream_url"] = json!(e.stream_url);
+    let tz = e.tz();
+    body["refund_until"] = json!(e
+        .refund_until
+        .map(|t| crate::domain::time::to_rfc3339(t, tz)));
+    body["legal_details"] = json!(e.legal_details);
     body
 }
 

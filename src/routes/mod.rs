@@ -22,6 +22,7 @@ pub mod page_cache;
 pub mod payment_view;
 pub mod privacy;
 pub mod public;
+pub mod receipts;
 pub mod register;
 pub mod request_log;
 pub mod scan;
@@ -48,6 +49,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin_sessions::routes())
         .mount("/admin", admin_speakers::routes())
         .mount("/admin", admin_registrations::routes())
+        .mount("/admin", receipts::admin_routes())
         .mount("/admin", admin_dashboard::routes())
         .mount("/admin", admin_checkins::routes())
         .mount("/api/v1", api::routes())
@@ -60,6 +62,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/r", privacy::attendee_routes())
         .mount("/", privacy::routes())
         .mount("/r", badges::routes())
+        .mount("/r", receipts::attendee_routes())
         .mount("/", scan::routes())
         .mount("/", stripe::routes())
         .manage(crate::checkin::ScanLimit::default())

@@ -10,7 +10,7 @@ use crate::payments::policy;
 use crate::store::events::Event;
 use crate::store::payments::{self, PAID};
 use crate::store::registrations::Registration;
-use crate::store::Db;
+use crate::store::{self, Db};
 
 fn when(ts: i64, event: &Event, lang: Lang) -> String {
     let tz = event.tz();
@@ -46,5 +46,6 @@ pub async fn attendee(db: &Db, event: &Event, r: &Registration, lang: Lang) -> R
         };
         v["refund"] = json!(text.render(lang));
     }
+    v["receipt"] = json!(store::receipts::paid(db, r.id).await?.is_some());
     Ok(v)
 }

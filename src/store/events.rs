@@ -41,6 +41,8 @@ pub struct Event {
     pub revision: i64,
     pub privacy_notice_fr: String,
     pub privacy_notice_en: String,
+    pub refund_until: Option<i64>,
+    pub legal_details: String,
 }
 
 impl Event {
@@ -57,7 +59,7 @@ const EVENT_COLUMNS: &str = "id, slug, title_fr, title_en, description_fr, descr
     organiser, timezone, starts_at, ends_at, format, venue, in_person_capacity, online_capacity, \
     registration_opens_at, registration_closes_at, status, stream_url, requires_approval, \
     online_for_in_person, illustrative_note_fr, illustrative_note_en, license, revision, privacy_notice_fr, \
-    privacy_notice_en";
+    privacy_notice_en, refund_until, legal_details";
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Room {
@@ -126,8 +128,9 @@ pub async fn create(db: &Db, d: &EventDraft) -> Result<Event> {
          timezone, starts_at, ends_at, format, venue, in_person_capacity, online_capacity, \
          registration_opens_at, registration_closes_at, status, stream_url, requires_approval, \
          online_for_in_person, license, illustrative_note_fr, illustrative_note_en, \
-         privacy_notice_fr, privacy_notice_en, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6, \
-         $7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$25) RETURNING id";
+         privacy_notice_fr, privacy_notice_en, refund_until, legal_details, created_at, \
+         updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19, \
+         $20,$21,$22,$23,$24,$25,$26,$27,$27) RETURNING id";
     let (id,): (i64,) = bind_draft(sqlx::query_as(CREATE), d)
         .bind(now)
         .fetch_one(&db.write)
@@ -136,7 +139,7 @@ pub async fn create(db: &Db, d: &EventDraft) -> Result<Event> {
     by_id(db, id).await
 }
 
-/// Binds an event's fields as `$1`…`$24`, in the order both INSERT and UPDATE use.
+/// Binds an event's fields as `$1`…`$26`, in the order both INSERT and UPDATE use.
 fn bind_draft<'q, O>(
     q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
     d: &'q EventDraft,
@@ -165,6 +168,8 @@ fn bind_draft<'q, O>(
         .bind(&d.illustrative_note_en)
         .bind(&d.privacy_notice_fr)
         .bind(&d.privacy_notice_en)
+        .bind(d.refund_until)
+        .bind(&d.legal_details)
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Event> {
@@ -179,8 +184,8 @@ pub async fn update(db: &Db, id: i64, d: &EventDraft) -> Result<Event> {
          venue=$11, in_person_capacity=$12, online_capacity=$13, registration_opens_at=$14, \
          registration_closes_at=$15, status=$16, stream_url=$17, requires_approval=$18, \
          online_for_in_person=$19, license=$20, illustrative_note_fr=$21, \
-         illustrative_note_en=$22, privacy_notice_fr=$23, privacy_notice_en=$24, updated_at=$25, \
-         revision = revision + 1 WHERE id=$26 \
+         illustrative_note_en=$22, privacy_notice_fr=$23, privacy_notice_en=$24, refund_until=$25, \
+         legal_details=$26, updated_at=$27, revision = revision + 1 WHERE id=$28 \
          RETURNING id";
     let updated: Option<(i64,)> = bind_draft(sqlx::query_as(UPDATE), d)
         .bind(time::now())

@@ -12,6 +12,7 @@ pub mod outbox;
 mod payment_effects;
 pub mod payments;
 pub mod privacy;
+pub mod receipts;
 pub mod registrations;
 pub mod roster;
 mod seats;
@@ -40,12 +41,24 @@ pub struct Db {
     pub(crate) read: AnyPool,
     pub(crate) write: AnyPool,
     pub backend: Backend,
+    /// How long a place waiting for its payment is held, in seconds (the
+    /// `payment_hold_minutes` setting; 30 minutes unless [`Db::with_payment_hold`] says).
+    pub payment_hold_secs: i64,
 }
+
+/// Stripe's shortest Checkout Session: a payment hold is never shorter.
+pub const MIN_PAYMENT_HOLD_MINUTES: i64 = 30;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 impl Db {
+    /// This database with payment holds of `minutes` (never under Stripe's 30).
+    pub fn with_payment_hold(mut self, minutes: i64) -> Db {
+        self.payment_hold_secs = minutes.max(MIN_PAYMENT_HOLD_MINUTES) * 60;
+        self
+    }
+
     /// Opens (creating a SQLite file and its folder if needed) and migrates.
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         sqlx::any::install_default_drivers();
@@ -61,6 +74,7 @@ impl Db {
                 read: pool.clone(),
                 write: pool,
                 backend: Backend::Postgres,
+                payment_hold_secs: MIN_PAYMENT_HOLD_MINUTES * 60,
             }
         } else {
             return Err(sqlx::Error::Configuration(
@@ -114,6 +128,7 @@ impl Db {
             read,
             write,
             backend: Backend::Sqlite,
+            payment_hold_secs: MIN_PAYMENT_HOLD_MINUTES * 60,
         })
     }
 

@@ -3,10 +3,39 @@
 
 use sqlx::AnyConnection;
 
-use super::payments::{release, state, Outcome, Payment, EXPIRED, OPEN, PAID, REFUNDED};
+use super::payments::{release, state, Payment, EXPIRED, OPEN, PAID, REFUNDED};
 use super::{outbox, seats};
 use crate::domain::RegistrationStatus as S;
 use crate::error::Result;
+
+/// What a Stripe event means for Summit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// `checkout.session.completed`; `paid` when its `payment_status` is `paid`.
+    Completed {
+        session_id: String,
+        payment_intent: Option<String>,
+        paid: bool,
+    },
+    /// `checkout.session.expired`.
+    Expired { session_id: String },
+    /// `charge.refunded` (refunded in full or in part: Summit cancels either way).
+    Refunded { payment_intent: String },
+    /// Anything else: acknowledged, nothing done.
+    Ignored,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// This event was handled before.
+    Duplicate,
+    Done,
+    /// Paid, but the place is gone: Summit must refund this payment.
+    MustRefund {
+        payment_id: i64,
+        payment_intent: String,
+    },
+}
 
 async fn set_status(conn: &mut AnyConnection, p: &Payment, status: &str, now: i64) -> Result<()> {
     sqlx::query("UPDATE payments SET status = $1, updated_at = $2 WHERE id = $3")
@@ -26,6 +55,7 @@ pub(super) async fn completed(
     p: &Payment,
     intent: Option<&str>,
     now: i64,
+    hold_secs: i64,
 ) -> Result<Outcome> {
     if p.status == PAID || p.status == REFUNDED {
         return Ok(Outcome::Done);
@@ -52,7 +82,7 @@ pub(super) async fn completed(
         None => false,
     };
     if refunded_first {
-        refunded(conn, p, now).await?;
+        refunded(conn, p, now, hold_secs).await?;
         return Ok(Outcome::Done);
     }
     let Some(id) = p.registration_id else {
@@ -82,7 +112,7 @@ pub(super) async fn completed(
         return Ok(Outcome::Done);
     }
     if release(conn, id, now).await? {
-        seats::fill_event(conn, p.event_id, now).await?;
+        seats::fill_event(conn, p.event_id, now, hold_secs).await?;
         outbox::enqueue(conn, outbox::PAYMENT_EXPIRED, id).await?;
     }
     Ok(must_refund(p, intent))
@@ -113,7 +143,12 @@ async fn room_for(conn: &mut AnyConnection, event_id: i64, id: i64, now: i64) ->
 }
 
 /// `checkout.session.expired`: the place goes if this was the registration's last open session.
-pub(super) async fn expired(conn: &mut AnyConnection, p: &Payment, now: i64) -> Result<()> {
+pub(super) async fn expired(
+    conn: &mut AnyConnection,
+    p: &Payment,
+    now: i64,
+    hold_secs: i64,
+) -> Result<()> {
     if p.status != OPEN {
         return Ok(());
     }
@@ -131,7 +166,7 @@ pub(super) async fn expired(conn: &mut AnyConnection, p: &Payment, now: i64) -> 
     .await?;
     let pending = matches!(state(conn, id).await?, Some((S::PendingPayment, _)));
     if others == 0 && pending && release(conn, id, now).await? {
-        seats::fill_event(conn, p.event_id, now).await?;
+        seats::fill_event(conn, p.event_id, now, hold_secs).await?;
         outbox::enqueue(conn, outbox::PAYMENT_EXPIRED, id).await?;
     }
     Ok(())
@@ -139,13 +174,18 @@ pub(super) async fn expired(conn: &mut AnyConnection, p: &Payment, now: i64) -> 
 
 /// `charge.refunded`: the payment is refunded, the registration cancelled and its badge
 /// revoked (whoever refunded: Summit, or an organiser in Stripe's dashboard).
-pub(super) async fn refunded(conn: &mut AnyConnection, p: &Payment, now: i64) -> Result<()> {
+pub(super) async fn refunded(
+    conn: &mut AnyConnection,
+    p: &Payment,
+    now: i64,
+    hold_secs: i64,
+) -> Result<()> {
     set_status(conn, p, REFUNDED, now).await?;
     let Some(id) = p.registration_id else {
         return Ok(());
     };
     if release(conn, id, now).await? {
-        seats::fill_event(conn, p.event_id, now).await?;
+        seats::fill_event(conn, p.event_id, now, hold_secs).await?;
         outbox::enqueue(conn, outbox::REFUNDED, id).await?;
     }
     Ok(())

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use sqlx::AnyConnection;
 
+pub use super::payment_effects::{Effect, Outcome};
 use super::{lock_event, outbox, seats, Db};
 use crate::domain::RegistrationStatus;
 use crate::error::{Error, FieldErrors, Msg, Result};
@@ -38,7 +39,8 @@ pub struct Payment {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, registration_id, event_id, checkout_session_id, payment_intent_id, \
+pub(super) const COLUMNS: &str =
+    "id, registration_id, event_id, checkout_session_id, payment_intent_id, \
     amount_cents, currency, status, checkout_url, expires_at, refund_id, created_at, updated_at";
 
 /// A Checkout Session Stripe opened for a registration.
@@ -220,7 +222,7 @@ pub async fn cancel(
         }
         Refund::None => outbox::CANCELLED,
     };
-    seats::fill_event(&mut tx, event_id, now).await?;
+    seats::fill_event(&mut tx, event_id, now, db.payment_hold_secs).await?;
     outbox::enqueue(&mut tx, kind, registration_id).await?;
     tx.commit().await?;
     Ok(open)
@@ -254,39 +256,10 @@ pub async fn expire_holds(db: &Db, now: i64) -> Result<Vec<String>> {
                 outbox::enqueue(&mut tx, outbox::PAYMENT_EXPIRED, id).await?;
             }
         }
-        seats::fill_event(&mut tx, event_id, now).await?;
+        seats::fill_event(&mut tx, event_id, now, db.payment_hold_secs).await?;
         tx.commit().await?;
     }
     Ok(sessions)
-}
-
-/// What a Stripe event means for Summit.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// `checkout.session.completed`; `paid` when its `payment_status` is `paid`.
-    Completed {
-        session_id: String,
-        payment_intent: Option<String>,
-        paid: bool,
-    },
-    /// `checkout.session.expired`.
-    Expired { session_id: String },
-    /// `charge.refunded` (refunded in full or in part: Summit cancels either way).
-    Refunded { payment_intent: String },
-    /// Anything else: acknowledged, nothing done.
-    Ignored,
-}
-
-#[derive(Debug, PartialEq)]
-pub enum Outcome {
-    /// This event was handled before.
-    Duplicate,
-    Done,
-    /// Paid, but the place is gone: Summit must refund this payment.
-    MustRefund {
-        payment_id: i64,
-        payment_intent: String,
-    },
 }
 
 /// Applies a Stripe event once: the event id is recorded first, in the effect's transaction.
@@ -343,13 +316,22 @@ pub async fn apply(
             paid: true,
             payment_intent,
             ..
-        } => super::payment_effects::completed(&mut tx, &p, payment_intent.as_deref(), now).await?,
+        } => {
+            super::payment_effects::completed(
+                &mut tx,
+                &p,
+                payment_intent.as_deref(),
+                now,
+                db.payment_hold_secs,
+            )
+            .await?
+        }
         Effect::Expired { .. } => {
-            super::payment_effects::expired(&mut tx, &p, now).await?;
+            super::payment_effects::expired(&mut tx, &p, now, db.payment_hold_secs).await?;
             Outcome::Done
         }
         Effect::Refunded { .. } => {
-            super::payment_effects::refunded(&mut tx, &p, now).await?;
+            super::payment_effects::refunded(&mut tx, &p, now, db.payment_hold_secs).await?;
             Outcome::Done
         }
         _ => Outcome::Done,

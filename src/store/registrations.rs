@@ -92,7 +92,7 @@ pub async fn register(
     let (status, hold, seq) = if admission.needs_approval {
         (RegistrationStatus::PendingApproval, None, None)
     } else if limits.has_room(&taken, draft.attendance, draft.ticket_id) {
-        let (status, hold) = seats::placed(&limits, draft.ticket_id, now);
+        let (status, hold) = seats::placed(&limits, draft.ticket_id, now, db.payment_hold_secs);
         (status, hold, None)
     } else {
         let seq = seats::next_event_seq(&mut tx, event_id).await?;
@@ -300,7 +300,7 @@ async fn finish(
         return Err(conflict(Msg::new("register-already-cancelled")));
     }
     seats::drop_sessions(&mut tx, r.id, &[]).await?;
-    seats::fill_event(&mut tx, r.event_id, now).await?;
+    seats::fill_event(&mut tx, r.event_id, now, db.payment_hold_secs).await?;
     outbox::enqueue(&mut tx, message, r.id).await?;
     tx.commit().await?;
     Ok(())
@@ -328,7 +328,7 @@ pub async fn decide(db: &Db, r: &Registration, approve: bool) -> Result<()> {
     .execute(&mut *tx)
     .await?;
     // Approved people join the queue's end and get a place at once if there is room.
-    seats::fill_event(&mut tx, r.event_id, now).await?;
+    seats::fill_event(&mut tx, r.event_id, now, db.payment_hold_secs).await?;
     outbox::enqueue(&mut tx, outbox::DECIDED, r.id).await?;
     tx.commit().await?;
     Ok(())
@@ -375,7 +375,7 @@ pub async fn switch_attendance(db: &Db, r: &Registration, mode: Attendance) -> R
     let (new_status, hold) = if status.holds_place() {
         (status, r.hold_expires_at)
     } else if status == RegistrationStatus::Waitlisted {
-        seats::placed(&limits, r.ticket_type_id, now)
+        seats::placed(&limits, r.ticket_type_id, now, db.payment_hold_secs)
     } else {
         (status, None)
     };
@@ -395,7 +395,7 @@ pub async fn switch_attendance(db: &Db, r: &Registration, mode: Attendance) -> R
         seats::seat_requested(&mut tx, r.id, now).await?;
     }
     // The place left behind in the other mode goes to whoever waits for it.
-    seats::fill_event(&mut tx, r.event_id, now).await?;
+    seats::fill_event(&mut tx, r.event_id, now, db.payment_hold_secs).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -8,9 +8,6 @@ use crate::domain::capacity::{self, Limits, Taken, TicketLimit};
 use crate::domain::{Attendance, RegistrationStatus, SignupStatus};
 use crate::error::Result;
 
-/// How long a pending payment holds its place, in seconds.
-pub const PAYMENT_HOLD_SECS: i64 = 30 * 60;
-
 /// Counts toward capacity: confirmed, or a payment hold that has not expired.
 const HOLDS_PLACE: &str =
     "(status = 'confirmed' OR (status = 'pending_payment' AND hold_expires_at > $2))";
@@ -58,17 +55,16 @@ pub(super) async fn taken(conn: &mut AnyConnection, event_id: i64, now: i64) -> 
     Ok(taken)
 }
 
-/// The status of someone who gets a place: confirmed, or holding it while they pay.
+/// The status of someone who gets a place: confirmed, or holding it for `hold_secs`
+/// (the `payment_hold_minutes` setting, carried by [`Db`](super::Db)) while they pay.
 pub(super) fn placed(
     limits: &Limits,
     ticket: Option<i64>,
     now: i64,
+    hold_secs: i64,
 ) -> (RegistrationStatus, Option<i64>) {
     if limits.is_paid(ticket) {
-        (
-            RegistrationStatus::PendingPayment,
-            Some(now + PAYMENT_HOLD_SECS),
-        )
+        (RegistrationStatus::PendingPayment, Some(now + hold_secs))
     } else {
         (RegistrationStatus::Confirmed, None)
     }
@@ -89,6 +85,7 @@ pub(super) async fn fill_event(
     conn: &mut AnyConnection,
     event_id: i64,
     now: i64,
+    hold_secs: i64,
 ) -> Result<Vec<i64>> {
     let limits = limits(conn, event_id).await?;
     let mut taken = taken(conn, event_id, now).await?;
@@ -106,7 +103,7 @@ pub(super) async fn fill_event(
     let promoted = capacity::promote(&limits, &mut taken, &waiting);
     for id in &promoted {
         let ticket = waiting.iter().find(|w| w.0 == *id).and_then(|w| w.2);
-        let (status, hold) = placed(&limits, ticket, now);
+        let (status, hold) = placed(&limits, ticket, now, hold_secs);
         sqlx::query(
             "UPDATE registrations SET status = $1, hold_expires_at = $2, waitlist_seq = NULL, \
              updated_at = $3 WHERE id = $4",
