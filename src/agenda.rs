@@ -21,6 +21,8 @@ pub struct Agenda {
     pub speakers: Vec<Speaker>,
     pub sessions: Vec<Session>,
     pub roles: HashMap<i64, Vec<SessionSpeaker>>,
+    /// The visitor's own zone, when they chose one: times are also shown in it.
+    pub visitor_tz: Option<chrono_tz::Tz>,
 }
 
 impl Agenda {
@@ -39,6 +41,7 @@ impl Agenda {
             speakers,
             sessions,
             roles,
+            visitor_tz: None,
         })
     }
 
@@ -111,7 +114,24 @@ impl Agenda {
             "cancelled": s.status == SessionStatus::Cancelled,
             "speakers": speakers,
             "url": format!("/events/{}/sessions/{}", self.event.slug, s.id),
+            "visitor": self.visitor_times(s.starts_at, s.ends_at),
         })
+    }
+
+    /// Start and end in the visitor's zone, when its clock differs from the event's then.
+    fn visitor_times(&self, starts_at: i64, ends_at: i64) -> Option<Value> {
+        let vtz = self.visitor_tz?;
+        let tz = self.event.tz();
+        if time::clock(starts_at, vtz) == time::clock(starts_at, tz) {
+            return None;
+        }
+        Some(json!({
+            "starts": time::clock(starts_at, vtz),
+            "ends": time::clock(ends_at, vtz),
+            "zone": time::zone_abbreviation(starts_at, vtz),
+            "other_day": time::day(starts_at, vtz) != time::day(starts_at, tz),
+            "day": time::day(starts_at, vtz).to_string(),
+        }))
     }
 
     /// Sessions grouped by day, in the event's zone.

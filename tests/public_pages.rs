@@ -328,3 +328,39 @@ async fn cached_agenda_pages_and_files_follow_every_change() {
         );
     }
 }
+
+/// Times stay in the event's zone and are also shown in the visitor's, right across the
+/// weeks when Europe and North America change clocks on different dates.
+#[rocket::async_test]
+async fn visitors_see_times_in_their_own_zone_across_dst() {
+    let c = common::client_with(common::Backend::Sqlite, false).await;
+    let token = common::organiser_token(&c).await;
+    let event = serde_json::json!({"slug": "spring", "title": "Spring forum", "timezone": "Europe/Paris",
+        "starts_at": "2027-03-27T09:00", "ends_at": "2027-03-29T18:00", "format": "hybrid", "status": "published"});
+    let post = rocket::http::Method::Post;
+    common::send_json(&c, post, "/api/v1/events", &token, event).await;
+    for (title, day) in [("Before the change", "27"), ("After the change", "29")] {
+        let s = serde_json::json!({"title": title, "kind": "panel",
+            "starts_at": format!("2027-03-{day}T13:00"), "ends_at": format!("2027-03-{day}T14:00")});
+        let (status, _) =
+            common::send_json(&c, post, "/api/v1/events/spring/sessions", &token, s).await;
+        assert_eq!(status, rocket::http::Status::Created);
+    }
+    let plain = common::text_of(&c, "/events/spring?lang=en").await;
+    assert!(!plain.contains("visitor-time"));
+    let page = common::text_of(&c, "/events/spring?lang=en&tz=America/New_York").await;
+    // 13:00 CET (UTC+1) is 08:00 EDT; two days later 13:00 CEST (UTC+2) is 07:00 EDT.
+    assert!(page.contains("08:00–09:00 EDT"), "{page}");
+    assert!(page.contains("07:00–08:00 EDT"));
+    let kept = common::text_of(&c, "/events/spring?lang=en").await;
+    assert!(kept.contains("07:00–08:00 EDT"), "the choice is remembered");
+    let tokyo = common::text_of(&c, "/events/spring/sessions/2?tz=Asia/Tokyo&lang=en").await;
+    assert!(tokyo.contains("20:00–21:00 JST"), "{tokyo}");
+    let bad = c.get("/events/spring?tz=Mars/Olympus").dispatch().await;
+    assert_eq!(bad.status(), rocket::http::Status::Ok);
+    let forgotten = common::text_of(&c, "/events/spring?lang=en").await;
+    assert!(
+        !forgotten.contains("visitor-time"),
+        "an unknown zone forgets the choice"
+    );
+}

@@ -28,6 +28,7 @@ pub mod request_log;
 pub mod scan;
 pub mod statement;
 pub mod stripe;
+pub mod zone;
 
 use rocket::fs::FileServer;
 use rocket::http::Status;

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::page;
 use super::page_cache::{Cached, PageCache};
+use super::zone::VisitorZone;
 use crate::agenda::Agenda;
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -65,15 +66,18 @@ async fn event(
     lang: Lang,
     cache: &State<PageCache>,
     templates: Metadata<'_>,
+    zone: VisitorZone,
     slug: &str,
 ) -> Result<Cached> {
     let event = public_event(db, slug).await?;
-    let key = format!("page:{slug}:{}", lang.code());
+    let zone_name = zone.0.map(|z| z.name()).unwrap_or("");
+    let key = format!("page:{slug}:{}:{zone_name}", lang.code());
     if let Some(body) = cache.get(&key, event.revision) {
         return Ok(Cached(ContentType::HTML, body));
     }
     let revision = event.revision;
-    let agenda = Agenda::load(db, event).await?;
+    let mut agenda = Agenda::load(db, event).await?;
+    agenda.visitor_tz = zone.0;
     let tracks: Vec<_> = agenda
         .tracks
         .iter()
@@ -89,6 +93,7 @@ async fn event(
             "tracks": tracks,
             "rooms": agenda.rooms,
             "session_count": agenda.sessions.len(),
+            "visitor_zone": zone_name,
         }),
     );
     let (_, html) = templates
@@ -98,9 +103,16 @@ async fn event(
 }
 
 #[get("/events/<slug>/sessions/<id>")]
-async fn session(db: &State<Db>, lang: Lang, slug: &str, id: i64) -> Result<Template> {
+async fn session(
+    db: &State<Db>,
+    lang: Lang,
+    zone: VisitorZone,
+    slug: &str,
+    id: i64,
+) -> Result<Template> {
     let event = public_event(db, slug).await?;
-    let agenda = Agenda::load(db, event).await?;
+    let mut agenda = Agenda::load(db, event).await?;
+    agenda.visitor_tz = zone.0;
     let session = agenda.session(id).ok_or(Error::NotFound)?;
     let path = format!("/events/{slug}/sessions/{id}");
     Ok(page(

@@ -511,3 +511,6 @@ receipt-refunded = Refunded in full on { $when }.
 receipt-refund-failed = A refund was asked for but could not be made; the organiser will refund by hand.
 receipt-print-hint = Use your browser's print command to print this receipt or save it as PDF.
 attendee-receipt = Your receipt
+agenda-visitor-zone = Also show the times in my time zone
+agenda-visitor-zone-hint = A zone name such as America/New_York or Asia/Tokyo; leave empty to show only the event's times.
+agenda-visitor-zone-submit = Show

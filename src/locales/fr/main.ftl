@@ -511,3 +511,6 @@ receipt-refunded = Remboursé en entier le { $when }.
 receipt-refund-failed = Un remboursement a été demandé mais n’a pas pu être fait ; l’organisateur remboursera à la main.
 receipt-print-hint = Utilisez la commande d’impression de votre navigateur pour imprimer ce reçu ou l’enregistrer en PDF.
 attendee-receipt = Votre reçu
+agenda-visitor-zone = Afficher aussi les horaires dans mon fuseau
+agenda-visitor-zone-hint = Un nom de fuseau comme America/New_York ou Asia/Tokyo ; laissez vide pour n’afficher que les horaires de l’événement.
+agenda-visitor-zone-submit = Afficher
