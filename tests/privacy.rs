@@ -231,7 +231,13 @@ async fn organisers_set_the_notice_and_the_licence_in_the_event_form() {
     event(&c, json!({})).await;
     common::sign_in_organiser(&c, "orga@lyon.fr", None).await;
     let page = text_of(&c, "/admin/events/forum?lang=en").await;
-    for field in ["privacy_notice_fr", "privacy_notice_en", "license"] {
+    for field in [
+        "privacy_notice_fr",
+        "privacy_notice_en",
+        "license",
+        "requires_approval",
+        "online_for_in_person",
+    ] {
         assert!(page.contains(&format!("name=\"{field}\"")), "{field}");
     }
     assert!(page.contains("value=\"CC-BY-4.0\""));

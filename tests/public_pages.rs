@@ -234,6 +234,24 @@ async fn public_calendars_parse_and_nothing_public_carries_a_streaming_url() {
             assert_eq!(res.status(), Status::Ok, "{slug}/{file}");
             open_data.push(res.into_string().await.unwrap());
         }
+        // Every other public page and answer of the event is swept too.
+        for path in [
+            format!("/events/{slug}/sessions/{id}"),
+            format!("/events/{slug}/speakers"),
+            format!("/events/{slug}/register"),
+            format!("/events/{slug}/resend"),
+            format!("/events/{slug}/privacy"),
+            format!("/events/{slug}?tz=Asia/Tokyo"),
+            format!("/api/v1/events/{slug}/sessions"),
+            format!("/api/v1/events/{slug}/speakers"),
+            "/".to_string(),
+            "/api/v1/events".to_string(),
+            "/api/v1/openapi.json".to_string(),
+        ] {
+            let res = client.get(path.clone()).dispatch().await;
+            assert_eq!(res.status(), Status::Ok, "{path}");
+            open_data.push(res.into_string().await.unwrap());
+        }
         let db = common::db(&client);
         let event = summit::store::events::get(db, slug).await.unwrap();
         let mut secrets: Vec<String> = event.stream_url.into_iter().collect();

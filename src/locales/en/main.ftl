@@ -514,3 +514,5 @@ attendee-receipt = Your receipt
 agenda-visitor-zone = Also show the times in my time zone
 agenda-visitor-zone-hint = A zone name such as America/New_York or Asia/Tokyo; leave empty to show only the event's times.
 agenda-visitor-zone-submit = Show
+f-requires-approval = Organisers approve each registration
+f-online-for-in-person = In-person attendees may also join the online stream

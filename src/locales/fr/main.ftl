@@ -514,3 +514,5 @@ attendee-receipt = Votre reçu
 agenda-visitor-zone = Afficher aussi les horaires dans mon fuseau
 agenda-visitor-zone-hint = Un nom de fuseau comme America/New_York ou Asia/Tokyo ; laissez vide pour n’afficher que les horaires de l’événement.
 agenda-visitor-zone-submit = Afficher
+f-requires-approval = Les organisateurs valident chaque inscription
+f-online-for-in-person = Les participants en présentiel peuvent aussi suivre en ligne
