@@ -13,6 +13,7 @@ mod payment_effects;
 pub mod payments;
 pub mod privacy;
 pub mod receipts;
+mod registration_changes;
 pub mod registrations;
 pub mod roster;
 mod seats;

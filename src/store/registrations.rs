@@ -9,6 +9,8 @@ use crate::domain::secret::{hash_token, new_token};
 use crate::domain::{time, Attendance, RegistrationStatus, SignupStatus};
 use crate::error::{Error, FieldErrors, Msg, Result};
 
+pub use super::registration_changes::{set_sessions, switch_attendance};
+
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Registration {
     pub id: i64,
@@ -277,7 +279,7 @@ pub async fn cancel(db: &Db, r: &Registration) -> Result<()> {
     finish(db, r, RegistrationStatus::Cancelled, outbox::CANCELLED).await
 }
 
-async fn finish(
+pub(super) async fn finish(
     db: &Db,
     r: &Registration,
     status: RegistrationStatus,
@@ -334,81 +336,7 @@ pub async fn decide(db: &Db, r: &Registration, approve: bool) -> Result<()> {
     Ok(())
 }
 
-/// Replaces the chosen sessions (already validated): kept ones keep their seat or place in
-/// line, dropped ones free their seat for the next person, new ones seek a seat.
-pub async fn set_sessions(db: &Db, r: &Registration, sessions: &[i64]) -> Result<()> {
-    let now = time::now();
-    let mut tx = db.write.begin().await?;
-    lock_event(db, &mut tx, r.event_id).await?;
-    seats::drop_sessions(&mut tx, r.id, sessions).await?;
-    let held: Vec<(i64,)> =
-        sqlx::query_as("SELECT session_id FROM session_signups WHERE registration_id = $1")
-            .bind(r.id)
-            .fetch_all(&mut *tx)
-            .await?;
-    let active = current_status(&mut tx, r.id).await?.holds_place();
-    for session_id in sessions.iter().filter(|s| !held.contains(&(**s,))) {
-        if active {
-            seats::seat(&mut tx, r.id, *session_id, now).await?;
-        } else {
-            seats::request(&mut tx, r.id, *session_id, now).await?;
-        }
-    }
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Moves a registration to the other attendance mode, only if that mode has a place now.
-pub async fn switch_attendance(db: &Db, r: &Registration, mode: Attendance) -> Result<()> {
-    let now = time::now();
-    let mut tx = db.write.begin().await?;
-    lock_event(db, &mut tx, r.event_id).await?;
-    let status = current_status(&mut tx, r.id).await?;
-    if status.is_over() {
-        return Err(conflict(Msg::new("register-already-cancelled")));
-    }
-    let limits = seats::limits(&mut tx, r.event_id).await?;
-    let taken = seats::taken(&mut tx, r.event_id, now).await?;
-    if !limits.has_room(&taken, mode, r.ticket_type_id) {
-        return Err(conflict(Msg::new("register-switch-full")));
-    }
-    let (new_status, hold) = if status.holds_place() {
-        (status, r.hold_expires_at)
-    } else if status == RegistrationStatus::Waitlisted {
-        seats::placed(&limits, r.ticket_type_id, now, db.payment_hold_secs)
-    } else {
-        (status, None)
-    };
-    sqlx::query(
-        "UPDATE registrations SET attendance = $1, status = $2, hold_expires_at = $3, \
-         waitlist_seq = CASE WHEN $2 = 'waitlisted' THEN waitlist_seq END, updated_at = $4 \
-         WHERE id = $5",
-    )
-    .bind(mode.as_str())
-    .bind(new_status.as_str())
-    .bind(hold)
-    .bind(now)
-    .bind(r.id)
-    .execute(&mut *tx)
-    .await?;
-    if new_status.holds_place() {
-        seats::seat_requested(&mut tx, r.id, now).await?;
-    }
-    // The place left behind in the other mode goes to whoever waits for it.
-    seats::fill_event(&mut tx, r.event_id, now, db.payment_hold_secs).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-async fn current_status(conn: &mut sqlx::AnyConnection, id: i64) -> Result<RegistrationStatus> {
-    let (status,): (String,) = sqlx::query_as("SELECT status FROM registrations WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
-    RegistrationStatus::parse(&status).ok_or_else(|| Error::Internal(status))
-}
-
-fn conflict(message: Msg) -> Error {
+pub(super) fn conflict(message: Msg) -> Error {
     Error::Conflict {
         message,
         fields: FieldErrors::new(),
