@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{client_with, csrf_of, json_of, organiser_token, Backend};
+use common::{client_with, csrf_of, organiser_token, Backend};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -125,19 +125,8 @@ fn form() -> impl Strategy<Value = String> {
 async fn no_json_endpoint_answers_a_server_error() {
     let c = client_with(Backend::Sqlite, true).await;
     let token = organiser_token(&c).await;
-    let res = c
-        .post("/api/v1/events/uclg-villes-intelligents/registrations")
-        .header(ContentType::JSON)
-        .body(json!({"name": "A", "email": "a@example.org", "attendance": "online"}).to_string())
-        .dispatch()
-        .await;
-    let mine = json_of(res).await["manage_url"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string();
+    let person = json!({"name": "A", "email": "a@example.org", "attendance": "online"});
+    let (_, mine) = common::register_via_api(&c, "uclg-villes-intelligents", person).await;
     let endpoints = [
         (Method::Post, "/api/v1/events".to_string()),
         (
@@ -202,19 +191,8 @@ async fn no_form_answers_a_server_error() {
     common::sign_in_organiser(&c, "orga@example.org", None).await;
     let page = common::text_of(&c, "/events/bordeaux-nous-les-villes/register").await;
     let csrf = csrf_of(&page);
-    let res = c
-        .post("/api/v1/events/uclg-villes-intelligents/registrations")
-        .header(ContentType::JSON)
-        .body(json!({"name": "A", "email": "a@example.org", "attendance": "online"}).to_string())
-        .dispatch()
-        .await;
-    let mine = json_of(res).await["manage_url"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string();
+    let person = json!({"name": "A", "email": "a@example.org", "attendance": "online"});
+    let (_, mine) = common::register_via_api(&c, "uclg-villes-intelligents", person).await;
     let forms = [
         "/events/bordeaux-nous-les-villes/register".to_string(),
         "/events/bordeaux-nous-les-villes/resend".to_string(),

@@ -172,6 +172,7 @@ pub async fn sign_in_organiser(client: &Client, email: &str, event: Option<i64>)
         .dispatch()
         .await;
     assert_eq!(done.status(), Status::SeeOther);
+    assert_eq!(done.headers().get_one("Location"), Some("/admin"));
 }
 
 /// The text of a page.
@@ -252,4 +253,26 @@ impl Drop for SmtpServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Registers through the public API; returns the answer and the personal token of `manage_url`.
+pub async fn register_via_api(
+    client: &Client,
+    slug: &str,
+    body: serde_json::Value,
+) -> (serde_json::Value, String) {
+    let res = client
+        .post(format!("/api/v1/events/{slug}/registrations"))
+        .header(ContentType::JSON)
+        .body(body.to_string())
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Created);
+    let answer = json_of(res).await;
+    let token = answer["manage_url"]
+        .as_str()
+        .and_then(|u| u.rsplit('/').next())
+        .expect("a manage_url")
+        .to_string();
+    (answer, token)
 }
