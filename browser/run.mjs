@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { REPO, addUser, startApp } from './lib/app.mjs';
 import { audit } from './lib/axe.mjs';
 import { EVENT, attendee, door, organiser } from './lib/journeys.mjs';
+import { cameraScan, offlineDoors } from './lib/offline.mjs';
 import { cssHasMotion, narrow, reducedMotion, skipLink, visibleFocus } from './lib/keyboard.mjs';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -77,7 +78,8 @@ async function doorPages(context, app) {
     await visit(page, app, '/scan', lang);
     await visit(page, app, `/scan?event=${EVENT}`, lang);
     await page.locator('#scan-code').fill('not-a-badge');
-    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-verdict="invalid"]').waitFor({ timeout: 10_000 });
     await inspect(page, `/scan verdict [${lang}]`, lang);
     await visit(page, app, `/scan?event=${EVENT}&q=Camille`, lang);
   }
@@ -137,6 +139,8 @@ async function main() {
     };
     const who = await step('journey: attendee registers, badge and calendar', () => attendee(browser, app, SHOTS));
     const doorContext = who && await step('journey: door staff check the badge in', () => door(browser, app, SHOTS, who.code));
+    await step('journey: door staff scan a badge with the camera', () => cameraScan(browser, app, SHOTS, CHROMIUM));
+    await step('journey: two doors lose the network, decide alone, then upload', () => offlineDoors(browser, app, SHOTS));
     const orgContext = await step('journey: organiser meets a room clash', () => organiser(browser, app, SHOTS));
     if (who) await step('axe: public and attendee pages', () => publicPages(browser, app, who.personal));
     if (doorContext) await step('axe: scanner', () => doorPages(doorContext, app));

@@ -1,7 +1,7 @@
 //! Who is asking: staff signed in with a private cookie, or programs with a Bearer API token.
 //! Request guards: [`Organiser`], [`DoorStaff`], [`Csrf`].
 
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::http::{Cookie, CookieJar, Method, SameSite, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 
 use crate::domain::secret::new_token;
@@ -73,8 +73,35 @@ async fn staff_of(req: &Request<'_>) -> Result<Option<Staff>, Error> {
     }))
 }
 
+/// Set on a request refused for a missing or wrong CSRF header, so the 400 page says why.
+pub struct CsrfRefused(pub bool);
+
+/// The header in which pages' scripts send the CSRF token with the staff cookie.
+pub const CSRF_HEADER: &str = "X-CSRF-Token";
+
+/// A cookie-signed change through the API (a page's script) must carry the page's CSRF token
+/// in [`CSRF_HEADER`]; programs with a Bearer token need none.
+fn api_write_unforged(req: &Request<'_>, staff: &Staff) -> bool {
+    let safe = matches!(req.method(), Method::Get | Method::Head | Method::Options);
+    if !staff.via_cookie || safe || !req.uri().path().starts_with("/api/") {
+        return true;
+    }
+    let expected = req.cookies().get_private(CSRF_COOKIE);
+    match (expected, req.headers().get_one(CSRF_HEADER)) {
+        (Some(c), Some(sent)) => constant_time_eq(c.value().as_bytes(), sent.as_bytes()),
+        _ => false,
+    }
+}
+
 async fn guard(req: &Request<'_>, allowed: &[StaffRole]) -> Outcome<Staff, Error> {
     match staff_of(req).await {
+        Ok(Some(staff)) if !api_write_unforged(req, &staff) => {
+            req.local_cache(|| CsrfRefused(true));
+            Outcome::Error((
+                Status::BadRequest,
+                Error::BadRequest(Msg::new("error-csrf")),
+            ))
+        }
         Ok(Some(staff)) if allowed.contains(&staff.role) => Outcome::Success(staff),
         Ok(Some(_)) => Outcome::Error((Status::Forbidden, Error::Forbidden)),
         Ok(None) => Outcome::Error((Status::Unauthorized, Error::Unauthorized)),

@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod offline;
 pub mod open_data;
 pub mod organise;
 pub mod payments;

@@ -140,6 +140,11 @@ pub fn new_keys() -> (String, String) {
     )
 }
 
+/// The public half of a signing key, as scanners receive it (base64url of the 32 bytes).
+pub fn public_text(key: &SigningKey) -> String {
+    URL_SAFE_NO_PAD.encode(key.verifying_key().to_bytes())
+}
+
 pub fn signing_key(text: &str) -> Option<SigningKey> {
     let bytes: [u8; 32] = URL_SAFE_NO_PAD.decode(text).ok()?.try_into().ok()?;
     Some(SigningKey::from_bytes(&bytes))

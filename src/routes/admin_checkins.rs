@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use super::admin::checked;
 use super::page;
 use crate::auth::{Csrf, Organiser};
-use crate::domain::Attendance;
+use crate::domain::{time, Attendance};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::roster::Filter;
@@ -25,12 +25,26 @@ pub fn routes() -> Vec<Route> {
 #[get("/events/<slug>/checkins")]
 async fn checkins(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    let (counts, registered, fill, sessions) = tokio::try_join!(
+    let (counts, registered, fill, sessions, conflicts) = tokio::try_join!(
         store::checkins::counts(db, event.id),
         store::roster::counts(db, event.id),
         store::roster::session_fill(db, event.id),
         store::sessions::list(db, event.id),
+        store::conflicts::list(db, event.id),
     )?;
+    let tz = event.tz();
+    let conflicts: Vec<Value> = conflicts
+        .iter()
+        .map(|c| {
+            let door = sessions
+                .iter()
+                .find(|s| s.id == c.scope)
+                .map(|s| lang.pick(&s.title_fr, &s.title_en).to_string());
+            json!({"name": c.name, "door": door,
+                   "first_gate": c.first_gate, "first_at": time::clock(c.first_scanned_at, tz),
+                   "gate": c.gate, "at": time::clock(c.scanned_at, tz)})
+        })
+        .collect();
     let modes: Vec<Value> = Attendance::ALL
         .iter()
         .map(|mode| {
@@ -74,6 +88,7 @@ async fn checkins(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Res
             "total_in": total_in,
             "gates": gates,
             "workshops": workshops,
+            "conflicts": conflicts,
         }),
     ))
 }

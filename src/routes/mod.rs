@@ -9,6 +9,7 @@ pub mod admin_speakers;
 pub mod api;
 pub mod api_admin;
 pub mod api_checkins;
+pub mod api_offline;
 pub mod api_registrations;
 pub mod attendee;
 pub mod badges;
@@ -57,6 +58,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/api/v1", api_admin::routes())
         .mount("/api/v1", api_registrations::routes())
         .mount("/api/v1", api_checkins::routes())
+        .mount("/api/v1", api_offline::routes())
         .mount("/", register::routes())
         .mount("/r", attendee::routes())
         .mount("/r", join::routes())
@@ -135,8 +137,13 @@ fn unprocessable(_: &Request<'_>) -> Error {
 }
 
 #[catch(400)]
-fn bad_request(_: &Request<'_>) -> Error {
-    Error::BadRequest(Msg::new("error-bad-request"))
+fn bad_request(req: &Request<'_>) -> Error {
+    let csrf = req.local_cache(|| crate::auth::CsrfRefused(false)).0;
+    Error::BadRequest(Msg::new(if csrf {
+        "error-csrf"
+    } else {
+        "error-bad-request"
+    }))
 }
 
 #[catch(413)]

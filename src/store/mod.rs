@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod badges;
 pub mod checkins;
+pub mod conflicts;
 pub mod events;
 pub mod imports;
 pub mod joins;
@@ -16,6 +17,7 @@ pub mod receipts;
 mod registration_changes;
 pub mod registrations;
 pub mod roster;
+pub mod scan_kit;
 mod seats;
 pub mod sessions;
 pub mod speakers;
