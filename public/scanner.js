@@ -383,7 +383,19 @@
     toggle.addEventListener("click", () => (stream ? stopCamera() : startCamera()));
   }
 
-  // ---- keeping in step with the server
+  // ---- keeping in step with the server; the service worker keeps this page for a reload
+  // without network
+  async function keepThisPage() {
+    await navigator.serviceWorker.register("/scan-worker.js", { scope: "/scan" });
+    await navigator.serviceWorker.ready;
+    // The worker keeps pages it serves; this first one was loaded before it ran.
+    const res = await fetch(location.href, { credentials: "same-origin" });
+    if (!res.ok || res.redirected) return;
+    const cache = await caches.open("summit-scan-v1"); // the worker's cache (scan-worker.js)
+    await cache.put(location.pathname + location.search, res.clone());
+    await cache.put("/scan", res);
+  }
+  if (navigator.serviceWorker && window.caches) keepThisPage().catch(() => {});
   window.addEventListener("online", () => {
     syncKit().then(upload);
   });

@@ -109,6 +109,8 @@ export async function offlineDoors(browser, app, shots) {
     await door.page.goto(`${app.base}/scan?event=${EVENT}&gate=${gate}`);
     await door.page.locator('#scan-status[data-online="true"]').waitFor({ timeout: 10_000 });
     await door.page.waitForFunction((key) => localStorage.getItem(key), `summit-kit:${EVENT}`);
+    await door.page.waitForFunction(async () => (await caches.keys()).length > 0 &&
+      (await (await caches.open('summit-scan-v1')).match('/scan')) !== undefined);
     await door.context.setOffline(true);
   }
   await scanAt(north.page, danaCode, 'admitted', true);
@@ -119,6 +121,17 @@ export async function offlineDoors(browser, app, shots) {
   const forged = danaCode.slice(0, 12) + (danaCode[12] === 'A' ? 'B' : 'A') + danaCode.slice(13);
   await scanAt(south.page, forged, 'invalid', true);
   await shot(north.page, 'decided-offline');
+
+  // A scanner reloaded without network still opens (its service worker kept the page) and
+  // still knows whom it let in.
+  const [worker] = north.context.serviceWorkers();
+  check(worker, 'the scanner page registered no service worker');
+  check(await worker.evaluate(() => fetch('/').then(() => 'network', () => 'offline')) === 'offline',
+    'the service worker still reaches the server while the context is offline');
+  await north.page.reload();
+  await north.page.locator('#scan-status[data-online="false"]').waitFor({ timeout: 10_000 });
+  await scanAt(north.page, eliCode, 'already_checked_in', true);
+  await queued(north.page, 2);
 
   for (const door of [north, south]) {
     await door.context.setOffline(false);

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use rocket::form::Form;
+use rocket::http::ContentType;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::{json, Value};
@@ -19,7 +20,17 @@ use crate::store::roster::Filter;
 use crate::store::{self, Db};
 
 pub fn routes() -> Vec<Route> {
-    routes![scanner, scan]
+    routes![scanner, scan, worker]
+}
+
+/// The scanner's service worker (`public/scan-worker.js`), served from the root so that its
+/// scope may be `/scan`.
+#[get("/scan-worker.js")]
+fn worker() -> (ContentType, &'static str) {
+    (
+        ContentType::JavaScript,
+        include_str!("../../public/scan-worker.js"),
+    )
 }
 
 /// Where the scanner stands: which event, gate and door.
