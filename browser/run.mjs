@@ -49,6 +49,12 @@ async function publicPages(browser, app, personal) {
   const page = await context.newPage();
   const { events } = await (await page.request.get(`${app.base}/api/v1/events`)).json();
   const setupPath = addUser(app, 'accueil@example.org', 'organiser');
+  // Someone registered for the online WSIS workshop, for its join page.
+  const joined = await page.request.post(`${app.base}/api/v1/events/wsis-numerique-inclusif/registrations`, {
+    data: { name: 'Awa Diallo', email: 'awa.diallo@example.org', attendance: 'online', language: 'fr' },
+  });
+  if (joined.status() !== 201) failures.push(`registering online for WSIS: HTTP ${joined.status()}`);
+  const online = `/r/${(await joined.json()).manage_url?.split('/').pop()}`;
   for (const lang of LANGS) {
     for (const path of ['/', '/accessibility', '/login', setupPath, '/no-such-page']) {
       await visit(page, app, path, lang);
@@ -68,6 +74,7 @@ async function publicPages(browser, app, personal) {
     await visit(page, app, `/events/${EVENT}/register/done`, lang);
     await visit(page, app, personal, lang, '/r/TOKEN');
     await visit(page, app, `${personal}/badge`, lang, '/r/TOKEN/badge');
+    await visit(page, app, `${online}/join/0`, lang, '/r/TOKEN/join/0 (before it opens)');
   }
   await context.close();
 }
@@ -99,6 +106,16 @@ async function organiserPages(context, app) {
       await visit(page, app, path, lang);
     }
   }
+  // A guest list import: its progress and report page (one row is refused).
+  await page.goto(`${app.base}${admin}/registrations?lang=en`);
+  await page.locator('#import-file').setInputFiles({
+    name: 'guests.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('name,email\nLéa Import,lea.import@example.org\nNo Address,\n'),
+  });
+  await Promise.all([page.waitForNavigation(), page.locator(`form[action$="/imports"] button[type="submit"]`).click()]);
+  if (!page.url().includes('/imports/')) failures.push(`the import did not lead to its progress page: ${page.url()}`);
+  await page.waitForTimeout(1500);
+  for (const lang of LANGS) await visit(page, app, new URL(page.url()).pathname, lang, `${admin}/imports/ID`);
 }
 
 async function keyboardChecks(browser, app, personal) {
