@@ -99,12 +99,18 @@
     if (!claim) return { verdict: "invalid" };
     if (claim.event !== kit.event.id) return { verdict: "wrong_event" };
     if (!(await verify(kit, claim))) return { verdict: "invalid" };
-    const badge = kit.badges.find((b) => b.id === claim.id);
-    if (!badge && (kit.revoked.includes(claim.id) || claim.id <= kit.known_up_to)) {
+    return judge(kit, claim.id, claim.version);
+  }
+
+  /** The verdict for registration `id` (badge `version`, or null for a lost badge found by
+   * name) with the kit's lists and what this scanner let in since. */
+  function judge(kit, id, version) {
+    const badge = kit.badges.find((b) => b.id === id);
+    if (!badge && (kit.revoked.includes(id) || id <= kit.known_up_to)) {
       return { verdict: "revoked" };
     }
     // A badge newer than the kit (registered or re-issued since) goes in on its signature.
-    if (badge && claim.version < badge.version) return { verdict: "revoked", attendee: badge };
+    if (badge && version !== null && version < badge.version) return { verdict: "revoked", attendee: badge };
     const scope = post.session;
     if (scope) {
       const session = kit.sessions.find((s) => s.id === scope);
@@ -115,10 +121,10 @@
     }
     const seen = load(SEEN_KEY, []);
     const first =
-      kit.checked_in.find((c) => c.id === claim.id && c.scope === scope) ||
-      seen.find((c) => c.id === claim.id && c.scope === scope);
+      kit.checked_in.find((c) => c.id === id && c.scope === scope) ||
+      seen.find((c) => c.id === id && c.scope === scope);
     if (first) return { verdict: "already_checked_in", attendee: badge, first };
-    seen.push({ id: claim.id, scope, gate: post.gate, at: localClock() });
+    seen.push({ id, scope, gate: post.gate, at: localClock() });
     save(SEEN_KEY, seen);
     return { verdict: "admitted", attendee: badge };
   }
@@ -155,8 +161,8 @@
       save(KIT_KEY, { ...(await res.json()), synced_at: localClock() });
       save(SEEN_KEY, []); // what this scanner let in is now in the kit's list or still queued
       for (const item of load(QUEUE_KEY, []).filter((q) => q.event === post.event && q.admitted)) {
-        const claim = parseCode(item.code);
-        if (claim) rememberSeen(claim.id, item.session_id || 0, item.gate);
+        const id = item.registration_id || (parseCode(item.code || "") || {}).id;
+        if (id) rememberSeen(id, item.session_id || 0, item.gate);
       }
       setOnline(true);
     } catch {
@@ -311,6 +317,61 @@
     } finally {
       busy = false;
     }
+  }
+
+  // ---- a lost badge, found by name in the badge list while offline
+  const searchForm = document.querySelector('form[role="search"]');
+  const found = element("div");
+  found.id = "offline-results";
+  found.setAttribute("aria-live", "polite");
+  if (searchForm) searchForm.after(found);
+  const fold = (t) => (t || "").normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+
+  function admitLost(badge) {
+    const kit = load(KIT_KEY, null);
+    if (!kit) return;
+    const decided = judge(kit, badge.id, null);
+    if (decided.verdict === "admitted") {
+      const nonce = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+      const { code, ...scan } = scanOf("", nonce);
+      save(QUEUE_KEY, [...load(QUEUE_KEY, []), { ...scan, registration_id: badge.id, admitted: true }]);
+    }
+    show(decided, true);
+    setOnline(false);
+    field.focus();
+  }
+
+  function searchOffline(query) {
+    const kit = load(KIT_KEY, null);
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    const matches = (kit ? kit.badges : [])
+      .filter((b) => words.every((w) => fold(`${b.name} ${b.organisation}`).includes(w)))
+      .slice(0, 30);
+    document.querySelectorAll(".scan-results, .scan-results + p").forEach((el) => el.remove());
+    if (!matches.length) {
+      found.replaceChildren(element("p", "", kit ? text("no-match") : say("no-kit")));
+      return;
+    }
+    const list = element("ul", "scan-results");
+    for (const badge of matches) {
+      const item = element("li");
+      item.append(element("strong", "", badge.name), badge.organisation ? `, ${badge.organisation} ` : " ");
+      const button = element("button", "", text("check-in"));
+      button.type = "button";
+      button.append(element("span", "sr-only", ` ${badge.name}`));
+      button.addEventListener("click", () => admitLost(badge));
+      item.append(button);
+      list.append(item);
+    }
+    found.replaceChildren(list);
+  }
+
+  if (searchForm) {
+    searchForm.addEventListener("submit", (e) => {
+      if (online && navigator.onLine !== false) return; // the server searches
+      e.preventDefault();
+      searchOffline(searchForm.elements.q.value);
+    });
   }
 
   form.addEventListener("submit", (e) => {

@@ -71,10 +71,13 @@ pub struct OfflineScan {
     pub nonce: String,
     /// Whether the scanner let the person in (so a later "already" is a conflict).
     pub admitted: bool,
+    /// A lost badge: the registration staff found by name (then `scan.code` means nothing).
+    pub registration: Option<i64>,
 }
 
-/// Reads an upload `{"scans": [{code, nonce, gate?, session_id?, scanned_at?, event?,
-/// admitted?}]}`; any bad scan refuses the whole upload with the scan's index in the field.
+/// Reads an upload `{"scans": [{code | registration_id, nonce, gate?, session_id?,
+/// scanned_at?, event?, admitted?}]}`; any bad scan refuses the whole upload with the scan's
+/// index in the field.
 pub fn parse_upload(input: &Input) -> Result<Vec<OfflineScan>> {
     let Some(Value::Array(items)) = input.nested.get("scans") else {
         return Err(Error::field("scans", Msg::new("field-required")));
@@ -94,11 +97,18 @@ pub fn parse_upload(input: &Input) -> Result<Vec<OfflineScan>> {
         if one.get("nonce").is_none_or(|n| n.trim().is_empty()) {
             own.fail("nonce", Msg::new("field-required"));
         }
+        let registration = lost_badge(&one, &mut own);
+        let mut one = one;
+        if registration.is_some() {
+            // Stands in for the code until the upload looks the registration up.
+            one.values.insert("code".into(), "-".into());
+        }
         match (Scan::parse(&one), own.finish()) {
             (Ok(scan), Ok(())) => scans.push(OfflineScan {
                 nonce: scan.nonce.clone().unwrap_or_default(),
                 scan,
                 admitted,
+                registration,
             }),
             (scan, own) => {
                 for err in [scan.err(), own.err()].into_iter().flatten() {
@@ -115,12 +125,46 @@ pub fn parse_upload(input: &Input) -> Result<Vec<OfflineScan>> {
     Ok(scans)
 }
 
+/// `registration_id` of a lost badge, which needs the scanner's `event` and no `code`.
+fn lost_badge(one: &Input, c: &mut Checker) -> Option<i64> {
+    let text = one.get("registration_id")?;
+    let Some(id) = text.parse::<i64>().ok().filter(|id| *id > 0) else {
+        c.fail("registration_id", Msg::new("field-count"));
+        return None;
+    };
+    if !one.has("event") {
+        c.fail("event", Msg::new("field-required"));
+    }
+    if one.has("code") {
+        c.fail("code", Msg::new("error-code-or-registration"));
+    }
+    Some(id)
+}
+
+/// The badge code a lost badge stands for: that of the registration staff found by name in
+/// the scanner's event (an unknown one gets a code no badge has, judged `invalid`).
+async fn code_of_lost(db: &Db, staff: &Staff, slug: &str, id: i64) -> Result<String> {
+    let event = store::events::get(db, slug).await?;
+    if !staff.may_access_event(event.id) {
+        return Err(Error::Forbidden);
+    }
+    match store::roster::get(db, event.id, id).await {
+        Ok(r) => checkin::code_for(db, &r).await,
+        Err(Error::NotFound) => Ok(String::new()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Checks each uploaded scan in as if it had just arrived, in the order sent; answers the
 /// server's verdict for each, and whether it was a conflict.
 pub async fn upload(db: &Db, staff: &Staff, scans: &[OfflineScan]) -> Result<Vec<Value>> {
     let mut results = Vec::with_capacity(scans.len());
     for one in scans {
-        let outcome = checkin::check_in(db, staff, &one.scan).await?;
+        let mut scan = one.scan.clone();
+        if let (Some(id), Some(slug)) = (one.registration, &scan.event) {
+            scan.code = code_of_lost(db, staff, slug, id).await?;
+        }
+        let outcome = checkin::check_in(db, staff, &scan).await?;
         let mut conflict = false;
         if let (true, Verdict::AlreadyCheckedIn, Some(first), Some(a)) = (
             one.admitted,

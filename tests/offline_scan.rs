@@ -286,3 +286,58 @@ async fn a_page_script_needs_the_csrf_token_to_check_in_with_the_cookie() {
         .await;
     assert_eq!(res.status(), Status::Ok);
 }
+
+#[rocket::async_test]
+async fn a_lost_badge_found_by_name_offline_is_uploaded_by_registration() {
+    for backend in BACKENDS {
+        let d = door(backend).await;
+        let c = &d.client;
+        let staff = door_token(c, Some(d.event_id)).await;
+        let (ana, _) = register(c, "city-summit", "Ana Lima", &[]).await;
+        let ana_id = registration_id(c, &ana).await;
+        let lost = json!([{"registration_id": ana_id, "event": "city-summit", "gate": "Desk",
+                           "nonce": "lost-1", "admitted": true}]);
+        for _ in 0..2 {
+            let (status, body) = upload(c, &staff, lost.clone()).await;
+            assert_eq!(status, Status::Ok, "{backend:?}: {body}");
+            assert_eq!(body["results"][0]["verdict"], "admitted", "{body}");
+            assert_eq!(body["results"][0]["attendee"]["name"], "Ana Lima");
+        }
+        let code = badge_text(c, &ana).await;
+        let (_, again) = scan(c, Some(&staff), json!({"code": code, "gate": "North"})).await;
+        assert_eq!(again["verdict"], "already_checked_in");
+        assert_eq!(again["gate"], "Desk");
+
+        // Nobody of that number in this event: refused, not an error.
+        let (other, _) = door::event(c, &d.organiser, "other-summit", 10).await;
+        let _ = other;
+        let (zoe, _) = register(c, "other-summit", "Zoe Elsewhere", &[]).await;
+        let zoe_id = registration_id(c, &zoe).await;
+        let (status, body) = upload(
+            c,
+            &staff,
+            json!([{"registration_id": zoe_id, "event": "city-summit", "nonce": "lost-2"},
+                   {"registration_id": 999_999, "event": "city-summit", "nonce": "lost-3"}]),
+        )
+        .await;
+        assert_eq!(status, Status::Ok, "{body}");
+        assert_eq!(body["results"][0]["verdict"], "invalid");
+        assert_eq!(body["results"][1]["verdict"], "invalid");
+
+        // A registration needs the scanner's event, and not a code as well.
+        let (status, body) = upload(
+            c,
+            &staff,
+            json!([{"registration_id": ana_id, "nonce": "lost-4"},
+                   {"registration_id": ana_id, "event": "city-summit", "code": code,
+                    "nonce": "lost-5"}]),
+        )
+        .await;
+        assert_eq!(status, Status::UnprocessableEntity);
+        let fields = &body["error"]["fields"];
+        assert!(
+            fields.get("scans[0].event").is_some() && fields.get("scans[1].code").is_some(),
+            "{body}"
+        );
+    }
+}

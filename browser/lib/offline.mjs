@@ -100,6 +100,7 @@ export async function offlineDoors(browser, app, shots) {
   const shot = camera(shots, 'offline');
   const dana = await registrant(app, 'Dana Hors-Ligne');
   const eli = await registrant(app, 'Eli Deux-Portes');
+  const fatou = await registrant(app, 'Fatou Sans-Badge');
   const email = 'hors-ligne@example.org';
   const north = await staffSignIn(browser, app, email, addUser(app, email, 'door', EVENT), 'fr', shot);
   const south = await signIn(browser, app, email, 'fr');
@@ -133,6 +134,18 @@ export async function offlineDoors(browser, app, shots) {
   await scanAt(north.page, eliCode, 'already_checked_in', true);
   await queued(north.page, 2);
 
+  // A lost badge, found by name in the badge list without network.
+  await north.page.locator('#lost-q').fill('fatou');
+  await north.page.locator('#lost-q').press('Enter');
+  const found = north.page.locator('#offline-results');
+  await found.locator('button').waitFor({ timeout: 5_000 });
+  check((await found.innerText()).includes(fatou.name), `the offline search does not find ${fatou.name}`);
+  await north.page.evaluate(() => document.getElementById('verdict').replaceChildren());
+  await found.locator('button').click();
+  await north.page.locator('[data-verdict="admitted"][data-offline="true"]').waitFor({ timeout: 5_000 });
+  await queued(north.page, 3);
+  await shot(north.page, 'lost-badge-offline');
+
   for (const door of [north, south]) {
     await door.context.setOffline(false);
     await queued(door.page, 0);
@@ -142,6 +155,7 @@ export async function offlineDoors(browser, app, shots) {
   await shot(south.page, 'uploaded');
   // The server has North's offline admission: Dana is already in.
   await scanAt(north.page, danaCode, 'already_checked_in', false);
+  await scanAt(north.page, await readQr(north.page, fatou.badge), 'already_checked_in', false);
 
   const orgEmail = 'conflits@example.org';
   const org = await staffSignIn(browser, app, orgEmail, addUser(app, orgEmail, 'organiser'), 'fr', shot);

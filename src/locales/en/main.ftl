@@ -422,6 +422,7 @@ scan-decided-offline = Decided offline by this scanner; the server confirms it w
 scan-uploaded = Uploaded { $n } offline scans; let in twice (shown to the organisers): { $conflicts }.
 scan-refused = The server refused the offline scans: sign in again; they stay on this scanner.
 error-upload-too-many = At most 500 scans per upload.
+error-code-or-registration = Send a badge code or a registration, not both.
 conflicts-title = Badges let in twice while offline
 conflicts-intro = Scanners that lose the network decide alone. When two of them let the same badge in at the same door, it is listed here: check with the door staff.
 conflicts-first = First let in

@@ -422,6 +422,7 @@ scan-decided-offline = Décidé hors ligne par ce poste ; le serveur le confirme
 scan-uploaded = { $n } contrôles hors ligne envoyés ; entrées en double (signalées aux organisateurs) : { $conflicts }.
 scan-refused = Le serveur a refusé les contrôles hors ligne : reconnectez-vous ; ils restent sur ce poste.
 error-upload-too-many = 500 contrôles au plus par envoi.
+error-code-or-registration = Envoyez un code de badge ou une inscription, pas les deux.
 conflicts-title = Badges entrés deux fois pendant une coupure
 conflicts-intro = Les postes qui perdent le réseau décident seuls. Quand deux d'entre eux laissent entrer le même badge à la même porte, il apparaît ici : vérifiez auprès des équipes d'accueil.
 conflicts-first = Première entrée
