@@ -5,6 +5,10 @@ const CACHE = "summit-scan-v1";
 const FILES = [
   "/public/summit.css",
   "/public/scanner.js",
+  "/public/scanner/camera.js",
+  "/public/scanner/codes.js",
+  "/public/scanner/ledger.js",
+  "/public/scanner/verdict.js",
   "/public/vendor/barcode-detector/polyfill.js",
   "/public/vendor/barcode-detector/zxing_reader.wasm",
 ];
