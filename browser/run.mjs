@@ -142,6 +142,16 @@ async function main() {
   for (const f of readdirSync(SHOTS)) if (f.endsWith('.png')) rmSync(join(SHOTS, f));
   const app = await startApp();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  // Any page's script error or content-security-policy refusal fails the run.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) failures.push(`CSP refused something: ${m.text()}`);
+    });
+    context.on('weberror', (e) => failures.push(`script error: ${e.error().message}`));
+    return context;
+  };
   try {
     const step = async (name, fn) => {
       const t = Date.now();

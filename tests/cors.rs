@@ -87,3 +87,34 @@ async fn public_reads_allow_any_origin_and_private_paths_do_not() {
         None
     );
 }
+
+#[rocket::async_test]
+async fn every_answer_carries_the_security_headers() {
+    let client = common::client_with(common::Backend::Sqlite, true).await;
+    for path in [
+        "/",
+        "/events/bordeaux-nous-les-villes",
+        "/scan",
+        "/api/v1/events",
+        "/r/nope",
+    ] {
+        let res = client.get(path).dispatch().await;
+        let header = |name: &str| res.headers().get_one(name).map(str::to_string);
+        let csp = header("Content-Security-Policy").unwrap_or_default();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"));
+        assert_eq!(
+            header("X-Content-Type-Options").as_deref(),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            header("Referrer-Policy").as_deref(),
+            Some("same-origin"),
+            "{path}"
+        );
+    }
+}

@@ -27,6 +27,7 @@ pub mod receipts;
 pub mod register;
 pub mod request_log;
 pub mod scan;
+pub mod security_headers;
 pub mod statement;
 pub mod stripe;
 pub mod zone;
@@ -71,6 +72,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .manage(crate::checkin::ScanLimit::default())
         .mount("/public", FileServer::from("public").rank(20))
         .attach(cors::Cors)
+        .attach(security_headers::SecurityHeaders)
         .attach(request_log::RequestLog)
         .manage(page_cache::PageCache::default())
         .register(
