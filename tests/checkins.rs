@@ -305,3 +305,28 @@ async fn door_staff_scan_and_find_lost_badges_on_the_page() {
     .await;
     assert_ne!(status, Status::Ok);
 }
+
+#[rocket::async_test]
+async fn a_badge_of_the_old_attendance_mode_is_revoked() {
+    for backend in BACKENDS {
+        let d = door(backend).await;
+        let c = &d.client;
+        let staff = door_token(c, Some(d.event_id)).await;
+        let (ana, _) = register(c, "city-summit", "Ana Lima", &[]).await;
+        let in_person = badge_text(c, &ana).await;
+        let res = c
+            .patch(format!("/api/v1/registrations/{ana}"))
+            .header(ContentType::JSON)
+            .body(json!({"attendance": "online"}).to_string())
+            .dispatch()
+            .await;
+        assert_eq!(res.status(), Status::Ok, "{backend:?}");
+        let online = badge_text(c, &ana).await;
+        assert_ne!(in_person, online, "a new badge for the new mode");
+        let (_, old) = scan(c, Some(&staff), json!({"code": in_person})).await;
+        assert_eq!(old["verdict"], "revoked", "{backend:?}: {old}");
+        let (_, new) = scan(c, Some(&staff), json!({"code": online})).await;
+        assert_eq!(new["verdict"], "admitted");
+        assert_eq!(new["attendee"]["attendance"], "online");
+    }
+}

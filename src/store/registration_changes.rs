@@ -51,10 +51,11 @@ pub async fn switch_attendance(db: &Db, r: &Registration, mode: Attendance) -> R
     } else {
         (status, None)
     };
+    // The badge says how its holder attends: the old one stops working.
     sqlx::query(
         "UPDATE registrations SET attendance = $1, status = $2, hold_expires_at = $3, \
-         waitlist_seq = CASE WHEN $2 = 'waitlisted' THEN waitlist_seq END, updated_at = $4 \
-         WHERE id = $5",
+         waitlist_seq = CASE WHEN $2 = 'waitlisted' THEN waitlist_seq END, updated_at = $4, \
+         badge_version = badge_version + 1 WHERE id = $5",
     )
     .bind(mode.as_str())
     .bind(new_status.as_str())
