@@ -300,6 +300,7 @@ roster-approved = The registration has been approved.
 roster-rejected = The registration has been rejected.
 roster-import = Import invited guests
 roster-import-help = A CSV file with a header row: name and email are required; organisation, role (job title), attendance (in_person or online), language (fr or en), ticket, sessions (ids separated by commas) and badge (the badge role: attendee, speaker, press or staff, or in French participant, intervenant, presse, équipe; also applied to guests already registered) are optional. French column names (nom, courriel, type de badge…) and semicolons work too.
+roster-table = The registrations (the table scrolls sideways on a narrow screen)
 roster-import-file = CSV file
 roster-import-submit = Import
 import-title = Guest list import

@@ -300,6 +300,7 @@ roster-approved = L’inscription a été validée.
 roster-rejected = L’inscription a été refusée.
 roster-import = Importer des invités
 roster-import-help = Un fichier CSV avec une ligne d’en-tête : nom et courriel sont obligatoires ; organisation, fonction, participation (in_person ou online), langue (fr ou en), billet, sessions (identifiants séparés par des virgules) et type de badge (participant, intervenant, presse ou équipe, ou en anglais attendee, speaker, press, staff ; appliqué aussi aux personnes déjà inscrites) sont facultatifs. Les en-têtes en anglais (badge…) et le point-virgule fonctionnent aussi.
+roster-table = Les inscriptions (le tableau défile horizontalement sur un écran étroit)
 roster-import-file = Fichier CSV
 roster-import-submit = Importer
 import-title = Import de la liste d’invités
