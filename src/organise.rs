@@ -109,15 +109,7 @@ pub async fn add_track(db: &Db, event: &Event, input: &Input) -> Result<Track> {
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
     for ch in text.to_lowercase().chars() {
-        let ch = match ch {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        };
+        let ch = crate::domain::validate::unaccented(ch);
         if ch.is_ascii_alphanumeric() {
             out.push(ch);
         } else if !out.ends_with('-') && !out.is_empty() {

@@ -114,6 +114,8 @@ impl Roster {
             "email": r.email,
             "organisation": r.organisation,
             "role": r.role_title,
+            "badge_role": r.badge_role,
+            "badge_role_label": crate::domain::badge_role::label(&r.badge_role, lang),
             "attendance": r.attendance,
             "attendance_label": lang.t(&format!("attendance-{}", r.attendance.as_str())),
             "language": r.language,
@@ -152,6 +154,7 @@ impl Roster {
             "registered_at",
             "payment_status",
             "amount",
+            "badge_role",
         ];
         let rows: Vec<Vec<String>> = self
             .rows
@@ -179,6 +182,7 @@ impl Roster {
                     text("registered_at"),
                     text("payment_status"),
                     text("amount"),
+                    text("badge_role"),
                 ]
             })
             .collect();

@@ -4,7 +4,8 @@
 mod common;
 
 use common::{
-    client_with, csrf_of, organiser_token, send_json, sign_in_organiser, text_of, Backend,
+    client_with, csrf_of, organiser_token, post_form, send_json, sign_in_organiser, text_of,
+    Backend,
 };
 use rocket::http::{ContentType, Method, Status};
 use rocket::local::asynchronous::Client;
@@ -29,19 +30,6 @@ async fn setup() -> Client {
         assert_eq!(res.status(), Status::Created);
     }
     client
-}
-
-async fn post_form(client: &Client, path: &str, body: String) -> (Status, String) {
-    let res = client
-        .post(path.to_string())
-        .header(ContentType::Form)
-        .body(body)
-        .dispatch()
-        .await;
-    let status = res.status();
-    let location = res.headers().get_one("Location").map(str::to_string);
-    let text = res.into_string().await.unwrap_or_default();
-    (status, location.unwrap_or(text))
 }
 
 #[rocket::async_test]
@@ -159,28 +147,7 @@ async fn adding_by_hand_and_importing_a_guest_list() {
     );
 
     let guests = "nom;courriel;organisme\nDan;dan@nantes.fr;Nantes\nEve;not-an-address;Lille\nAna again;ANA@pessac.fr;Pessac\n";
-    let boundary = "summit-boundary";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"guests.csv\"\r\n\
-         Content-Type: text/csv\r\n\r\n{guests}\r\n--{boundary}--\r\n"
-    );
-    let res = c
-        .post("/admin/events/mayors/imports")
-        .header(ContentType::new("multipart", "form-data").with_params(("boundary", boundary)))
-        .body(body)
-        .dispatch()
-        .await;
-    assert_eq!(res.status(), Status::SeeOther);
-    let progress = res.headers().get_one("Location").unwrap().to_string();
-    let mut page = String::new();
-    for _ in 0..100 {
-        page = text_of(&c, &format!("{progress}?lang=en")).await;
-        if page.contains("Finished") {
-            break;
-        }
-        rocket::tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let page = common::import_guests(&c, "mayors", &csrf, guests, "en", "Finished").await;
     assert!(page.contains("3 of 3 rows processed"), "{page}");
     assert!(page.contains("Finished: 1 imported, 1 already registered, 1 rejected."));
     assert!(

@@ -177,5 +177,32 @@ export async function organiser(browser, app, shots) {
   check(await message.count(), `no conflict message naming “${other.title}”`);
   await message.scrollIntoViewIfNeeded();
   await shot(page, 'conflict', false);
+  await badgeRole(page, app, shot);
   return context;
+}
+
+/** The organiser makes someone a speaker with the keyboard; their printed badge says so. */
+async function badgeRole(page, app, shot) {
+  const res = await page.request.post(`${app.base}/api/v1/events/${EVENT}/registrations`, {
+    data: { name: 'Awa Diallo', email: `awa.${Date.now()}@example.org`, attendance: 'in_person' },
+  });
+  check(res.status() === 201, `registering Awa answered ${res.status()}`);
+  const { id, manage_url: link } = await res.json();
+  await page.goto(`${app.base}/admin/events/${EVENT}/registrations?lang=en&q=Awa`);
+  const select = page.getByLabel('Badge role of Awa Diallo');
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  check((await select.inputValue()) === 'speaker', 'ArrowDown on the badge role did not choose Speaker');
+  await page.keyboard.press('Tab');
+  check(await page.locator(`form[action$="/registrations/${id}/role"] button`).evaluate((el) => el === document.activeElement),
+    'Tab after the badge role does not reach its button');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check((await page.locator('.notice[role="status"]').innerText()).includes('badge role has been changed'),
+    'no confirmation after changing the badge role');
+  const changed = page.locator(`#badge-role-${id}`);
+  check((await changed.inputValue()) === 'speaker', 'the list does not show Speaker after the change');
+  await changed.scrollIntoViewIfNeeded();
+  await shot(page, 'badge-role', false);
+  await page.goto(`${app.base}${new URL(link).pathname}/badge?lang=en`);
+  check((await page.locator('.badge-role').textContent()).trim() === 'Speaker', 'the badge does not say Speaker');
 }

@@ -20,6 +20,17 @@ fn field_of(header: &str) -> Option<&'static str> {
         "ticket" | "billet" => "ticket",
         "sessions" | "ateliers" | "workshops" => "sessions",
         "accessibility" | "accessibility_needs" | "accessibilité" => "accessibility_needs",
+        // The badge role; `role`/`rôle` alone is the person's job title (fonction).
+        "badge"
+        | "badge_role"
+        | "badge role"
+        | "badge type"
+        | "type de badge"
+        | "badge (rôle)"
+        | "badge (role)"
+        | "rôle sur le badge"
+        | "rôle du badge"
+        | "catégorie de badge" => "badge_role",
         _ => return None,
     })
 }
@@ -86,6 +97,16 @@ mod tests {
         assert_eq!(rows[0].1.get("organisation"), Some("Ville de Pessac"));
         assert_eq!(rows[1].0, 4, "line numbers count the skipped blank row");
         assert!(!rows[0].1.has("Inconnu"));
+    }
+
+    #[test]
+    fn a_badge_column_is_not_the_job_title() {
+        let rows =
+            read("Nom;Courriel;Rôle;Type de badge\nAna;a@b.fr;Maire;Intervenante\n").unwrap();
+        assert_eq!(rows[0].1.get("role"), Some("Maire"));
+        assert_eq!(rows[0].1.get("badge_role"), Some("Intervenante"));
+        let rows = read("name,email,Badge (rôle)\nBen,ben@example.org,press\n");
+        assert_eq!(rows.unwrap()[0].1.get("badge_role"), Some("press"));
     }
 
     #[test]

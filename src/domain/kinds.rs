@@ -45,6 +45,8 @@ string_enum!(SessionKind {
 string_enum!(SpeakerRole { Speaker => "speaker", Moderator => "moderator", Host => "host", Panelist => "panelist" });
 string_enum!(SessionStatus { Scheduled => "scheduled", Cancelled => "cancelled" });
 string_enum!(StaffRole { Organiser => "organiser", Door => "door" });
+// What a printed badge says the person is; organisers choose it (see `badge_role`).
+string_enum!(BadgeRole { Attendee => "attendee", Speaker => "speaker", Press => "press", Staff => "staff" });
 string_enum!(Attendance { InPerson => "in_person", Online => "online" });
 string_enum!(RegistrationStatus {
     Confirmed => "confirmed", Waitlisted => "waitlisted", PendingPayment => "pending_payment",

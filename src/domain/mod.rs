@@ -2,6 +2,7 @@
 //! time zones, badge codes. Everything here is pure and unit-tested.
 
 pub mod badge;
+pub mod badge_role;
 pub mod capacity;
 pub mod chart;
 pub mod event;

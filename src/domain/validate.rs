@@ -184,6 +184,19 @@ impl Checker {
     }
 }
 
+/// A lower-case French letter without its accent (`é` → `e`); any other character as is.
+pub fn unaccented(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        other => other,
+    }
+}
+
 pub fn is_slug(text: &str) -> bool {
     (2..=80).contains(&text.len())
         && text

@@ -4,14 +4,14 @@
 use serde_json::json;
 
 use crate::domain::validate::Input;
-use crate::domain::{time, Format};
-use crate::error::Error;
+use crate::domain::{badge_role, time, Format};
+use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::registering::{self, Channel};
 use crate::store::events::Event;
 use crate::store::imports::{self, Import};
 use crate::store::registrations::Registered;
-use crate::store::Db;
+use crate::store::{self, Db};
 
 /// Rows between two progress updates.
 const STEP: i64 = 25;
@@ -32,7 +32,7 @@ pub async fn run(db: Db, event: Event, id: i64, rows: Vec<(usize, Input)>, lang:
         if event.format == Format::Hybrid && input.get("attendance").is_none() {
             input.values.insert("attendance".into(), "in_person".into());
         }
-        match registering::register(&db, &event, &input, lang, Channel::Organiser).await {
+        match add_guest(&db, &event, &input, lang).await {
             Ok(Registered::New { .. }) => p.imported += 1,
             Ok(Registered::Existing { .. }) => p.already += 1,
             Err(e) => {
@@ -59,4 +59,16 @@ pub async fn run(db: Db, event: Event, id: i64, rows: Vec<(usize, Input)>, lang:
     if let Err(e) = imports::progress(&db, &p).await {
         tracing::error!("import {id}: {e}");
     }
+}
+
+/// One guest, registered as if added by hand, with the badge role the row gives (applied to
+/// someone already registered too: organisers decide badge roles). An unknown role word
+/// rejects the row before anything is stored.
+async fn add_guest(db: &Db, event: &Event, input: &Input, lang: Lang) -> Result<Registered> {
+    let role = badge_role::listed(input)?;
+    let registered = registering::register(db, event, input, lang, Channel::Organiser).await?;
+    if let Some(role) = role {
+        store::badges::set_role(db, registered.id(), role.as_str()).await?;
+    }
+    Ok(registered)
 }

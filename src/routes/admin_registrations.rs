@@ -58,7 +58,7 @@ fn filter_of(
     }
 }
 
-async fn list_page(
+pub(super) async fn list_page(
     db: &Db,
     lang: Lang,
     csrf: &Csrf,
@@ -117,6 +117,9 @@ async fn list_page(
             "approve_label": lang.t("roster-approve"),
             "reject_label": lang.t("roster-reject"),
             "cancel_label": lang.t("roster-cancel"),
+            "badge_roles": crate::domain::BadgeRole::ALL.iter()
+                .map(|r| json!({"value": r.as_str(), "label": super::badges::role_label(r.as_str(), lang)}))
+                .collect::<Vec<_>>(),
         }),
     ))
 }
@@ -146,6 +149,7 @@ async fn list(
         Some("reject") => Some(Msg::new("roster-rejected")),
         Some("announced") => Some(Msg::new("roster-announced")),
         Some("badge") => Some(Msg::new("badge-reissued")),
+        Some("role") => Some(Msg::new("badge-role-changed")),
         _ => None,
     };
     let notice = notice.map(|n| n.render(lang));

@@ -1,5 +1,6 @@
-//! Registering through the API (`/api/v1`): anyone may register for a public event; the
-//! attendee's token (as in `/r/TOKEN`) reads, changes and cancels their own registration.
+//! Registering through the API (`/api/v1`): anyone may register for a public event (and the
+//! event's organisers, with a token, anyone, with a badge role); the attendee's token (as in
+//! `/r/TOKEN`) reads, changes and cancels their own registration.
 
 use rocket::http::Status;
 use rocket::serde::json::Json;
@@ -8,7 +9,9 @@ use serde_json::{json, Value};
 
 use super::json::JsonInput;
 use super::public::public_event;
+use crate::auth::Organiser;
 use crate::config::Settings;
+use crate::domain::{badge_role, BadgeRole};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::payments::{policy, Stripe};
@@ -31,17 +34,39 @@ async fn register(
     stripe: &State<Stripe>,
     lang: Lang,
     slug: &str,
+    who: Option<Organiser>,
     body: Result<JsonInput, Error>,
 ) -> Result<(Status, Json<Value>)> {
-    let event = public_event(db, slug).await?;
+    // The event's organisers, with an API token, register people as from their pages (at
+    // any time, without approval) and may choose the badge role; anyone else registers
+    // themselves, as does an organiser of another event.
+    let organised = match who.filter(|who| !who.0.via_cookie) {
+        Some(who) => who.event(db, slug).await.ok(),
+        None => None,
+    };
+    let (event, channel) = match organised {
+        Some(event) => (event, Channel::Organiser),
+        None => (public_event(db, slug).await?, Channel::Api),
+    };
     let input = body?.0;
-    match registering::register(db, &event, &input, lang, Channel::Api).await? {
+    let role = match channel {
+        Channel::Organiser => badge_role::chosen(&input)?,
+        _ => badge_role::refuse_if_given(&input).map(|()| None)?,
+    };
+    let registered = registering::register(db, &event, &input, lang, channel).await?;
+    if let Some(role) = role {
+        store::badges::set_role(db, registered.id(), role.as_str()).await?;
+    }
+    match registered {
         Registered::New {
             registration,
             token,
         } => {
             let mut body = registering::status_json(db, &registration).await?;
             body["manage_url"] = json!(manage_url(settings, &token));
+            if channel == Channel::Organiser {
+                body["badge_role"] = json!(role.unwrap_or(BadgeRole::Attendee));
+            }
             // A paid ticket: the Checkout page, when Stripe could open one (else the
             // attendee's page offers to try again).
             if let Some(url) = stripe.checkout(db, &registration).await? {

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use super::page;
 use crate::checkin;
+pub use crate::domain::badge_role::label as role_label;
 use crate::domain::RegistrationStatus;
 use crate::error::{Error, FieldErrors, Msg, Result};
 use crate::i18n::Lang;
@@ -101,18 +102,4 @@ pub async fn card(
         "event_title": lang.pick(&event.title_fr, &event.title_en),
         "qr": qr::svg(&code, true)?,
     }))
-}
-
-/// The badge's role line: the known roles translated, any other text as organisers wrote it.
-pub fn role_label(role: &str, lang: Lang) -> String {
-    let known = match role.trim() {
-        "" | "attendee" => Msg::new("badge-role-attendee"),
-        "speaker" => Msg::new("badge-role-speaker"),
-        "press" => Msg::new("badge-role-press"),
-        "staff" => Msg::new("badge-role-staff"),
-        "organiser" => Msg::new("badge-role-organiser"),
-        "volunteer" => Msg::new("badge-role-volunteer"),
-        other => return other.to_string(),
-    };
-    known.render(lang)
 }

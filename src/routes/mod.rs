@@ -1,6 +1,7 @@
 //! HTTP: one file per area, each with its `routes()`, all mounted here.
 
 pub mod admin;
+pub mod admin_badge_roles;
 pub mod admin_checkins;
 pub mod admin_dashboard;
 pub mod admin_registrations;
@@ -55,6 +56,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", receipts::admin_routes())
         .mount("/admin", admin_dashboard::routes())
         .mount("/admin", admin_checkins::routes())
+        .mount("/admin", admin_badge_roles::routes())
         .mount("/api/v1", api::routes())
         .mount("/api/v1", api_admin::routes())
         .mount("/api/v1", api_registrations::routes())

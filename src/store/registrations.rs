@@ -67,6 +67,16 @@ pub enum Registered {
     Existing { id: i64 },
 }
 
+impl Registered {
+    /// The registration's id, new or not.
+    pub fn id(&self) -> i64 {
+        match self {
+            Registered::New { registration, .. } => registration.id,
+            Registered::Existing { id } => *id,
+        }
+    }
+}
+
 pub async fn register(
     db: &Db,
     event_id: i64,

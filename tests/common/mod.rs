@@ -276,3 +276,52 @@ pub async fn register_via_api(
         .to_string();
     (answer, token)
 }
+
+/// POSTs a form; returns the status and the redirect's target (or the page when none).
+pub async fn post_form(client: &Client, path: &str, body: String) -> (Status, String) {
+    let res = client
+        .post(path.to_string())
+        .header(ContentType::Form)
+        .body(body)
+        .dispatch()
+        .await;
+    let status = res.status();
+    let location = res.headers().get_one("Location").map(str::to_string);
+    let text = res.into_string().await.unwrap_or_default();
+    (status, location.unwrap_or(text))
+}
+
+/// Uploads a guest list as an organiser would and waits for the import to finish; returns
+/// the progress page in `lang` (whose "finished" line contains `finished`).
+pub async fn import_guests(
+    client: &Client,
+    slug: &str,
+    csrf: &str,
+    guests: &str,
+    lang: &str,
+    finished: &str,
+) -> String {
+    let boundary = "summit-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"guests.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{guests}\r\n--{boundary}--\r\n"
+    );
+    let res = client
+        .post(format!("/admin/events/{slug}/imports"))
+        .header(ContentType::new("multipart", "form-data").with_params(("boundary", boundary)))
+        .body(body)
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::SeeOther);
+    let progress = res.headers().get_one("Location").unwrap().to_string();
+    let mut page = String::new();
+    for _ in 0..100 {
+        page = text_of(client, &format!("{progress}?lang={lang}")).await;
+        if page.contains(finished) {
+            break;
+        }
+        rocket::tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    page
+}
