@@ -253,6 +253,7 @@ pub async fn resend_link(db: &Db, event_id: i64, email_normalized: &str) -> Resu
 }
 
 /// Place in the waitlist of the same attendance mode (1 = next), if waiting.
+/// Reads committed state, so on the read pool: SQLite's single writer stays free for writes.
 pub async fn waitlist_position(db: &Db, r: &Registration) -> Result<Option<i64>> {
     let Some(seq) = r
         .waitlist_seq
@@ -267,7 +268,7 @@ pub async fn waitlist_position(db: &Db, r: &Registration) -> Result<Option<i64>>
     .bind(r.event_id)
     .bind(r.attendance.as_str())
     .bind(seq)
-    .fetch_one(&db.write)
+    .fetch_one(&db.read)
     .await?;
     Ok(Some(n))
 }
@@ -281,7 +282,7 @@ pub async fn signups(db: &Db, registration_id: i64) -> Result<Vec<Signup>> {
          WHERE ss.registration_id = $1 ORDER BY s.starts_at, s.id",
     )
     .bind(registration_id)
-    .fetch_all(&db.write)
+    .fetch_all(&db.read)
     .await?)
 }
 
