@@ -12,9 +12,15 @@ use crate::store::payments::Effect;
 /// How old a signed event may be, in seconds (Stripe's libraries use the same).
 pub const TOLERANCE_SECS: i64 = 300;
 
-/// Whether `header` signs `payload` with `secret` at a time within the tolerance of `now`.
-/// Several `v1` signatures may be given (while a secret is being rolled); one must match.
-pub fn verify(payload: &[u8], header: &str, secret: &str, now: i64) -> bool {
+/// A `Stripe-Signature` header read: its timestamp and every `v1` signature that is hex.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureHeader {
+    pub timestamp: i64,
+    pub signatures: Vec<Vec<u8>>,
+}
+
+/// Reads `t=…,v1=…[,v1=…]` (other schemes ignored); `None` without a timestamp (never panics).
+pub fn parse_header(header: &str) -> Option<SignatureHeader> {
     let mut timestamp = None;
     let mut signatures = Vec::new();
     for part in header.split(',') {
@@ -24,18 +30,32 @@ pub fn verify(payload: &[u8], header: &str, secret: &str, now: i64) -> bool {
             _ => {}
         }
     }
-    let Some(t) = timestamp else {
+    Some(SignatureHeader {
+        timestamp: timestamp?,
+        signatures,
+    })
+}
+
+/// Whether `header` signs `payload` with `secret` at a time within the tolerance of `now`.
+/// Several `v1` signatures may be given (while a secret is being rolled); one must match.
+pub fn verify(payload: &[u8], header: &str, secret: &str, now: i64) -> bool {
+    let Some(SignatureHeader {
+        timestamp: t,
+        signatures,
+    }) = parse_header(header)
+    else {
         return false;
     };
-    if (now - t).abs() > TOLERANCE_SECS {
+    // `abs_diff`: a timestamp near `i64::MIN` must not overflow.
+    if now.abs_diff(t) > TOLERANCE_SECS.unsigned_abs() {
         return false;
     }
+    let signed_prefix = format!("{t}.");
     signatures.iter().any(|sig| {
         let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else {
             return false;
         };
-        mac.update(t.to_string().as_bytes());
-        mac.update(b".");
+        mac.update(signed_prefix.as_bytes());
         mac.update(payload);
         // `verify_slice` compares in constant time.
         mac.verify_slice(sig).is_ok()
@@ -105,6 +125,15 @@ mod tests {
         assert!(verify(body.as_bytes(), &rolled, "whsec_a", now));
         assert!(!verify(body.as_bytes(), "v1=00", "whsec_a", now));
         assert!(!verify(body.as_bytes(), "", "whsec_a", now));
+        let extreme = format!("t={},v1=00", i64::MIN);
+        assert!(!verify(body.as_bytes(), &extreme, "whsec_a", now));
+        assert_eq!(
+            parse_header("t=12, v1=zz,v1=0a,v0=ff"),
+            Some(SignatureHeader {
+                timestamp: 12,
+                signatures: vec![vec![10]]
+            })
+        );
     }
 
     #[test]

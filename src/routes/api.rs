@@ -7,6 +7,7 @@ use rocket::{get, routes, Route, State};
 use serde_json::{json, Value};
 
 use super::page_cache::{Cached, PageCache};
+use super::public::cached_public_event;
 use crate::agenda::Agenda;
 use crate::auth::Organiser;
 use crate::domain::time;
@@ -91,15 +92,19 @@ async fn sessions(
     slug: &str,
     organiser: Option<Organiser>,
 ) -> Result<Cached> {
-    let event = visible_event(db, slug, &organiser).await?;
-    // Organisers may see a draft: only the public answer is shared through the cache.
+    // Organisers may see a draft: only the public answer is shared through the caches.
     let key = format!("sessions:{slug}:{}", lang.code());
-    let revision = event.revision;
-    if organiser.is_none() {
-        if let Some(body) = cache.get(&key, revision) {
-            return Ok(Cached(ContentType::JSON, body));
+    let event = match organiser {
+        Some(_) => visible_event(db, slug, &organiser).await?,
+        None => {
+            let event = cached_public_event(db, slug).await?;
+            if let Some(body) = cache.get(&key, event.revision) {
+                return Ok(Cached(ContentType::JSON, body));
+            }
+            Event::clone(&event)
         }
-    }
+    };
+    let revision = event.revision;
     let agenda = Agenda::load(db, event).await?;
     let list: Vec<_> = agenda
         .sessions

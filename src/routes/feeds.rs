@@ -4,12 +4,13 @@ use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 
 use super::page_cache::{Cached, PageCache};
-use super::public::public_event;
+use super::public::{cached_public_event, public_event};
 use crate::agenda::Agenda;
 use crate::calendar;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::store::events::Event;
 use crate::store::Db;
 
 pub fn routes() -> Vec<Route> {
@@ -28,13 +29,13 @@ async fn event_calendar(
     lang: Lang,
     slug: &str,
 ) -> Result<Cached> {
-    let event = public_event(db, slug).await?;
+    let event = cached_public_event(db, slug).await?;
     let key = format!("ics:{slug}:{}", lang.code());
     let revision = event.revision;
     if let Some(body) = cache.get(&key, revision) {
         return Ok(Cached(ics(), body));
     }
-    let agenda = Agenda::load(db, event).await?;
+    let agenda = Agenda::load(db, Event::clone(&event)).await?;
     let entries: Vec<_> = agenda
         .sessions
         .iter()

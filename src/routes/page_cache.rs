@@ -13,6 +13,9 @@ use rocket::response::{self, Responder, Response};
 /// Entries kept before the cache starts over (events × languages × kinds of file).
 const MAX_ENTRIES: usize = 2000;
 
+/// The largest single write of a cached body (bigger ones go in several).
+const MAX_CHUNK: usize = 256 * 1024;
+
 /// A rendered body and the event revision it was rendered from.
 type Entry = (i64, Arc<[u8]>);
 
@@ -45,9 +48,13 @@ impl PageCache {
 impl<'r> Responder<'r, 'static> for Cached {
     fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
         let Cached(content_type, body) = self;
+        // One write for the whole body: Rocket's default 4 KiB chunks cost an agenda page
+        // (90-120 KiB) some 25 trips through hyper.
+        let chunk = body.len().clamp(4096, MAX_CHUNK);
         Response::build()
             .header(content_type)
             .sized_body(body.len(), Cursor::new(body))
+            .max_chunk_size(chunk)
             .ok()
     }
 }

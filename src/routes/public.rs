@@ -1,5 +1,7 @@
 //! The public pages: upcoming events, an event and its agenda, sessions, speakers.
 
+use std::sync::Arc;
+
 use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::{Metadata, Template};
@@ -22,6 +24,15 @@ pub fn routes() -> Vec<Route> {
 /// An event the public may see (published or cancelled), or 404.
 pub async fn public_event(db: &Db, slug: &str) -> Result<Event> {
     match store::events::find(db, slug).await? {
+        Some(e) if e.is_public() => Ok(e),
+        _ => Err(Error::NotFound),
+    }
+}
+
+/// Like [`public_event`], through the short-lived event cache (`store::event_cache`): for the
+/// pages and files kept in the page cache, whose hits then need no database at all.
+pub async fn cached_public_event(db: &Db, slug: &str) -> Result<Arc<Event>> {
+    match store::event_cache::find(db, slug).await? {
         Some(e) if e.is_public() => Ok(e),
         _ => Err(Error::NotFound),
     }
@@ -69,14 +80,14 @@ async fn event(
     zone: VisitorZone,
     slug: &str,
 ) -> Result<Cached> {
-    let event = public_event(db, slug).await?;
+    let event = cached_public_event(db, slug).await?;
     let zone_name = zone.0.map(|z| z.name()).unwrap_or("");
     let key = format!("page:{slug}:{}:{zone_name}", lang.code());
     if let Some(body) = cache.get(&key, event.revision) {
         return Ok(Cached(ContentType::HTML, body));
     }
     let revision = event.revision;
-    let mut agenda = Agenda::load(db, event).await?;
+    let mut agenda = Agenda::load(db, Event::clone(&event)).await?;
     agenda.visitor_tz = zone.0;
     let tracks: Vec<_> = agenda
         .tracks

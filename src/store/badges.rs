@@ -1,8 +1,12 @@
 //! Each event's badge signing keys, made on first use. The private key never leaves the
 //! server; the public key is enough to check a badge.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
+use super::registrations::{Registration, COLUMNS};
 use super::Db;
 use crate::domain::badge;
 use crate::error::{Error, Result};
@@ -43,8 +47,30 @@ async fn stored_private(db: &Db, event_id: i64) -> Result<Option<SigningKey>> {
     }
 }
 
+/// Events' public keys already read. A key is made once and never changes (see [`keys`]), so
+/// it is kept for the life of the process; events without a key yet are not remembered.
+#[derive(Default)]
+pub struct KeyCache(Mutex<HashMap<i64, VerifyingKey>>);
+
 /// The event's public key, if the event exists and has issued badges.
 pub async fn public_key(db: &Db, event_id: i64) -> Result<Option<VerifyingKey>> {
+    if let Some(key) = db
+        .badge_keys
+        .0
+        .lock()
+        .ok()
+        .and_then(|m| m.get(&event_id).copied())
+    {
+        return Ok(Some(key));
+    }
+    let key = stored_public(db, event_id).await?;
+    if let (Some(key), Ok(mut map)) = (key, db.badge_keys.0.lock()) {
+        map.insert(event_id, key);
+    }
+    Ok(key)
+}
+
+async fn stored_public(db: &Db, event_id: i64) -> Result<Option<VerifyingKey>> {
     let row: Option<(Option<String>,)> =
         sqlx::query_as("SELECT badge_public_key FROM events WHERE id = $1")
             .bind(event_id)
@@ -53,6 +79,28 @@ pub async fn public_key(db: &Db, event_id: i64) -> Result<Option<VerifyingKey>> 
     Ok(row
         .and_then(|(key,)| key)
         .and_then(|k| badge::verifying_key(&k)))
+}
+
+#[derive(sqlx::FromRow)]
+struct Holder {
+    #[sqlx(flatten)]
+    registration: Registration,
+    ticket_name: String,
+}
+
+/// Who a badge is for: the registration and its ticket type's name ("" without one), in one
+/// read (the door's hot path).
+pub async fn holder(db: &Db, registration_id: i64) -> Result<Option<(Registration, String)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, COALESCE((SELECT name FROM ticket_types \
+         WHERE ticket_types.id = registrations.ticket_type_id), '') AS ticket_name \
+         FROM registrations WHERE id = $1"
+    );
+    let row: Option<Holder> = sqlx::query_as(&sql)
+        .bind(registration_id)
+        .fetch_optional(&db.read)
+        .await?;
+    Ok(row.map(|h| (h.registration, h.ticket_name)))
 }
 
 /// Makes the registration's badges so far invalid (a lost badge): the next one is new.

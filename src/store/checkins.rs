@@ -37,10 +37,9 @@ pub enum Recorded {
     Already(First),
 }
 
+/// Records a check-in, or says who was let in first. One `INSERT` when the badge is new at this
+/// door; a repeat (or a retry of the same scan, known by its nonce) adds one read.
 pub async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
-    if let Some(first) = by_nonce(db, c).await? {
-        return Ok(Recorded::Admitted(first));
-    }
     for nonce in [c.nonce, None] {
         let inserted: Option<First> = sqlx::query_as(
             "INSERT INTO checkins (event_id, registration_id, session_id, scope, attendance, \
@@ -61,12 +60,14 @@ pub async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
         if let Some(first) = inserted {
             return Ok(Recorded::Admitted(first));
         }
-        // The same scan sent twice at once: the other copy was let in.
-        if let Some(first) = by_nonce(db, c).await? {
-            return Ok(Recorded::Admitted(first));
-        }
-        if let Some(first) = first(db, c.event_id, c.registration_id, c.scope()).await? {
-            return Ok(Recorded::Already(first));
+        // The conflicting row is committed, so the read pool sees it. Its nonce tells a retry
+        // of this very scan (or the same scan sent twice at once) from a real repeat.
+        if let Some((first, stored)) = existing(db, c).await? {
+            return Ok(if stored.is_some() && stored.as_deref() == c.nonce {
+                Recorded::Admitted(first)
+            } else {
+                Recorded::Already(first)
+            });
         }
         // Only the nonce collided (another badge's scan used it): record without it.
     }
@@ -75,21 +76,18 @@ pub async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
     ))
 }
 
-/// The check-in that this nonce recorded, if it was for the same badge and door.
-async fn by_nonce(db: &Db, c: &NewCheckin<'_>) -> Result<Option<First>> {
-    let Some(nonce) = c.nonce else {
-        return Ok(None);
-    };
-    Ok(sqlx::query_as(
-        "SELECT scanned_at, gate FROM checkins WHERE nonce = $1 AND event_id = $2 \
-         AND registration_id = $3 AND scope = $4",
+/// This badge's check-in at this door, with the nonce it was recorded with.
+async fn existing(db: &Db, c: &NewCheckin<'_>) -> Result<Option<(First, Option<String>)>> {
+    let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT scanned_at, gate, nonce FROM checkins WHERE event_id = $1 \
+         AND registration_id = $2 AND scope = $3",
     )
-    .bind(nonce)
     .bind(c.event_id)
     .bind(c.registration_id)
     .bind(c.scope())
-    .fetch_optional(&db.write)
-    .await?)
+    .fetch_optional(&db.read)
+    .await?;
+    Ok(row.map(|(scanned_at, gate, nonce)| (First { scanned_at, gate }, nonce)))
 }
 
 pub async fn first(

@@ -193,6 +193,7 @@ pub async fn update(db: &Db, id: i64, d: &EventDraft) -> Result<Event> {
         .fetch_optional(&db.write)
         .await
         .map_err(slug_taken)?;
+    db.events_changed();
     match updated {
         Some(_) => by_id(db, id).await,
         None => Err(Error::NotFound),
@@ -209,11 +210,12 @@ pub async fn rooms(db: &Db, event_id: i64) -> Result<Vec<Room>> {
 }
 
 /// Marks the event's published agenda as changed (cached pages and files are rebuilt).
-pub(crate) async fn touch(db: &Db, event_id: i64) -> Result<()> {
+pub async fn touch(db: &Db, event_id: i64) -> Result<()> {
     sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
         .bind(event_id)
         .execute(&db.write)
         .await?;
+    db.events_changed();
     Ok(())
 }
 

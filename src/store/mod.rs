@@ -6,7 +6,9 @@ pub mod audit;
 pub mod badges;
 pub mod checkins;
 pub mod conflicts;
+pub mod event_cache;
 pub mod events;
+mod group_commit;
 pub mod imports;
 pub mod joins;
 pub mod outbox;
@@ -26,6 +28,7 @@ pub mod stats;
 pub mod tickets;
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyConnection, AnyPool, Executor};
@@ -47,6 +50,12 @@ pub struct Db {
     /// How long a place waiting for its payment is held, in seconds (the
     /// `payment_hold_minutes` setting; 30 minutes unless [`Db::with_payment_hold`] says).
     pub payment_hold_secs: i64,
+    /// Event rows for hot public reads, shared by every clone (see [`event_cache`]).
+    pub(crate) events: Arc<event_cache::EventCache>,
+    /// Events' badge public keys, which never change once made.
+    pub(crate) badge_keys: Arc<badges::KeyCache>,
+    /// Registrations waiting for SQLite's writer, committed in groups (see `group_commit`).
+    pub(crate) registrations: Arc<group_commit::Queue>,
 }
 
 /// Stripe's shortest Checkout Session: a payment hold is never shorter.
@@ -78,6 +87,9 @@ impl Db {
                 write: pool,
                 backend: Backend::Postgres,
                 payment_hold_secs: MIN_PAYMENT_HOLD_MINUTES * 60,
+                events: Arc::default(),
+                badge_keys: Arc::default(),
+                registrations: Arc::default(),
             }
         } else {
             return Err(sqlx::Error::Configuration(
@@ -132,7 +144,15 @@ impl Db {
             write,
             backend: Backend::Sqlite,
             payment_hold_secs: MIN_PAYMENT_HOLD_MINUTES * 60,
+            events: Arc::default(),
+            badge_keys: Arc::default(),
+            registrations: Arc::default(),
         })
+    }
+
+    /// Call after committing a change to an event row: cached reads of events start over.
+    pub(crate) fn events_changed(&self) {
+        self.events.invalidate();
     }
 
     /// `FOR UPDATE` where the database has it: PostgreSQL serialises concurrent writers on
@@ -164,6 +184,10 @@ pub(crate) async fn lock_event(
     conn: &mut AnyConnection,
     event_id: i64,
 ) -> crate::error::Result<()> {
+    if db.backend == Backend::Sqlite {
+        // Nothing to lock: the single writer connection already serialises every write.
+        return Ok(());
+    }
     let sql = format!("SELECT id FROM events WHERE id = $1{}", db.for_update());
     sqlx::query(&sql).bind(event_id).execute(conn).await?;
     Ok(())

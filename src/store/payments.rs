@@ -389,5 +389,6 @@ pub async fn set_terms(db: &Db, event_id: i64, terms: &Terms) -> Result<()> {
         .bind(event_id)
         .execute(&db.write)
         .await?;
+    db.events_changed();
     Ok(())
 }

@@ -77,15 +77,34 @@ impl Registered {
     }
 }
 
+/// Registers someone (or, for a known address, sends the link again), under the event lock.
+/// On SQLite, registrations arriving together share one write transaction
+/// ([`group_commit`](super::group_commit)); each is answered only once it is committed.
 pub async fn register(
     db: &Db,
     event_id: i64,
     draft: &RegistrationDraft,
     admission: Admission,
 ) -> Result<Registered> {
-    let now = time::now();
+    if db.backend == super::Backend::Sqlite {
+        return super::group_commit::register(db, event_id, draft.clone(), admission).await;
+    }
     let mut tx = db.write.begin().await?;
-    lock_event(db, &mut tx, event_id).await?;
+    let registered = register_in(db, &mut tx, event_id, draft, admission).await?;
+    tx.commit().await?;
+    Ok(registered)
+}
+
+/// One registration inside the caller's transaction (which it must then commit).
+pub(super) async fn register_in(
+    db: &Db,
+    tx: &mut sqlx::AnyConnection,
+    event_id: i64,
+    draft: &RegistrationDraft,
+    admission: Admission,
+) -> Result<Registered> {
+    let now = time::now();
+    lock_event(db, &mut *tx, event_id).await?;
     let existing: Option<(i64, String)> = sqlx::query_as(
         "SELECT id, status FROM registrations WHERE event_id = $1 AND email_normalized = $2",
     )
@@ -95,52 +114,42 @@ pub async fn register(
     .await?;
     let ended = |s: &str| RegistrationStatus::parse(s).is_some_and(|s| s.is_over());
     if let Some((id, _)) = existing.as_ref().filter(|(_, s)| !ended(s)) {
-        outbox::enqueue(&mut tx, outbox::LINK, *id).await?;
-        tx.commit().await?;
+        outbox::enqueue(&mut *tx, outbox::LINK, *id).await?;
         return Ok(Registered::Existing { id: *id });
     }
-    let limits = seats::limits(&mut tx, event_id).await?;
-    let taken = seats::taken(&mut tx, event_id, now).await?;
+    let limits = seats::limits(&mut *tx, event_id).await?;
+    let taken = seats::taken(&mut *tx, event_id, now).await?;
     let (status, hold, seq) = if admission.needs_approval {
         (RegistrationStatus::PendingApproval, None, None)
     } else if limits.has_room(&taken, draft.attendance, draft.ticket_id) {
         let (status, hold) = seats::placed(&limits, draft.ticket_id, now, db.payment_hold_secs);
         (status, hold, None)
     } else {
-        let seq = seats::next_event_seq(&mut tx, event_id).await?;
+        let seq = seats::next_event_seq(&mut *tx, event_id).await?;
         (RegistrationStatus::Waitlisted, None, Some(seq))
     };
     let token = new_token();
     let consent_at = draft.consent.then_some(now);
-    let id = match existing {
+    if let Some((old, _)) = existing {
         // A cancelled registration of the same address starts again from scratch.
-        Some((old, _)) => {
-            sqlx::query("DELETE FROM registrations WHERE id = $1")
-                .bind(old)
-                .execute(&mut *tx)
-                .await?;
-            insert(
-                &mut tx, event_id, draft, status, hold, seq, consent_at, &token, now,
-            )
-            .await?
-        }
-        None => {
-            insert(
-                &mut tx, event_id, draft, status, hold, seq, consent_at, &token, now,
-            )
-            .await?
-        }
-    };
+        sqlx::query("DELETE FROM registrations WHERE id = $1")
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let registration = insert(
+        &mut *tx, event_id, draft, status, hold, seq, consent_at, &token, now,
+    )
+    .await?;
+    let id = registration.id;
     for session_id in &draft.sessions {
         if status.holds_place() {
-            seats::seat(&mut tx, id, *session_id, now).await?;
+            seats::seat(&mut *tx, id, *session_id, now).await?;
         } else {
-            seats::request(&mut tx, id, *session_id, now).await?;
+            seats::request(&mut *tx, id, *session_id, now).await?;
         }
     }
-    outbox::enqueue(&mut tx, outbox::REGISTERED, id).await?;
-    tx.commit().await?;
-    let registration = get(db, id).await?;
+    outbox::enqueue(&mut *tx, outbox::REGISTERED, id).await?;
     Ok(Registered::New {
         registration: Box::new(registration),
         token,
@@ -158,33 +167,35 @@ async fn insert(
     consent_at: Option<i64>,
     token: &str,
     now: i64,
-) -> Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+) -> Result<Registration> {
+    // The new row comes back whole: no read after the commit.
+    let sql = format!(
         "INSERT INTO registrations (event_id, token_hash, name, email, email_normalized, \
          organisation, role_title, attendance, language, ticket_type_id, status, waitlist_seq, \
          hold_expires_at, accessibility_needs, consent_at, created_at, updated_at) \
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16) RETURNING id",
-    )
-    .bind(event_id)
-    .bind(hash_token(token))
-    .bind(&d.name)
-    .bind(&d.email)
-    .bind(&d.email_normalized)
-    .bind(&d.organisation)
-    .bind(&d.role_title)
-    .bind(d.attendance.as_str())
-    .bind(d.language.code())
-    .bind(d.ticket_id)
-    .bind(status.as_str())
-    .bind(seq)
-    .bind(hold)
-    .bind(&d.accessibility_needs)
-    .bind(consent_at)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
-    add_token(conn, id, token, now).await?;
-    Ok(id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16) RETURNING {COLUMNS}"
+    );
+    let registration: Registration = sqlx::query_as(&sql)
+        .bind(event_id)
+        .bind(hash_token(token))
+        .bind(&d.name)
+        .bind(&d.email)
+        .bind(&d.email_normalized)
+        .bind(&d.organisation)
+        .bind(&d.role_title)
+        .bind(d.attendance.as_str())
+        .bind(d.language.code())
+        .bind(d.ticket_id)
+        .bind(status.as_str())
+        .bind(seq)
+        .bind(hold)
+        .bind(&d.accessibility_needs)
+        .bind(consent_at)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+    add_token(conn, registration.id, token, now).await?;
+    Ok(registration)
 }
 
 async fn add_token(conn: &mut sqlx::AnyConnection, id: i64, token: &str, now: i64) -> Result<()> {
@@ -252,6 +263,7 @@ pub async fn resend_link(db: &Db, event_id: i64, email_normalized: &str) -> Resu
 }
 
 /// Place in the waitlist of the same attendance mode (1 = next), if waiting.
+/// Reads committed state, so on the read pool: SQLite's single writer stays free for writes.
 pub async fn waitlist_position(db: &Db, r: &Registration) -> Result<Option<i64>> {
     let Some(seq) = r
         .waitlist_seq
@@ -266,7 +278,7 @@ pub async fn waitlist_position(db: &Db, r: &Registration) -> Result<Option<i64>>
     .bind(r.event_id)
     .bind(r.attendance.as_str())
     .bind(seq)
-    .fetch_one(&db.write)
+    .fetch_one(&db.read)
     .await?;
     Ok(Some(n))
 }
@@ -280,7 +292,7 @@ pub async fn signups(db: &Db, registration_id: i64) -> Result<Vec<Signup>> {
          WHERE ss.registration_id = $1 ORDER BY s.starts_at, s.id",
     )
     .bind(registration_id)
-    .fetch_all(&db.write)
+    .fetch_all(&db.read)
     .await?)
 }
 

@@ -109,6 +109,7 @@ pub async fn create(db: &Db, event: &Event, draft: &SessionDraft) -> Result<Sess
     write_speakers(&mut tx, id, &draft.speakers).await?;
     touch_event(&mut tx, event.id).await?;
     tx.commit().await?;
+    db.events_changed();
     get_written(db, event.id, id).await
 }
 
@@ -146,6 +147,7 @@ pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Re
     }
     touch_event(&mut tx, event.id).await?;
     tx.commit().await?;
+    db.events_changed();
     get_written(db, event.id, id).await
 }
 
@@ -182,6 +184,7 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
     }
     touch_event(&mut tx, event_id).await?;
     tx.commit().await?;
+    db.events_changed();
     Ok(())
 }
 

@@ -1,0 +1,63 @@
+//! The short-lived event cache behind the cached public pages and the doors: this instance's
+//! own changes are seen at once, another instance's within `event_cache::TTL`.
+
+mod common;
+
+use common::{fresh_url, Backend, BACKENDS};
+use summit::domain::validate::Input;
+use summit::organise;
+use summit::store::{event_cache, Db};
+
+async fn event(db: &Db) -> i64 {
+    let input = Input::from_pairs([
+        ("slug", "cached"),
+        ("title", "Cached"),
+        ("timezone", "Europe/Paris"),
+        ("starts_at", "2027-06-15T08:00"),
+        ("ends_at", "2027-06-16T18:00"),
+        ("format", "in_person"),
+        ("status", "published"),
+    ]);
+    organise::create_event(db, &input).await.unwrap().id
+}
+
+async fn revision(db: &Db) -> i64 {
+    event_cache::find(db, "cached")
+        .await
+        .unwrap()
+        .unwrap()
+        .revision
+}
+
+#[tokio::test]
+async fn own_changes_at_once_other_instances_within_the_ttl() {
+    for backend in BACKENDS {
+        let url = fresh_url(backend).await;
+        // Two app instances on one database.
+        let here = Db::connect(&url).await.unwrap();
+        let there = Db::connect(&url).await.unwrap();
+        let id = event(&here).await;
+        let first = revision(&here).await;
+        assert_eq!(event_cache::by_id(&here, id).await.unwrap().revision, first);
+
+        summit::store::events::touch(&here, id).await.unwrap();
+        assert_eq!(revision(&here).await, first + 1, "{backend:?}: own change");
+        assert_eq!(
+            event_cache::by_id(&here, id).await.unwrap().revision,
+            first + 1
+        );
+
+        summit::store::events::touch(&there, id).await.unwrap();
+        // Until the TTL runs out this instance may still serve what it read.
+        assert!(revision(&here).await > first);
+        tokio::time::sleep(event_cache::TTL + std::time::Duration::from_millis(100)).await;
+        assert_eq!(
+            revision(&here).await,
+            first + 2,
+            "{backend:?}: other instance"
+        );
+        if backend == Backend::Sqlite {
+            assert!(event_cache::find(&here, "nowhere").await.unwrap().is_none());
+        }
+    }
+}
