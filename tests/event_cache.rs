@@ -61,3 +61,35 @@ async fn own_changes_at_once_other_instances_within_the_ttl() {
         }
     }
 }
+
+/// Door scanners send their token with every scan: found tokens are kept for a second and
+/// answer as the database does; unknown ones are asked about each time.
+#[tokio::test]
+async fn kept_api_tokens_answer_like_the_database() {
+    use summit::domain::StaffRole;
+    use summit::store::staff;
+    for backend in BACKENDS {
+        let db = Db::connect(&fresh_url(backend).await).await.unwrap();
+        assert!(staff::find_token(&db, "not-yet").await.unwrap().is_none());
+        let token = staff::create_token(&db, StaffRole::Door, None, "gate")
+            .await
+            .unwrap();
+        for _ in 0..3 {
+            let found = staff::find_token(&db, &token).await.unwrap();
+            let found = found.unwrap_or_else(|| panic!("{backend:?}: the new token is found"));
+            assert_eq!(found.role, StaffRole::Door);
+            assert_eq!(found.event_id, None);
+        }
+        let id = event(&db).await;
+        let scoped = staff::create_token(&db, StaffRole::Organiser, Some(id), "x").await;
+        let scoped = staff::find_token(&db, &scoped.unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (scoped.role, scoped.event_id),
+            (StaffRole::Organiser, Some(id))
+        );
+        assert!(staff::find_token(&db, "not-yet").await.unwrap().is_none());
+    }
+}

@@ -56,6 +56,8 @@ pub struct Db {
     pub(crate) badge_keys: Arc<badges::KeyCache>,
     /// Registrations waiting for SQLite's writer, committed in groups (see `group_commit`).
     pub(crate) registrations: Arc<group_commit::Queue>,
+    /// API tokens found in the last second (see [`staff::TokenCache`]).
+    pub(crate) tokens: Arc<staff::TokenCache>,
 }
 
 /// Stripe's shortest Checkout Session: a payment hold is never shorter.
@@ -90,6 +92,7 @@ impl Db {
                 events: Arc::default(),
                 badge_keys: Arc::default(),
                 registrations: Arc::default(),
+                tokens: Arc::default(),
             }
         } else {
             return Err(sqlx::Error::Configuration(
@@ -147,6 +150,7 @@ impl Db {
             events: Arc::default(),
             badge_keys: Arc::default(),
             registrations: Arc::default(),
+            tokens: Arc::default(),
         })
     }
 

@@ -1,5 +1,9 @@
 //! Staff accounts (organisers, door staff), their password set-up links and API tokens.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
 use super::{is_unique_violation, Db};
 use crate::domain::secret::{hash_token, new_token, normalize_email};
 use crate::domain::{time, StaffRole};
@@ -48,13 +52,50 @@ pub async fn create_token(
     Ok(token)
 }
 
+/// How long a token found in the database is trusted without asking again: a door scanner
+/// sends its token with every scan. A token revoked in the database stops within this time.
+pub const TOKEN_TTL: Duration = Duration::from_secs(1);
+/// Tokens kept before the cache starts over.
+const MAX_TOKENS: usize = 10_000;
+
+/// API tokens found in the last [`TOKEN_TTL`], by hash. Unknown tokens are never kept, so a
+/// new token works at once.
+#[derive(Default)]
+pub struct TokenCache(Mutex<HashMap<String, (Instant, ApiToken)>>);
+
+impl TokenCache {
+    fn get(&self, hash: &str) -> Option<ApiToken> {
+        let map = self.0.lock().ok()?;
+        map.get(hash)
+            .filter(|(at, _)| at.elapsed() < TOKEN_TTL)
+            .map(|(_, t)| t.clone())
+    }
+
+    fn put(&self, hash: String, token: ApiToken) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= MAX_TOKENS {
+                map.clear();
+            }
+            map.insert(hash, (Instant::now(), token));
+        }
+    }
+}
+
 pub async fn find_token(db: &Db, token: &str) -> Result<Option<ApiToken>> {
-    Ok(sqlx::query_as(
+    let hash = hash_token(token);
+    if let Some(found) = db.tokens.get(&hash) {
+        return Ok(Some(found));
+    }
+    let found: Option<ApiToken> = sqlx::query_as(
         "SELECT id, role, event_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
     )
-    .bind(hash_token(token))
+    .bind(&hash)
     .fetch_optional(&db.read)
-    .await?)
+    .await?;
+    if let Some(t) = &found {
+        db.tokens.put(hash, t.clone());
+    }
+    Ok(found)
 }
 
 /// Creates a staff account without a password and returns it with a one-time set-up token.
