@@ -155,8 +155,9 @@ pub async fn check_in(db: &Db, staff: &Staff, scan: &Scan) -> Result<Outcome> {
         return Err(Error::Forbidden);
     }
     let event = event_cache::by_id(db, claim.event_id).await?;
-    let (r, ticket) = match store::badges::holder(db, claim.registration_id).await? {
-        Some((r, ticket)) if r.event_id == claim.event_id => (r, ticket),
+    let door = scan.session_id.unwrap_or(0);
+    let (r, ticket, already) = match store::badges::holder(db, claim.registration_id, door).await? {
+        Some(h) if h.registration.event_id == claim.event_id => (h.registration, h.ticket, h.first),
         // Erased since the badge was made.
         None => return Ok(Outcome::bare(Verdict::Revoked)),
         Some(_) => return Ok(Outcome::bare(Verdict::Invalid)),
@@ -170,6 +171,14 @@ pub async fn check_in(db: &Db, staff: &Staff, scan: &Scan) -> Result<Outcome> {
         verdict = Verdict::Revoked;
     } else if !may_enter(db, event.id, r.id, scan.session_id).await? {
         verdict = Verdict::NotRegisteredForSession;
+    } else if let Some((at, nonce)) = already {
+        // Already in at this door: nothing to write, unless this is the very scan that let
+        // them in, sent again (same nonce), which keeps its answer.
+        let retry = nonce.is_some() && nonce == scan.nonce;
+        if !retry {
+            verdict = Verdict::AlreadyCheckedIn;
+            first = Some(at);
+        }
     } else {
         let now = time::now();
         // A device clock far ahead is not believed.

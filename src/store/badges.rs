@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
+use super::checkins::First;
 use super::registrations::{Registration, COLUMNS};
 use super::Db;
 use crate::domain::badge;
@@ -82,25 +83,56 @@ async fn stored_public(db: &Db, event_id: i64) -> Result<Option<VerifyingKey>> {
 }
 
 #[derive(sqlx::FromRow)]
-struct Holder {
+struct Row {
     #[sqlx(flatten)]
     registration: Registration,
     ticket_name: String,
+    first_at: Option<i64>,
+    first_gate: Option<String>,
+    first_nonce: Option<String>,
 }
 
-/// Who a badge is for: the registration and its ticket type's name ("" without one), in one
-/// read (the door's hot path).
-pub async fn holder(db: &Db, registration_id: i64) -> Result<Option<(Registration, String)>> {
+/// Who a badge is for, and whether it is already in at a door.
+#[derive(Debug, Clone)]
+pub struct Holder {
+    pub registration: Registration,
+    /// The ticket type's name ("" without one).
+    pub ticket: String,
+    /// The badge's check-in at the door asked about, with the nonce of the scan that made it.
+    pub first: Option<(First, Option<String>)>,
+}
+
+/// Who a badge is for, with their ticket's name and their check-in at door `scope` (0: the
+/// entrance), in one read: the door's hot path, where most scans of a busy morning are
+/// repeats that need nothing else.
+pub async fn holder(db: &Db, registration_id: i64, scope: i64) -> Result<Option<Holder>> {
+    let at_door = |column: &str| {
+        format!(
+            "(SELECT {column} FROM checkins WHERE checkins.event_id = registrations.event_id \
+             AND checkins.registration_id = registrations.id AND checkins.scope = $2)"
+        )
+    };
     let sql = format!(
         "SELECT {COLUMNS}, COALESCE((SELECT name FROM ticket_types \
-         WHERE ticket_types.id = registrations.ticket_type_id), '') AS ticket_name \
-         FROM registrations WHERE id = $1"
+         WHERE ticket_types.id = registrations.ticket_type_id), '') AS ticket_name, \
+         {} AS first_at, {} AS first_gate, {} AS first_nonce FROM registrations WHERE id = $1",
+        at_door("scanned_at"),
+        at_door("gate"),
+        at_door("nonce"),
     );
-    let row: Option<Holder> = sqlx::query_as(&sql)
+    let row: Option<Row> = sqlx::query_as(&sql)
         .bind(registration_id)
+        .bind(scope)
         .fetch_optional(&db.read)
         .await?;
-    Ok(row.map(|h| (h.registration, h.ticket_name)))
+    Ok(row.map(|r| Holder {
+        registration: r.registration,
+        ticket: r.ticket_name,
+        first: match (r.first_at, r.first_gate) {
+            (Some(scanned_at), Some(gate)) => Some((First { scanned_at, gate }, r.first_nonce)),
+            _ => None,
+        },
+    }))
 }
 
 /// Makes the registration's badges so far invalid (a lost badge): the next one is new.

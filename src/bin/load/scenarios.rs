@@ -13,8 +13,9 @@ use super::stats::{drive, Stats};
 use super::{free_port, peak_kib, stop, wait_for, Args};
 
 const BORDEAUX: &str = "bordeaux-nous-les-villes";
-/// Door devices in the storm (each token is rate-limited on its own, like a real scanner).
-const DOORS: usize = 400;
+/// Door devices in the storm: each token is rate-limited on its own (20 scans/s), like a real
+/// scanner, so there are enough that none goes over at the storm's rate.
+const DOORS: usize = 2000;
 
 pub struct Report {
     pub stats: Vec<Stats>,
