@@ -36,12 +36,20 @@ pub struct Scan {
 
 impl Scan {
     pub fn parse(input: &Input) -> Result<Scan> {
+        Scan::read(input, true)
+    }
+
+    /// A scan whose `code` may be missing when `code_required` is false (a lost badge named
+    /// by its registration instead; the code is then empty until looked up).
+    pub fn read(input: &Input, code_required: bool) -> Result<Scan> {
         let mut c = Checker::default();
         // A code of any length is read (and judged `invalid`), never refused as input.
         let code = match input.get("code") {
             Some(code) => code.to_string(),
             None => {
-                c.fail("code", Msg::new("field-required"));
+                if code_required {
+                    c.fail("code", Msg::new("field-required"));
+                }
                 String::new()
             }
         };

@@ -15,7 +15,7 @@ use crate::domain::validate::{Checker, Input};
 use crate::error::{Error, Msg, Result};
 use crate::store::conflicts::{self, NewConflict};
 use crate::store::events::Event;
-use crate::store::{self, scan_kit, Db};
+use crate::store::{self, event_cache, scan_kit, Db};
 
 /// Most scans one upload may carry; a scanner with more sends several.
 pub const MAX_UPLOAD: usize = 500;
@@ -71,7 +71,7 @@ pub struct OfflineScan {
     pub nonce: String,
     /// Whether the scanner let the person in (so a later "already" is a conflict).
     pub admitted: bool,
-    /// A lost badge: the registration staff found by name (then `scan.code` means nothing).
+    /// A lost badge: the registration staff found by name (then `scan.code` is empty).
     pub registration: Option<i64>,
 }
 
@@ -98,12 +98,7 @@ pub fn parse_upload(input: &Input) -> Result<Vec<OfflineScan>> {
             own.fail("nonce", Msg::new("field-required"));
         }
         let registration = lost_badge(&one, &mut own);
-        let mut one = one;
-        if registration.is_some() {
-            // Stands in for the code until the upload looks the registration up.
-            one.values.insert("code".into(), "-".into());
-        }
-        match (Scan::parse(&one), own.finish()) {
+        match (Scan::read(&one, registration.is_none()), own.finish()) {
             (Ok(scan), Ok(())) => scans.push(OfflineScan {
                 nonce: scan.nonce.clone().unwrap_or_default(),
                 scan,
@@ -144,7 +139,7 @@ fn lost_badge(one: &Input, c: &mut Checker) -> Option<i64> {
 /// The badge code a lost badge stands for: that of the registration staff found by name in
 /// the scanner's event (an unknown one gets a code no badge has, judged `invalid`).
 async fn code_of_lost(db: &Db, staff: &Staff, slug: &str, id: i64) -> Result<String> {
-    let event = store::events::get(db, slug).await?;
+    let event = event_cache::find(db, slug).await?.ok_or(Error::NotFound)?;
     if !staff.may_access_event(event.id) {
         return Err(Error::Forbidden);
     }

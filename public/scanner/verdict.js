@@ -1,12 +1,11 @@
 // A verdict as door staff take it in: colour, a symbol, words, a sound and a vibration.
 
-function element(tag, className, text) {
+export function element(tag, className, text) {
   const el = document.createElement(tag);
   if (className) el.className = className;
   if (text !== undefined) el.textContent = text;
   return el;
 }
-export { element };
 
 function clock(value) {
   const m = /T(\d{2}:\d{2})/.exec(value || "");
