@@ -121,6 +121,24 @@ export async function signIn(browser, app, email, lang, shot) {
   return { context, page };
 }
 
+/** Runs in the page before its scripts: records each vibration pattern and how many tones
+ * follow it, so the journey can check that verdicts are felt and heard, not only seen. */
+function recordSignals() {
+  window.summitSignals = [];
+  navigator.vibrate = (pattern) => {
+    window.summitSignals.push({ vibrate: pattern });
+    return true;
+  };
+  const Real = window.AudioContext;
+  window.AudioContext = class extends Real {
+    createOscillator() {
+      const last = window.summitSignals[window.summitSignals.length - 1];
+      if (last) last.tones = (last.tones || 0) + 1;
+      return super.createOscillator();
+    }
+  };
+}
+
 /** Door staff sign in and check the badge in by typing its code and Enter: the page's script
  * shows the verdict in place; without JavaScript the same form answers with a new page. */
 export async function door(browser, app, shots, code) {
@@ -128,6 +146,7 @@ export async function door(browser, app, shots, code) {
   const email = 'porte@example.org';
   const setupPath = addUser(app, email, 'door', EVENT);
   const { context, page } = await staffSignIn(browser, app, email, setupPath, 'fr', shot);
+  await context.addInitScript(recordSignals);
   await page.goto(`${app.base}/scan?event=${EVENT}`);
   await shot(page, 'scanner');
   const input = page.locator('#scan-code');
@@ -140,6 +159,12 @@ export async function door(browser, app, shots, code) {
   check((await verdict.innerText()).includes('Entrée autorisée'), 'no "Entrée autorisée" words on the verdict');
   check(await input.evaluate((el) => el === document.activeElement && el.value === ''),
     'the code field is not empty and focused for the next badge');
+  await page.keyboard.type('not-a-badge');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-verdict="invalid"]').waitFor({ timeout: 10_000 });
+  const signals = JSON.stringify(await page.evaluate(() => window.summitSignals));
+  check(signals === JSON.stringify([{ vibrate: [120], tones: 1 }, { vibrate: [300, 120, 300], tones: 2 }]),
+    `admitted and refused did not vibrate and beep differently: ${signals}`);
 
   const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
   const noScript = await plain.newPage();
