@@ -56,14 +56,10 @@ async fn staff_of(req: &Request<'_>) -> Result<Option<Staff>, Error> {
             key: format!("token:{}", t.id),
         }));
     }
-    let Some(id) = req
-        .cookies()
-        .get_private(STAFF_COOKIE)
-        .and_then(|c| c.value().parse::<i64>().ok())
-    else {
+    let Some(session) = req.cookies().get_private(STAFF_COOKIE) else {
         return Ok(None);
     };
-    let user = store::staff::user_by_id(db, id).await?;
+    let user = store::staff_sessions::user_of(db, session.value()).await?;
     Ok(user.map(|u| Staff {
         role: u.role,
         event_id: u.event_id,
@@ -140,6 +136,26 @@ impl Organiser {
     }
 }
 
+/// Whoever is signed in with the staff cookie, whatever their role: the account's id (for
+/// signing out everywhere).
+#[derive(Debug, Clone)]
+pub struct StaffMember(pub Option<i64>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for StaffMember {
+    type Error = Error;
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Error> {
+        match staff_of(req).await {
+            Ok(Some(staff)) if staff.via_cookie => {
+                let id = staff.key.strip_prefix("user:").and_then(|i| i.parse().ok());
+                Outcome::Success(StaffMember(id))
+            }
+            Ok(_) => Outcome::Success(StaffMember(None)),
+            Err(e) => Outcome::Error((Status::InternalServerError, e)),
+        }
+    }
+}
+
 /// Door staff (organisers may scan too).
 #[derive(Debug, Clone)]
 pub struct DoorStaff(pub Staff);
@@ -154,17 +170,51 @@ impl<'r> FromRequest<'r> for DoorStaff {
     }
 }
 
-pub fn sign_in(cookies: &CookieJar<'_>, user_id: i64) {
-    let cookie = Cookie::build((STAFF_COOKIE, user_id.to_string()))
+/// Starts a server-side session for the user, and gives the browser a new CSRF token (one
+/// seen before signing in is not trusted after).
+pub async fn sign_in(
+    db: &Db,
+    cookies: &CookieJar<'_>,
+    secure: bool,
+    user_id: i64,
+) -> Result<(), Error> {
+    let session = store::staff_sessions::start(db, user_id).await?;
+    let cookie = Cookie::build((STAFF_COOKIE, session))
         .path("/")
         .http_only(true)
+        .secure(secure)
         .same_site(SameSite::Lax)
-        .max_age(rocket::time::Duration::hours(12));
+        .max_age(rocket::time::Duration::seconds(
+            store::staff_sessions::ABSOLUTE_SECONDS,
+        ));
     cookies.add_private(cookie);
+    cookies.add_private(csrf_cookie(new_token(), secure));
+    Ok(())
 }
 
-pub fn sign_out(cookies: &CookieJar<'_>) {
+/// Ends this browser's session on the server, and forgets the cookie.
+pub async fn sign_out(db: &Db, cookies: &CookieJar<'_>) -> Result<(), Error> {
+    if let Some(session) = cookies.get_private(STAFF_COOKIE) {
+        store::staff_sessions::end(db, session.value()).await?;
+    }
     cookies.remove_private(Cookie::build(STAFF_COOKIE).path("/"));
+    Ok(())
+}
+
+fn csrf_cookie(token: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((CSRF_COOKIE, token))
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .build()
+}
+
+/// Whether cookies must be `Secure`: the app is reached over HTTPS.
+pub fn secure_cookies(req: &Request<'_>) -> bool {
+    req.rocket()
+        .state::<crate::config::Settings>()
+        .is_some_and(|s| s.public_url.starts_with("https://"))
 }
 
 /// The per-browser anti-forgery token that every form carries in a hidden `csrf` field.
@@ -194,11 +244,7 @@ impl<'r> FromRequest<'r> for Csrf {
             return Outcome::Success(Csrf(c.value().to_string()));
         }
         let token = new_token();
-        let cookie = Cookie::build((CSRF_COOKIE, token.clone()))
-            .path("/")
-            .http_only(true)
-            .same_site(SameSite::Lax);
-        jar.add_private(cookie);
+        jar.add_private(csrf_cookie(token.clone(), secure_cookies(req)));
         Outcome::Success(Csrf(token))
     }
 }

@@ -131,13 +131,15 @@ impl Outcome {
     }
 }
 
-/// Judges a scan and, when the badge is good, records the check-in.
-/// A staff member limited to one event asking about another gets 403.
-///
-/// The hot path of the doors: the signature is checked (with the event's public key, kept in
-/// memory) before anything is read; the event comes from the short-lived event cache, the
-/// registration and its ticket's name from one read; the write is one `INSERT`.
-pub async fn check_in(db: &Db, staff: &Staff, scan: &Scan) -> Result<Outcome> {
+/// What a scan is before anything is read about its holder or written: an error when this
+/// staff member may not scan there (unknown event, another event's token), a verdict for a
+/// badge that is not one of this event's, or the badge's claim. Reads only what is cached, so
+/// a batch can be screened whole before any of it is written.
+pub async fn screen(
+    db: &Db,
+    staff: &Staff,
+    scan: &Scan,
+) -> Result<std::result::Result<badge::Claim, Verdict>> {
     let scanner_event = match &scan.event {
         Some(slug) => {
             let event = event_cache::find(db, slug).await?.ok_or(Error::NotFound)?;
@@ -149,19 +151,33 @@ pub async fn check_in(db: &Db, staff: &Staff, scan: &Scan) -> Result<Outcome> {
         None => None,
     };
     let Some(signed) = badge::decode(&scan.code) else {
-        return Ok(Outcome::bare(Verdict::Invalid));
+        return Ok(Err(Verdict::Invalid));
     };
     let claim = signed.claim;
     let key = store::badges::public_key(db, claim.event_id).await?;
     if !key.is_some_and(|k| signed.verify(&k)) {
-        return Ok(Outcome::bare(Verdict::Invalid));
+        return Ok(Err(Verdict::Invalid));
     }
     if scanner_event.is_some_and(|id| id != claim.event_id) {
-        return Ok(Outcome::bare(Verdict::WrongEvent));
+        return Ok(Err(Verdict::WrongEvent));
     }
     if !staff.may_access_event(claim.event_id) {
         return Err(Error::Forbidden);
     }
+    Ok(Ok(claim))
+}
+
+/// Judges a scan and, when the badge is good, records the check-in.
+/// A staff member limited to one event asking about another gets 403.
+///
+/// The hot path of the doors: the signature is checked (with the event's public key, kept in
+/// memory) before anything is read; the event comes from the short-lived event cache, the
+/// registration and its ticket's name from one read; the write is one `INSERT`.
+pub async fn check_in(db: &Db, staff: &Staff, scan: &Scan) -> Result<Outcome> {
+    let claim = match screen(db, staff, scan).await? {
+        Ok(claim) => claim,
+        Err(verdict) => return Ok(Outcome::bare(verdict)),
+    };
     let event = event_cache::by_id(db, claim.event_id).await?;
     let door = scan.session_id.unwrap_or(0);
     let (r, ticket, already) = match store::badges::holder(db, claim.registration_id, door).await? {
@@ -270,7 +286,7 @@ impl ScanLimit {
         if allowed {
             Ok(())
         } else {
-            Err(Error::TooManyRequests)
+            Err(Error::TooManyRequests(1))
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use rocket::http::{ContentType, Status};
+use rocket::http::{ContentType, Header, Status};
 use rocket::request::Request;
 use rocket::response::{self, Responder, Response};
 use serde_json::json;
@@ -53,8 +53,9 @@ pub enum Error {
     Unprocessable { fields: FieldErrors },
     #[error("payload too large")]
     TooLarge,
+    /// Over a limit; try again after this many seconds (sent as `Retry-After`).
     #[error("too many requests")]
-    TooManyRequests,
+    TooManyRequests(u64),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal: {0}")]
@@ -79,7 +80,7 @@ impl Error {
             Error::Conflict { .. } => Status::Conflict,
             Error::Unprocessable { .. } => Status::UnprocessableEntity,
             Error::TooLarge => Status::PayloadTooLarge,
-            Error::TooManyRequests => Status::TooManyRequests,
+            Error::TooManyRequests(_) => Status::TooManyRequests,
             Error::Database(_) | Error::Internal(_) => Status::InternalServerError,
         }
     }
@@ -93,7 +94,7 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::Unprocessable { .. } => "invalid",
             Error::TooLarge => "too_large",
-            Error::TooManyRequests => "too_many_requests",
+            Error::TooManyRequests(_) => "too_many_requests",
             Error::Database(_) | Error::Internal(_) => "internal",
         }
     }
@@ -106,7 +107,7 @@ impl Error {
             Error::Forbidden => Msg::new("error-forbidden"),
             Error::Unprocessable { .. } => Msg::new("error-invalid"),
             Error::TooLarge => Msg::new("error-too-large"),
-            Error::TooManyRequests => Msg::new("error-too-many-requests"),
+            Error::TooManyRequests(_) => Msg::new("error-too-many-requests"),
             Error::Database(_) | Error::Internal(_) => Msg::new("error-internal"),
         }
     }
@@ -149,16 +150,25 @@ impl<'r> Responder<'r, 'static> for Error {
     fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         let status = self.status();
         if status == Status::InternalServerError {
-            tracing::error!("{} {}: {self}", req.method(), req.uri().path());
+            // The route's pattern, never the path: paths carry attendees' tokens.
+            let route = req.route().map_or("(no route)".to_string(), |r| r.uri.to_string());
+            tracing::error!("{} {route}: {self}", req.method());
         }
         let lang = Lang::of_request(req);
+        let retry_after = match self {
+            Error::TooManyRequests(seconds) => Some(Header::new("Retry-After", seconds.to_string())),
+            _ => None,
+        };
         if wants_json(req) {
             let body = self.to_json(lang).to_string();
-            return Response::build()
-                .status(status)
+            let mut res = Response::build();
+            res.status(status)
                 .header(ContentType::JSON)
-                .sized_body(body.len(), Cursor::new(body))
-                .ok();
+                .sized_body(body.len(), Cursor::new(body));
+            if let Some(h) = retry_after {
+                res.header(h);
+            }
+            return res.ok();
         }
         // Through `page`, so an error page has the language switch like every other page.
         let page = crate::routes::page(
@@ -172,8 +182,11 @@ impl<'r> Responder<'r, 'static> for Error {
                 "fields": self.field_messages(lang),
             }),
         );
-        Response::build_from(page.respond_to(req)?)
-            .status(status)
-            .ok()
+        let mut res = Response::build_from(page.respond_to(req)?);
+        res.status(status);
+        if let Some(h) = retry_after {
+            res.header(h);
+        }
+        res.ok()
     }
 }

@@ -47,6 +47,13 @@ enum Command {
 enum TokenCommand {
     /// Create a token and print it (it is shown only once).
     Create(TokenArgs),
+    /// List tokens: id, role, event, label, created, revoked (never the tokens themselves).
+    List,
+    /// Revoke a token by the id `token list` shows; it stops working at once.
+    Revoke {
+        /// The token's id.
+        id: i64,
+    },
 }
 
 #[derive(Args)]
@@ -64,6 +71,13 @@ struct TokenArgs {
 enum UserCommand {
     /// Create a staff login and print a one-time link to set its password.
     Add(UserArgs),
+    /// List staff logins: e-mail, role, event, whether the password is set, open sessions.
+    List,
+    /// Remove a staff login; its sessions end at once.
+    Remove {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Args)]
@@ -141,13 +155,76 @@ fn main() -> ExitCode {
                 println!("{token}");
                 Ok(())
             }
+            Command::Token(TokenCommand::List) => {
+                let db = open(&settings).await?;
+                let tokens = store::staff::list_tokens(&db)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                println!("id\trole\tevent\tlabel\tcreated\trevoked");
+                for t in tokens {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}\t{}",
+                        t.id,
+                        t.role,
+                        t.event_slug.unwrap_or_else(|| "-".into()),
+                        t.label,
+                        stamp(t.created_at),
+                        t.revoked_at.map_or_else(|| "-".into(), stamp),
+                    );
+                }
+                Ok(())
+            }
+            Command::Token(TokenCommand::Revoke { id }) => {
+                let db = open(&settings).await?;
+                match store::staff::revoke_token(&db, id).await {
+                    Ok(true) => {
+                        println!("Token {id} revoked.");
+                        Ok(())
+                    }
+                    Ok(false) => Err(format!("no live token with the id {id}")),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            Command::User(UserCommand::List) => {
+                let db = open(&settings).await?;
+                let users = store::staff::list_users(&db)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                println!("email\trole\tevent\tpassword\tsessions");
+                for u in users {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        u.email,
+                        u.role,
+                        u.event_slug.unwrap_or_else(|| "-".into()),
+                        if u.has_password == 1 { "set" } else { "not set" },
+                        u.sessions,
+                    );
+                }
+                Ok(())
+            }
+            Command::User(UserCommand::Remove { email }) => {
+                let db = open(&settings).await?;
+                match store::staff::remove_user(&db, &email).await {
+                    Ok(true) => {
+                        println!("{email} removed; their sessions have ended.");
+                        Ok(())
+                    }
+                    Ok(false) => Err(format!("no staff login for {email}")),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
             Command::Purge { days } => {
                 let db = open(&settings).await?;
                 let days = days.map_or(settings.retention_days, i64::from);
                 let before = summit::domain::time::now() - days * 86_400;
-                let n = store::privacy::purge(&db, before)
+                let gone = store::privacy::purge(&db, before)
                     .await
                     .map_err(|e| e.to_string())?;
+                for email in &gone {
+                    summit::mail::forget_files(&settings.outbox_dir, email);
+                }
+                let n = gone.len();
                 println!("Erased the registrations of {n} people from events that ended over {days} days ago.");
                 Ok(())
             }
@@ -199,6 +276,12 @@ fn with_secret_key(figment: rocket::figment::Figment) -> rocket::figment::Figmen
     rand::thread_rng().fill_bytes(&mut key);
     let key = base64::engine::general_purpose::STANDARD.encode(key);
     figment.merge(("secret_key", key))
+}
+
+/// A UTC time for people reading the CLI's lists.
+fn stamp(ts: i64) -> String {
+    chrono::DateTime::from_timestamp(ts, 0)
+        .map_or_else(|| ts.to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
 }
 
 async fn open(settings: &Settings) -> Result<Db, String> {

@@ -151,15 +151,22 @@ async fn code_of_lost(db: &Db, staff: &Staff, slug: &str, id: i64) -> Result<Str
 }
 
 /// Checks each uploaded scan in as if it had just arrived, in the order sent; answers the
-/// server's verdict for each, and whether it was a conflict.
+/// server's verdict for each, and whether it was a conflict. Every scan is screened first
+/// (unknown event, another event's badge for a scoped token): one that may not be checked in
+/// here refuses the whole upload before anything is written, never half of it.
 pub async fn upload(db: &Db, staff: &Staff, scans: &[OfflineScan]) -> Result<Vec<Value>> {
-    let mut results = Vec::with_capacity(scans.len());
+    let mut screened = Vec::with_capacity(scans.len());
     for one in scans {
         let mut scan = one.scan.clone();
         if let (Some(id), Some(slug)) = (one.registration, &scan.event) {
             scan.code = code_of_lost(db, staff, slug, id).await?;
         }
-        let outcome = checkin::check_in(db, staff, &scan).await?;
+        let _verdict_later = checkin::screen(db, staff, &scan).await?;
+        screened.push(scan);
+    }
+    let mut results = Vec::with_capacity(scans.len());
+    for (one, scan) in scans.iter().zip(&screened) {
+        let outcome = checkin::check_in(db, staff, scan).await?;
         let mut conflict = false;
         if let (true, Verdict::AlreadyCheckedIn, Some(first), Some(a)) = (
             one.admitted,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::{json, Value};
 
 use crate::agenda::Agenda;
-use crate::domain::{guest_csv, time, Attendance, RegistrationStatus};
+use crate::domain::{spreadsheet, time, Attendance, RegistrationStatus};
 use crate::error::Result;
 use crate::i18n::{amount, money, Lang};
 use crate::store::events::Event;
@@ -186,7 +186,7 @@ impl Roster {
                 ]
             })
             .collect();
-        guest_csv::write(&header, &rows)
+        spreadsheet::write(&header, &rows)
     }
 
     /// Counts by status, each split by attendance mode.

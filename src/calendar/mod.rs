@@ -3,8 +3,10 @@
 
 pub mod personal;
 
+use ics::components::Parameter;
 use ics::properties::{
-    Categories, Description, DtEnd, DtStart, Location, Method, Sequence, Status, Summary, URL,
+    Attendee, Categories, Description, DtEnd, DtStart, Location, Method, Organizer, Sequence,
+    Status, Summary, URL,
 };
 use ics::{escape_text, ICalendar};
 
@@ -42,7 +44,32 @@ pub fn uid_host(public_url: &str) -> String {
         .unwrap_or_else(|| "summit.invalid".into())
 }
 
+/// Who sends an invite and who receives it (iTIP, RFC 5546): `ORGANIZER` on every event, and
+/// `ATTENDEE` in a `REQUEST` or `CANCEL` (a `PUBLISH` names no attendee).
+#[derive(Debug, Clone)]
+pub struct Itip {
+    pub method: &'static str,
+    /// Display name and address.
+    pub organizer: (String, String),
+    pub attendee: Option<(String, String)>,
+}
+
+/// A calendar file: a feed (`method` None or `PUBLISH`) without people in it.
 pub fn render(name: &str, entries: &[Entry], method: Option<&str>) -> String {
+    fold(&build(name, entries, method, None))
+}
+
+/// An invite sent by e-mail.
+pub fn render_invite(name: &str, entries: &[Entry], itip: &Itip) -> String {
+    fold(&build(name, entries, Some(itip.method), Some(itip)))
+}
+
+/// A parameter value quoted as RFC 5545 wants when it may hold `:`, `;` or `,`.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace(['"', '\r', '\n'], ""))
+}
+
+fn build(name: &str, entries: &[Entry], method: Option<&str>, itip: Option<&Itip>) -> String {
     let mut cal = ICalendar::new("2.0", "-//Summit//Summit event system//EN");
     cal.push(ics::properties::CalScale::new("GREGORIAN"));
     if let Some(method) = method {
@@ -69,6 +96,18 @@ pub fn render(name: &str, entries: &[Entry], method: Option<&str>) -> String {
             ev.push(Categories::new(escape_text(category.clone())));
         }
         ev.push(URL::new(e.url.clone()));
+        if let Some(itip) = itip {
+            let (name, email) = &itip.organizer;
+            let mut organizer = Organizer::new(format!("mailto:{email}"));
+            organizer.add(Parameter::new("CN", quoted(name)));
+            ev.push(organizer);
+            if let Some((name, email)) = &itip.attendee {
+                let mut attendee = Attendee::new(format!("mailto:{email}"));
+                attendee.add(Parameter::new("CN", quoted(name)));
+                attendee.add(Parameter::new("RSVP", "FALSE"));
+                ev.push(attendee);
+            }
+        }
         ev.push(Status::new(if e.cancelled {
             "CANCELLED"
         } else {
@@ -77,4 +116,49 @@ pub fn render(name: &str, entries: &[Entry], method: Option<&str>) -> String {
         cal.add_event(ev);
     }
     cal.to_string()
+}
+
+/// RFC 5545 §3.1: content lines are at most 75 octets, the leading space of a continuation
+/// line included (the ics crate folds one octet late). Unfolds, then folds again at 75 octets,
+/// never inside a UTF-8 character.
+pub fn fold(ics: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 40);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        let mut room = LIMIT;
+        loop {
+            if rest.len() <= room {
+                out.push_str(rest);
+                out.push_str("\r\n");
+                break;
+            }
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            room = LIMIT - 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn lines_are_folded_at_75_octets_space_included_and_never_inside_a_character() {
+        let long = format!("DESCRIPTION:{}\r\n", "é".repeat(100));
+        let folded = fold(&long);
+        for line in folded.split_terminator("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), long, "unfolding gives the line back");
+        assert_eq!(fold("A:b\r\n"), "A:b\r\n");
+    }
 }

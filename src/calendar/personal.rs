@@ -11,9 +11,11 @@ use crate::store::sessions::Session;
 /// Join links name a session by id; 0 stands for the event's own stream.
 pub const EVENT_STREAM: i64 = 0;
 
-/// Whether this attendee may join a stream of this format online.
+/// Whether this attendee may join a stream of this format online (only once confirmed: paid
+/// where payment is due).
 pub fn may_join(agenda: &Agenda, r: &Registration, format: Format) -> bool {
-    format.has_stream()
+    r.status.may_attend()
+        && format.has_stream()
         && (r.attendance == Attendance::Online
             || agenda.event.online_for_in_person.0
             || agenda.event.format == Format::Virtual)

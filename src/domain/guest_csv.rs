@@ -1,5 +1,5 @@
 //! Guest lists as CSV: reading an organiser's file (French or English column names, comma or
-//! semicolon as spreadsheets write them) and writing the registrations export.
+//! semicolon as spreadsheets write them); writing is `spreadsheet::write`.
 
 use super::validate::Input;
 use crate::error::Msg;
@@ -73,16 +73,6 @@ pub fn read(text: &str) -> Result<Vec<(usize, Input)>, Msg> {
     Ok(rows)
 }
 
-/// A CSV document from a header and rows (quoted as needed).
-pub fn write(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(header);
-    for row in rows {
-        let _ = w.write_record(row);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,10 +109,8 @@ mod tests {
 
     #[test]
     fn export_quotes_what_needs_quoting() {
-        let csv = write(
-            &["name", "org"],
-            &[vec!["Ana".into(), "Ville, \"centre\"".into()]],
-        );
+        let rows: [Vec<String>; 1] = [vec!["Ana".into(), "Ville, \"centre\"".into()]];
+        let csv = crate::domain::spreadsheet::write(&["name", "org"], &rows);
         assert_eq!(csv, "name,org\nAna,\"Ville, \"\"centre\"\"\"\n");
     }
 }

@@ -74,6 +74,12 @@ impl RegistrationStatus {
         )
     }
 
+    /// May attend: see the private stream, carry join links. A pending payment holds a place
+    /// but gives no access until it is paid.
+    pub fn may_attend(self) -> bool {
+        self == RegistrationStatus::Confirmed
+    }
+
     pub fn is_over(self) -> bool {
         matches!(
             self,

@@ -8,10 +8,12 @@ pub mod chart;
 pub mod event;
 pub mod guest_csv;
 pub mod kinds;
+pub mod login_throttle;
 pub mod rate;
 pub mod registration;
 pub mod schedule;
 pub mod secret;
+pub mod spreadsheet;
 pub mod time;
 pub mod validate;
 

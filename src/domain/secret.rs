@@ -28,6 +28,21 @@ pub fn hash_password(password: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Checks a password against an account's hash, or against a dummy hash when there is no
+/// account (or no password yet), so an unknown address takes as long as a known one.
+pub fn verify_password_evenly(password: &str, hash: Option<&str>) -> bool {
+    static DUMMY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        hash_password("no account has this password").unwrap_or_default()
+    });
+    match hash {
+        Some(hash) => verify_password(password, hash),
+        None => {
+            verify_password(password, &DUMMY);
+            false
+        }
+    }
+}
+
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|parsed| {

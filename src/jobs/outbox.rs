@@ -19,6 +19,8 @@ pub struct Worker {
     pub reminders: (i64, i64),
     /// Seconds after an event's end before its personal data is purged.
     pub retention: i64,
+    /// Where .eml files go without SMTP (those of purged people are removed).
+    pub outbox_dir: String,
     pub mailer: Mailer,
     pub composer: Composer,
     /// To expire the Checkout Sessions of payment holds that ran out.
@@ -34,6 +36,7 @@ impl Worker {
                 settings.online_reminder_minutes * 60,
             ),
             retention: settings.retention_days * 86_400,
+            outbox_dir: settings.outbox_dir.clone(),
             mailer: Mailer::from_settings(settings)?,
             composer: Composer::new(settings)?,
             stripe: crate::payments::Stripe::from_settings(settings),
@@ -80,9 +83,18 @@ impl Worker {
             if last_purge.is_none_or(|t| t.elapsed() > Duration::from_secs(3600)) {
                 last_purge = Some(std::time::Instant::now());
                 match crate::store::privacy::purge(&db, time::now() - self.retention).await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::info!("retention: erased {n} registrations of past events"),
+                    Ok(gone) if gone.is_empty() => {}
+                    Ok(gone) => {
+                        for email in &gone {
+                            crate::mail::forget_files(&self.outbox_dir, email);
+                        }
+                        let n = gone.len();
+                        tracing::info!("retention: erased {n} registrations of past events");
+                    }
                     Err(e) => tracing::error!("retention: {e}"),
+                }
+                if let Err(e) = crate::store::staff_sessions::purge_expired(&db).await {
+                    tracing::error!("staff sessions: {e}");
                 }
             }
             let now = time::now();

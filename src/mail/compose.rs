@@ -1,7 +1,7 @@
 //! Turning an outbox row into an e-mail in the attendee's language: plain text and HTML, a
 //! fresh personal link, and the invite (`METHOD:REQUEST`, or `CANCEL`) as a calendar part.
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use rocket_dyn_templates::handlebars::Handlebars;
@@ -137,13 +137,25 @@ impl Composer {
             let kind = ContentType::parse(&kind).map_err(|e| e.to_string())?;
             mixed = mixed.singlepart(invite_part(ics, kind));
         }
-        Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(subject)
-            .multipart(mixed)
-            .map(Some)
-            .map_err(|e| e.to_string())
+            // One id per outbox row: a message sent twice (delivery is at least once) is
+            // seen by mail systems as the same message.
+            .message_id(Some(format!(
+                "<outbox-{}@{}>",
+                m.id,
+                calendar::uid_host(&self.public_url)
+            )))
+            .date_now()
+            .raw_header(header("Auto-Submitted", "auto-generated".into())?);
+        if m.message_kind == outbox::ANNOUNCEMENT {
+            // Announcements go to many at once: a way to ask the organisers to stop them.
+            let stop = format!("<mailto:{}?subject=unsubscribe>", self.from.email);
+            builder = builder.raw_header(header("List-Unsubscribe", stop)?);
+        }
+        builder.multipart(mixed).map(Some).map_err(|e| e.to_string())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -192,7 +204,11 @@ impl Composer {
         })
     }
 
-    /// The invite for people who hold a place; a cancellation withdraws it.
+    /// The invite for people who hold a place; a cancellation withdraws it. iTIP allows one
+    /// UID per `REQUEST` or `CANCEL`, so a message about one thing (the event alone, one
+    /// session that moved or was cancelled) is a `REQUEST`/`CANCEL` naming the organiser and
+    /// the attendee; the event with workshops is one `PUBLISH` of them all (cancelled ones
+    /// marked), which calendars import whole.
     fn invite(
         &self,
         agenda: &Agenda,
@@ -202,25 +218,49 @@ impl Composer {
         lang: Lang,
         m: &Claimed,
     ) -> Option<(&'static str, String)> {
-        let method = match m.message_kind.as_str() {
+        let withdraws = match m.message_kind.as_str() {
             outbox::ANNOUNCEMENT | outbox::REMINDER => return None,
             outbox::CANCELLED
             | outbox::SESSION_CANCELLED
             | outbox::PAYMENT_EXPIRED
-            | outbox::REFUNDED => "CANCEL",
-            _ if r.status.holds_place() => "REQUEST",
+            | outbox::REFUNDED => true,
+            _ if r.status.holds_place() => false,
             _ => return None,
         };
         let mut entries = personal::entries(agenda, r, signups, token, &self.public_url, lang);
-        if m.message_kind == outbox::SESSION_CANCELLED {
-            // Withdraw just that session from the attendee's calendar.
+        if matches!(
+            m.message_kind.as_str(),
+            outbox::SESSION_CANCELLED | outbox::SESSION_CHANGED
+        ) {
+            // Just that session in the attendee's calendar.
             let uid =
                 calendar::session_uid(notice_session(m)?, &calendar::uid_host(&self.public_url));
             entries.retain(|e| e.uid == uid);
         }
+        let method = match (entries.len(), withdraws) {
+            (0, _) => return None,
+            (1, true) => "CANCEL",
+            (1, false) => "REQUEST",
+            _ => "PUBLISH",
+        };
+        let organiser = if agenda.event.organiser.trim().is_empty() {
+            self.from.name.clone().unwrap_or_default()
+        } else {
+            agenda.event.organiser.clone()
+        };
+        let itip = calendar::Itip {
+            method,
+            organizer: (organiser, self.from.email.to_string()),
+            attendee: (method != "PUBLISH").then(|| (r.name.clone(), r.email.clone())),
+        };
         let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
-        Some((method, calendar::render(name, &entries, Some(method))))
+        Some((method, calendar::render_invite(name, &entries, &itip)))
     }
+}
+
+fn header(name: &str, value: String) -> Result<HeaderValue, String> {
+    let name = HeaderName::new_from_ascii(name.to_string()).map_err(|e| e.to_string())?;
+    Ok(HeaderValue::new(name, value))
 }
 
 fn invite_part(ics: String, kind: ContentType) -> SinglePart {

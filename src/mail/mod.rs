@@ -36,3 +36,46 @@ impl Mailer {
         }
     }
 }
+
+/// Removes the .eml files written to an address (after its registration is erased): the
+/// outbox folder keeps no mail to people Summit no longer knows. Returns how many went.
+pub fn forget_files(outbox_dir: &str, email: &str) -> usize {
+    let Ok(dir) = std::fs::read_dir(outbox_dir) else {
+        return 0;
+    };
+    let needle = email.to_ascii_lowercase();
+    let mut removed = 0;
+    for path in dir.filter_map(|e| e.ok()).map(|e| e.path()) {
+        if path.extension().is_none_or(|x| x != "eml") {
+            continue;
+        }
+        let Ok(raw) = std::fs::read(&path) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&raw).to_ascii_lowercase();
+        if names_address(&text, &needle) && std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether the text names this address whole (`<ana@x.org>`, `To: ana@x.org`), not as a part
+/// of a longer one (`hana@x.org`, `ana@x.org.uk`).
+fn names_address(text: &str, address: &str) -> bool {
+    let edge = |c: Option<char>| c.is_none_or(|c| !(c.is_ascii_alphanumeric() || ".-_+@".contains(c)));
+    text.match_indices(address).any(|(i, _)| {
+        edge(text[..i].chars().next_back()) && edge(text[i + address.len()..].chars().next())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_address_is_found_whole_only() {
+        let mail = "to: ana durand <ana@example.org>\r\nfrom: x@y.org\r\n";
+        assert!(super::names_address(mail, "ana@example.org"));
+        assert!(!super::names_address(mail, "na@example.org"));
+        assert!(!super::names_address("to: ana@example.org.uk\r\n", "ana@example.org"));
+    }
+}

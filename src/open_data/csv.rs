@@ -3,8 +3,8 @@
 //! tracks and speakers' roles are in the file's language.
 
 use crate::agenda::Agenda;
-use crate::domain::time;
-use crate::error::{Error, Result};
+use crate::domain::{spreadsheet, time};
+use crate::error::Result;
 use crate::i18n::Lang;
 
 pub const HEADER: [&str; 12] = [
@@ -15,16 +15,13 @@ pub const HEADER: [&str; 12] = [
 pub fn render(agenda: &Agenda, lang: Lang, public_url: &str) -> Result<String> {
     let tz = agenda.event.tz();
     let base = public_url.trim_end_matches('/');
-    let failed = |e: csv::Error| Error::Internal(format!("csv: {e}"));
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(HEADER).map_err(failed)?;
-    for s in &agenda.sessions {
+    let rows = agenda.sessions.iter().map(|s| {
         let speakers: Vec<String> = agenda
             .people(s.id)
             .into_iter()
             .map(|(sp, r)| format!("{} ({})", sp.name, lang.t(&format!("role-{}", r.role))))
             .collect();
-        out.write_record([
+        [
             s.id.to_string(),
             time::day(s.starts_at, tz).to_string(),
             time::clock(s.starts_at, tz),
@@ -43,11 +40,7 @@ pub fn render(agenda: &Agenda, lang: Lang, public_url: &str) -> Result<String> {
             speakers.join("; "),
             s.status.to_string(),
             format!("{base}/events/{}/sessions/{}", agenda.event.slug, s.id),
-        ])
-        .map_err(failed)?;
-    }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| Error::Internal(format!("csv: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Error::Internal(format!("csv: {e}")))
+        ]
+    });
+    Ok(spreadsheet::write(&HEADER, rows))
 }

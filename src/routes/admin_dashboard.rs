@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use super::page;
 use crate::auth::Organiser;
-use crate::domain::{chart, guest_csv, time, Attendance};
+use crate::domain::{chart, spreadsheet, time, Attendance};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::roster::Roster;
@@ -164,7 +164,7 @@ async fn numbers(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Resu
         .collect();
     let disposition = format!("attachment; filename=\"{slug}-numbers.csv\"");
     Ok(Csv(
-        guest_csv::write(&["chart", "label", "value"], &rows),
+        spreadsheet::write(&["chart", "label", "value"], &rows),
         Header::new("Content-Disposition", disposition),
     ))
 }

@@ -20,7 +20,7 @@ pub fn routes() -> Vec<Route> {
     routes![openapi, events, event, sessions, speakers]
 }
 
-/// Kept by hand beside the routes; `tests/openapi.rs` checks it against them and a validator.
+/// Kept by hand beside the routes; `tests/it/openapi.rs` checks it against them and a validator.
 pub const OPENAPI: &str = include_str!("../openapi.json");
 
 #[get("/openapi.json")]

@@ -13,7 +13,7 @@ use super::public::event_summary;
 use crate::agenda::Agenda;
 use crate::calendar::{self, personal};
 use crate::config::Settings;
-use crate::domain::{time, SessionStatus, SignupStatus};
+use crate::domain::{time, RegistrationStatus, SessionStatus, SignupStatus};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::store::registrations;
@@ -96,6 +96,8 @@ async fn join(
     let opens = starts_at - settings.join_opens_minutes * 60;
     let message = if !r.status.holds_place() {
         Some((Status::Forbidden, Msg::new("register-already-cancelled")))
+    } else if r.status == RegistrationStatus::PendingPayment {
+        Some((Status::Forbidden, Msg::new("join-pay-first")))
     } else if stream.is_none() {
         Some((Status::NotFound, Msg::new("join-no-stream")))
     } else if !personal::may_join(&agenda, &r, format) {

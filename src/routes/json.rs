@@ -23,10 +23,18 @@ impl<'r> FromData<'r> for JsonInput {
             let err = Error::BadRequest(Msg::new("error-json-content-type"));
             return Outcome::Error((Status::UnsupportedMediaType, err));
         }
-        let body = match data.open(JSON_LIMIT_KIB.kibibytes()).into_string().await {
-            Ok(s) if s.is_complete() => s.into_inner(),
+        let bytes = match data.open(JSON_LIMIT_KIB.kibibytes()).into_bytes().await {
+            Ok(b) if b.is_complete() => b.into_inner(),
             Ok(_) => return Outcome::Error((Status::PayloadTooLarge, Error::TooLarge)),
-            Err(e) => return Outcome::Error((Status::BadRequest, Error::Internal(e.to_string()))),
+            Err(_) => {
+                let err = Error::BadRequest(Msg::new("error-json-syntax"));
+                return Outcome::Error((Status::BadRequest, err));
+            }
+        };
+        // Bytes that are not UTF-8 are the sender's mistake, said as such (never a 500).
+        let Ok(body) = String::from_utf8(bytes) else {
+            let err = Error::BadRequest(Msg::new("error-json-utf8"));
+            return Outcome::Error((Status::BadRequest, err));
         };
         let value: serde_json::Value = match serde_json::from_str(&body) {
             Ok(v) => v,

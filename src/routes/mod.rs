@@ -72,6 +72,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/", scan::routes())
         .mount("/", stripe::routes())
         .manage(crate::checkin::ScanLimit::default())
+        .manage(login::Throttle::default())
         .mount("/public", FileServer::from("public").rank(20))
         .attach(cors::Cors)
         .attach(security_headers::SecurityHeaders)

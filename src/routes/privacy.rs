@@ -86,19 +86,23 @@ async fn data(db: &State<Db>, token: &str) -> Result<Download> {
 /// The attendee's form: the CSRF token and a ticked box confirm it.
 /// Cancels first under the event's refund policy (a paid ticket is refunded when it says so),
 /// then erases.
-async fn erase(db: &Db, stripe: &Stripe, r: &Registration) -> Result<()> {
+async fn erase(db: &Db, stripe: &Stripe, outbox_dir: &str, r: &Registration) -> Result<()> {
     if !r.status.is_over() {
         let event = store::events::by_id(db, r.event_id).await?;
         crate::payments::policy::cancel(db, stripe, &event, r).await?;
     }
     let r = registrations::get(db, r.id).await?;
-    store::privacy::erase(db, &r).await
+    store::privacy::erase(db, &r).await?;
+    crate::mail::forget_files(outbox_dir, &r.email);
+    Ok(())
 }
 
 #[post("/<token>/erase", data = "<form>", format = "form", rank = 1)]
+#[allow(clippy::too_many_arguments)]
 async fn erase_form(
     db: &State<Db>,
     stripe: &State<Stripe>,
+    settings: &State<Settings>,
     lang: Lang,
     csrf: Csrf,
     token: &str,
@@ -110,7 +114,7 @@ async fn erase_form(
         return Err(Error::field("confirm", Msg::new("erase-confirm")));
     }
     let event = store::events::by_id(db, r.event_id).await?;
-    erase(db, stripe, &r).await?;
+    erase(db, stripe, &settings.outbox_dir, &r).await?;
     let data = json!({"event": event_summary(&event, lang)});
     Ok((Status::Ok, page("erased", lang, "/", data)))
 }
@@ -120,9 +124,10 @@ async fn erase_form(
 async fn erase_json(
     db: &State<Db>,
     stripe: &State<Stripe>,
+    settings: &State<Settings>,
     token: &str,
 ) -> Result<(ContentType, Json<Value>)> {
     let r = registrations::by_token(db, token).await?;
-    erase(db, stripe, &r).await?;
+    erase(db, stripe, &settings.outbox_dir, &r).await?;
     Ok((ContentType::JSON, Json(json!({"status": "erased"}))))
 }

@@ -1,11 +1,39 @@
 //! Headers that make every answer safer in browsers: a content security policy (scripts only
 //! from Summit itself, plus WebAssembly for the scanner's QR reader; no plugins; no framing),
 //! no MIME sniffing, no referrer beyond Summit (attendees' links carry their token), and the
-//! camera for Summit's own pages only.
+//! camera for Summit's own pages only. Personal and staff answers are never stored by a
+//! browser or proxy (`Cache-Control: no-store`: a shared computer keeps nothing), and behind
+//! HTTPS browsers are told to come back only over HTTPS (HSTS).
 
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::Header;
 use rocket::{Request, Response};
+
+use crate::config::Settings;
+
+/// Summit's camera policy: Rocket's Shield sets its own `Permissions-Policy` first, and
+/// this one must win over it.
+pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=()";
+
+/// Paths whose answers are about one person or for staff only.
+const PRIVATE_PREFIXES: [&str; 7] = [
+    "/r/",
+    "/admin",
+    "/scan",
+    "/login",
+    "/logout",
+    "/setup",
+    "/api/v1/registrations/",
+];
+
+/// Whether an answer is personal or staff-only, so no cache may keep it.
+fn private(req: &Request<'_>) -> bool {
+    let path = req.uri().path().as_str();
+    PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p))
+        || req.headers().contains("Authorization")
+        || req.cookies().get_pending("staff").is_some()
+        || req.cookies().get("staff").is_some()
+}
 
 /// Inline `style` attributes stay allowed: track colours are set per track.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
@@ -24,19 +52,29 @@ impl Fairing for SecurityHeaders {
         }
     }
 
-    async fn on_response<'r>(&self, _req: &'r Request<'_>, res: &mut Response<'r>) {
+    async fn on_response<'r>(&self, req: &'r Request<'_>, res: &mut Response<'r>) {
         for (name, value) in [
             ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", "same-origin"),
-            (
-                "Permissions-Policy",
-                "camera=(self), microphone=(), geolocation=()",
-            ),
         ] {
             if !res.headers().contains(name) {
                 res.set_header(Header::new(name, value));
             }
+        }
+        res.set_header(Header::new("Permissions-Policy", PERMISSIONS_POLICY));
+        if private(req) && !res.headers().contains("Cache-Control") {
+            res.set_header(Header::new("Cache-Control", "no-store"));
+        }
+        let https = req
+            .rocket()
+            .state::<Settings>()
+            .is_some_and(|s| s.public_url.starts_with("https://"));
+        if https {
+            res.set_header(Header::new(
+                "Strict-Transport-Security",
+                "max-age=31536000; includeSubDomains",
+            ));
         }
     }
 }

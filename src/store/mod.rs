@@ -24,6 +24,7 @@ mod seats;
 pub mod sessions;
 pub mod speakers;
 pub mod staff;
+pub mod staff_sessions;
 pub mod stats;
 pub mod tickets;
 
@@ -132,7 +133,8 @@ impl Db {
                     Box::pin(async move {
                         conn.execute(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                             PRAGMA secure_delete = ON;",
                         )
                         .await?;
                         Ok(())
@@ -152,6 +154,18 @@ impl Db {
             registrations: Arc::default(),
             tokens: Arc::default(),
         })
+    }
+
+    /// After erasing people: on SQLite, deleted rows are already zeroed in the database file
+    /// (`secure_delete`), and a checkpoint that truncates the WAL takes the older copies of
+    /// their pages with it. (PostgreSQL reuses dead rows' space as it vacuums.)
+    pub async fn scrub(&self) -> crate::error::Result<()> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.write)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Call after committing a change to an event row: cached reads of events start over.

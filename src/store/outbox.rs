@@ -51,6 +51,30 @@ pub(crate) async fn enqueue(
     Ok(())
 }
 
+/// At most one personal link per registration per this many seconds, however often someone
+/// asks: "send my link again" and repeated registrations cannot flood an inbox.
+pub const LINK_EVERY_SECONDS: i64 = 10 * 60;
+
+/// Queues the personal link again, unless a link (or the confirmation, which carries one)
+/// was queued for this registration in the last [`LINK_EVERY_SECONDS`]; the caller answers
+/// the same either way.
+pub(crate) async fn enqueue_link(conn: &mut AnyConnection, registration_id: i64) -> Result<()> {
+    let recent: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM outbox WHERE registration_id = $1 AND message_kind IN ($2, $3) \
+         AND created_at > $4 LIMIT 1",
+    )
+    .bind(registration_id)
+    .bind(LINK)
+    .bind(REGISTERED)
+    .bind(time::now() - LINK_EVERY_SECONDS)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if recent.is_none() {
+        enqueue(conn, LINK, registration_id).await?;
+    }
+    Ok(())
+}
+
 /// Tells everyone seated in a session that it moved or was cancelled (their invite updates).
 pub(crate) async fn enqueue_session_notice(
     conn: &mut AnyConnection,

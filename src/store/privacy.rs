@@ -67,7 +67,7 @@ pub async fn erase(db: &Db, r: &Registration) -> Result<()> {
         registrations::cancel(db, r).await?;
     }
     delete(db, "DELETE FROM registrations WHERE id = $1", r.id).await?;
-    Ok(())
+    db.scrub().await
 }
 
 async fn delete(db: &Db, sql: &'static str, id: i64) -> Result<u64> {
@@ -79,17 +79,29 @@ async fn delete(db: &Db, sql: &'static str, id: i64) -> Result<u64> {
 }
 
 /// Deletes the registrations of events that ended before `before` (and their messages),
-/// returning how many people's data went.
-pub async fn purge(db: &Db, before: i64) -> Result<u64> {
-    let done = sqlx::query(
+/// returning the e-mail addresses whose data went (so their mail files can go too).
+pub async fn purge(db: &Db, before: i64) -> Result<Vec<String>> {
+    let emails: Vec<(String,)> = sqlx::query_as(
+        "SELECT email FROM registrations WHERE event_id IN \
+         (SELECT id FROM events WHERE ends_at < $1)",
+    )
+    .bind(before)
+    .fetch_all(&db.write)
+    .await?;
+    let people = sqlx::query(
         "DELETE FROM registrations WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1)",
     )
     .bind(before)
     .execute(&db.write)
     .await?;
-    sqlx::query("DELETE FROM imports WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1)")
-        .bind(before)
-        .execute(&db.write)
-        .await?;
-    Ok(done.rows_affected())
+    let lists = sqlx::query(
+        "DELETE FROM imports WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1)",
+    )
+    .bind(before)
+    .execute(&db.write)
+    .await?;
+    if people.rows_affected() + lists.rows_affected() > 0 {
+        db.scrub().await?;
+    }
+    Ok(emails.into_iter().map(|(e,)| e).collect())
 }

@@ -114,7 +114,7 @@ pub(super) async fn register_in(
     .await?;
     let ended = |s: &str| RegistrationStatus::parse(s).is_some_and(|s| s.is_over());
     if let Some((id, _)) = existing.as_ref().filter(|(_, s)| !ended(s)) {
-        outbox::enqueue(&mut *tx, outbox::LINK, *id).await?;
+        outbox::enqueue_link(&mut *tx, *id).await?;
         return Ok(Registered::Existing { id: *id });
     }
     let limits = seats::limits(&mut *tx, event_id).await?;
@@ -211,11 +211,26 @@ async fn add_token(conn: &mut sqlx::AnyConnection, id: i64, token: &str, now: i6
     Ok(())
 }
 
-/// A new personal link for a registration (each e-mail may carry its own).
+/// How long an older personal link keeps working once a newer one is issued: long enough for
+/// the confirmation e-mail to still open the page after a reminder has gone out.
+pub const OLDER_LINK_SECONDS: i64 = 30 * 86_400;
+
+/// A new personal link for a registration (each e-mail may carry its own); the older links
+/// keep working for [`OLDER_LINK_SECONDS`], then stop.
 pub async fn issue_token(db: &Db, id: i64) -> Result<String> {
     let token = new_token();
-    let mut conn = db.write.acquire().await?;
-    add_token(&mut conn, id, &token, time::now()).await?;
+    let now = time::now();
+    let mut tx = db.write.begin().await?;
+    sqlx::query(
+        "UPDATE registration_tokens SET expires_at = $1 \
+         WHERE registration_id = $2 AND expires_at IS NULL",
+    )
+    .bind(now + OLDER_LINK_SECONDS)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    add_token(&mut *tx, id, &token, now).await?;
+    tx.commit().await?;
     Ok(token)
 }
 
@@ -235,10 +250,12 @@ pub async fn by_token(db: &Db, token: &str) -> Result<Registration> {
     }
     let sql = format!(
         "SELECT {COLUMNS} FROM registrations WHERE id = \
-         (SELECT registration_id FROM registration_tokens WHERE token_hash = $1)"
+         (SELECT registration_id FROM registration_tokens WHERE token_hash = $1 \
+          AND (expires_at IS NULL OR expires_at > $2))"
     );
     sqlx::query_as(&sql)
         .bind(hash_token(token))
+        .bind(time::now())
         .fetch_optional(&db.write)
         .await?
         .ok_or(Error::NotFound)
@@ -256,7 +273,7 @@ pub async fn resend_link(db: &Db, event_id: i64, email_normalized: &str) -> Resu
     .fetch_optional(&mut *tx)
     .await?;
     if let Some((id,)) = found {
-        outbox::enqueue(&mut tx, outbox::LINK, id).await?;
+        outbox::enqueue_link(&mut tx, id).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -193,3 +193,70 @@ pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<StaffUser>> {
     .fetch_optional(&db.read)
     .await?)
 }
+
+/// An API token as `summit token list` shows it (never the token itself: only its hash is kept).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TokenInfo {
+    pub id: i64,
+    pub role: String,
+    pub event_slug: Option<String>,
+    pub label: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+pub async fn list_tokens(db: &Db) -> Result<Vec<TokenInfo>> {
+    Ok(sqlx::query_as(
+        "SELECT t.id, t.role, e.slug AS event_slug, t.label, t.created_at, t.revoked_at \
+         FROM api_tokens t LEFT JOIN events e ON e.id = t.event_id ORDER BY t.id",
+    )
+    .fetch_all(&db.read)
+    .await?)
+}
+
+/// Revokes a token for good; false when no live token has that id. Other instances stop
+/// trusting it within [`TOKEN_TTL`].
+pub async fn revoke_token(db: &Db, id: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+    )
+    .bind(time::now())
+    .bind(id)
+    .execute(&db.write)
+    .await?;
+    if let Ok(mut map) = db.tokens.0.lock() {
+        map.clear();
+    }
+    Ok(done.rows_affected() == 1)
+}
+
+/// A staff login as `summit user list` shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserInfo {
+    pub email: String,
+    pub role: String,
+    pub event_slug: Option<String>,
+    /// 1 once the password is set.
+    pub has_password: i64,
+    pub sessions: i64,
+}
+
+pub async fn list_users(db: &Db) -> Result<Vec<UserInfo>> {
+    Ok(sqlx::query_as(
+        "SELECT u.email, u.role, e.slug AS event_slug, \
+         CAST(CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_password, \
+         (SELECT COUNT(*) FROM staff_sessions s WHERE s.user_id = u.id) AS sessions \
+         FROM staff_users u LEFT JOIN events e ON e.id = u.event_id ORDER BY u.email",
+    )
+    .fetch_all(&db.read)
+    .await?)
+}
+
+/// Removes a staff login, its set-up links and its sessions; false when there is none.
+pub async fn remove_user(db: &Db, email: &str) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM staff_users WHERE email = $1")
+        .bind(normalize_email(email))
+        .execute(&db.write)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

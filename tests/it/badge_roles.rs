@@ -2,8 +2,8 @@
 //! page, in a guest list, through the API with an organiser token; and as people see them on
 //! the printed badges.
 
-mod common;
-mod door;
+use crate::common;
+use crate::door;
 
 use common::{
     bearer, csrf_of, db, json_of, on_both, post_form, sign_in_organiser, text_of, BACKENDS,

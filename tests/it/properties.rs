@@ -1,7 +1,7 @@
 //! Property tests: arbitrary JSON bodies and form fields sent to every JSON endpoint and form
 //! never produce a server error (5xx); the answer is a 2xx or a clear 4xx.
 
-mod common;
+use crate::common;
 
 use common::{client_with, csrf_of, organiser_token, Backend};
 use proptest::prelude::*;

@@ -1,7 +1,7 @@
 //! Organisers and their registrations: list, search, counts, approval, cancel, add by hand,
 //! CSV export and the guest-list import with its report.
 
-mod common;
+use crate::common;
 
 use common::{
     client_with, csrf_of, organiser_token, post_form, send_json, sign_in_organiser, text_of,

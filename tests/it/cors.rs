@@ -1,6 +1,6 @@
 //! CORS: any site may read public data; attendee, admin and write endpoints stay closed.
 
-mod common;
+use crate::common;
 
 use common::demo_client;
 use rocket::http::{Method, Status};

@@ -1,6 +1,6 @@
 //! The organisers' JSON API: tokens, validation, double bookings. Runs on both databases.
 
-mod common;
+use crate::common;
 
 use common::{send_json, Backend, BACKENDS};
 use rocket::http::{ContentType, Header, Method, Status};

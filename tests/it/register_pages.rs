@@ -1,7 +1,7 @@
 //! Registering as people do it: the form (without JavaScript), the attendee's own page, and
 //! the JSON API of CONTRACT.md, through Rocket's local client.
 
-mod common;
+use crate::common;
 
 use common::{client_with, csrf_of, json_of, organiser_token, send_json, Backend};
 use rocket::http::{ContentType, Method, Status};

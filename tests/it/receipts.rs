@@ -1,12 +1,9 @@
-#![recursion_limit = "256"]
 //! What organisers and attendees see of payments, against the fake Stripe: payment status and
 //! money in the organisers' list, CSV and API; receipts; the refund date and legal details
 //! set through the event form and the API; the length of a payment hold.
 
-mod common;
-#[path = "common/fake_stripe.rs"]
-#[allow(dead_code)]
-mod fake_stripe;
+use crate::common;
+use crate::common::fake_stripe;
 
 use common::{client_with_settings, fresh_url, json_of, organiser_token, send_json, Backend};
 use fake_stripe::FakeStripe;

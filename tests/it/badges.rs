@@ -1,8 +1,8 @@
 //! Badges as attendees and organisers get them: the QR code in PNG and SVG reads back as a
 //! code the door accepts, the printable A6 page, the batch print, and re-issuing.
 
-mod common;
-mod door;
+use crate::common;
+use crate::door;
 
 use common::{csrf_of, db, text_of, Backend};
 use door::{badge_text, door, door_token, read_qr, register, scan};

@@ -2,8 +2,8 @@
 //! badges alone (key, valid and revoked badges, seats, who is in), uploads of what it decided
 //! are idempotent, and a badge two offline scanners both let in reaches the organisers.
 
-mod common;
-mod door;
+use crate::common;
+use crate::door;
 
 use common::{bearer, db, json_of, sign_in_organiser, text_of, Backend, BACKENDS};
 use door::{badge_text, door, door_token, register, scan};

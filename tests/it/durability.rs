@@ -2,7 +2,7 @@
 //! after a restart every registration that was answered 201 is there, no place is oversold,
 //! and each registration has exactly one confirmation message queued.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

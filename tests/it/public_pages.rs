@@ -1,6 +1,6 @@
 //! The public agenda through Rocket's local client, on the demo events.
 
-mod common;
+use crate::common;
 
 use common::demo_client;
 use icalendar::{Calendar, CalendarComponent, Component};

@@ -11,6 +11,9 @@ use summit::domain::StaffRole;
 use summit::store::{self, Db};
 use summit::Settings;
 
+pub mod fake_stripe;
+pub mod python;
+
 pub const POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,6 +71,26 @@ where
     for backend in BACKENDS {
         scenario(fresh_db(backend).await, backend).await;
     }
+}
+
+/// Like [`on_both`], with the database's URL for [`raw_sql`].
+pub async fn on_both_with_url<F, Fut>(scenario: F)
+where
+    F: Fn(Db, Backend, String) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for backend in BACKENDS {
+        let url = fresh_url(backend).await;
+        let db = Db::connect(&url).await.expect("database");
+        scenario(db, backend, url).await;
+    }
+}
+
+/// Runs one statement on its own connection, as an operator with a SQL shell would (to move
+/// time along in a test: what happened ten minutes ago).
+pub async fn raw_sql(url: &str, sql: &str) {
+    let mut conn = sqlx::AnyConnection::connect(url).await.expect("connect");
+    sqlx::query(sql).execute(&mut conn).await.expect(sql);
 }
 
 pub fn settings(url: &str, demo: bool) -> Settings {
@@ -203,7 +226,7 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-/// A real SMTP server (Python's aiosmtpd) on loopback, storing what it receives in a Maildir.
+/// A real SMTP server (Python's aiosmtpd, see `python`) on loopback, storing what it receives in a Maildir.
 pub struct SmtpServer {
     child: std::process::Child,
     pub maildir: std::path::PathBuf,
@@ -216,14 +239,14 @@ impl SmtpServer {
             .join(format!("maildir-{}", unique()));
         // aiosmtpd makes the Maildir (with tmp/, new/, cur/) only if it does not exist.
         std::fs::create_dir_all(maildir.parent().unwrap()).unwrap();
-        let mut child = std::process::Command::new("python3")
+        let mut child = python::python()
             .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
             .args(["-c", "aiosmtpd.handlers.Mailbox"])
             .arg(&maildir)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
-            .expect("python3 with aiosmtpd (installed by .ci/run)");
+            .expect("python3 with aiosmtpd");
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 return SmtpServer { child, maildir };

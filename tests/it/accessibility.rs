@@ -1,6 +1,6 @@
 //! The accessibility statement, and the language switch on every kind of HTML page.
 
-mod common;
+use crate::common;
 
 use common::demo_client;
 use rocket::http::Status;

@@ -1,7 +1,7 @@
 //! Mail through a real SMTP server on loopback (aiosmtpd), the personal calendar feed and the
 //! join links: what arrives is parsed as a mail client and a calendar would.
 
-mod common;
+use crate::common;
 
 use chrono::{Duration, Utc};
 use common::{

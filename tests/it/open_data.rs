@@ -1,10 +1,10 @@
 //! Open data: the frab schedule (XML, checked with a real XSD validator, and JSON), the CSV,
 //! and the open-data line on the event page.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::{demo_client, send_json};
 use rocket::http::{Method, Status};
@@ -13,18 +13,18 @@ use serde_json::{json, Value};
 
 const XSD: &str = "tests/schemas/frab-schedule.xsd";
 
-/// Validates with libxml2's XSD validator (Python lxml, installed by `.ci/run`).
+/// Validates with libxml2's XSD validator (Python lxml, see `common::python`).
 fn xsd_errors(xml: &str) -> Option<String> {
     let script = "import sys\nfrom lxml import etree\n\
         schema = etree.XMLSchema(etree.parse(sys.argv[1]))\n\
         doc = etree.parse(sys.stdin.buffer)\n\
         sys.exit(0 if schema.validate(doc) else str(schema.error_log))";
-    let mut child = Command::new("python3")
+    let mut child = common::python::python()
         .args(["-c", script, XSD])
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("python3 with lxml (bash .ci/run installs it)");
+        .expect("python3 with lxml");
     child
         .stdin
         .take()
@@ -35,7 +35,7 @@ fn xsd_errors(xml: &str) -> Option<String> {
     let errors = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(
         !errors.contains("No module named"),
-        "lxml missing (bash .ci/run installs it): {errors}"
+        "lxml missing: {errors}"
     );
     (!out.status.success()).then_some(errors)
 }

@@ -2,8 +2,8 @@
 //! used, forged, revoked and misplaced badges, exactly one admission under concurrency,
 //! idempotent retries, and what door staff see.
 
-mod common;
-mod door;
+use crate::common;
+use crate::door;
 
 use std::sync::Arc;
 

@@ -1,6 +1,6 @@
 //! Organisers' pages: sign-in with a set-up link, CSRF, forms that show conflicts by the field.
 
-mod common;
+use crate::common;
 
 use common::{client_with, csrf_of, Backend};
 use rocket::http::{ContentType, Status};
@@ -331,6 +331,8 @@ async fn an_organiser_limited_to_one_event_sees_and_changes_only_that_one() {
         .unwrap();
     assert!(list.contains("/admin/events/wsis-numerique-inclusif"));
     assert!(!list.contains("/admin/events/bordeaux-nous-les-villes"));
+    // Signing in gave this browser a new CSRF token: the one from before no longer counts.
+    let csrf = csrf_of(&list);
     assert_eq!(
         client
             .get("/admin/events/wsis-numerique-inclusif")

@@ -1,10 +1,9 @@
 //! The served OpenAPI document: valid for a real validator, and it describes every route the
 //! app mounts under `/api/v1`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use rocket::http::Status;
 use serde_json::Value;
@@ -26,17 +25,17 @@ fn openapi_path(rocket_path: &str) -> String {
     rocket_path.replace('<', "{").replace('>', "}")
 }
 
-/// Runs `openapi-spec-validator` (from PyPI, installed by `.ci/run`) on a document.
+/// Runs `openapi-spec-validator` (from PyPI, see `common::python`) on a document.
 fn validator_errors(doc: &str) -> Option<String> {
     let dir = std::env::temp_dir().join("summit-tests");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(format!("openapi-{}.json", uuid::Uuid::new_v4().simple()));
     std::fs::write(&file, doc).unwrap();
-    let out = Command::new("python3")
+    let out = common::python::python()
         .args(["-m", "openapi_spec_validator"])
         .arg(&file)
         .output()
-        .expect("python3 with openapi-spec-validator (bash .ci/run installs it)");
+        .expect("python3 with openapi-spec-validator");
     std::fs::remove_file(&file).ok();
     let said = format!(
         "{}{}",
@@ -45,7 +44,7 @@ fn validator_errors(doc: &str) -> Option<String> {
     );
     assert!(
         !said.contains("No module named"),
-        "openapi-spec-validator missing (bash .ci/run installs it): {said}"
+        "openapi-spec-validator missing: {said}"
     );
     (!out.status.success()).then_some(said)
 }

@@ -1,7 +1,7 @@
 //! Privacy by design: the notice, the attendee's download of everything held on them, the
 //! erasure after which the link leads nowhere (counts stay anonymous), and the retention purge.
 
-mod common;
+use crate::common;
 
 use common::{
     client_with, csrf_of, json_of, on_both, organiser_token, send_json, text_of, Backend,
@@ -205,7 +205,7 @@ async fn the_purge_erases_attendees_of_events_long_past() {
         }
         let year_ago = summit::domain::time::now() - 365 * 86_400;
         assert_eq!(
-            store::privacy::purge(&db, year_ago).await.unwrap(),
+            store::privacy::purge(&db, year_ago).await.unwrap().len(),
             1,
             "{backend:?}"
         );
@@ -220,7 +220,7 @@ async fn the_purge_erases_attendees_of_events_long_past() {
                 .len(),
             1
         );
-        assert_eq!(store::privacy::purge(&db, year_ago).await.unwrap(), 0);
+        assert_eq!(store::privacy::purge(&db, year_ago).await.unwrap().len(), 0);
     })
     .await;
 }

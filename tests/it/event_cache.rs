@@ -1,7 +1,7 @@
 //! The short-lived event cache behind the cached public pages and the doors: this instance's
 //! own changes are seen at once, another instance's within `event_cache::TTL`.
 
-mod common;
+use crate::common;
 
 use common::{fresh_url, Backend, BACKENDS};
 use summit::domain::validate::Input;

@@ -1,6 +1,6 @@
 //! The organisers' dashboard: charts drawn on the server with their numbers beside them.
 
-mod common;
+use crate::common;
 
 use common::{
     client_with, json_of, organiser_token, send_json, sign_in_organiser, text_of, Backend,

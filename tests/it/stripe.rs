@@ -1,10 +1,8 @@
-#![recursion_limit = "256"]
 //! Paid tickets against a fake Stripe on loopback: Checkout, signed webhooks (Stripe's real
 //! scheme), hold expiry, refunds by policy, and Stripe failing.
 
-mod common;
-#[path = "common/fake_stripe.rs"]
-mod fake_stripe;
+use crate::common;
+use crate::common::fake_stripe;
 
 use common::{
     client_with_settings, csrf_of, fresh_url, json_of, organiser_token, send_json, Backend,

@@ -1,6 +1,6 @@
 //! Store tests: every scenario runs on a fresh SQLite file and on the real PostgreSQL.
 
-mod common;
+use crate::common;
 
 use common::{on_both, Backend};
 use summit::agenda::Agenda;

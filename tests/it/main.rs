@@ -1,0 +1,33 @@
+//! Every integration test, in one binary: a change to Summit relinks one test executable, not
+//! one per area. Each module is an area; `common` holds the shared helpers (a fresh database per
+//! test, the app, register / sign-in / scan helpers, the real peers), `door` the scanner's.
+#![recursion_limit = "256"]
+
+mod common;
+mod door;
+
+mod accessibility;
+mod admin_pages;
+mod admin_registrations;
+mod api;
+mod badge_roles;
+mod badges;
+mod checkins;
+mod cli;
+mod cors;
+mod dashboard;
+mod durability;
+mod event_cache;
+mod mail;
+mod offline_scan;
+mod open_data;
+mod openapi;
+mod privacy;
+mod properties;
+mod public_pages;
+mod receipts;
+mod register_pages;
+mod registration;
+mod store;
+mod stripe;
+mod translations;
