@@ -80,6 +80,103 @@ fn tokens_users_and_demo_from_the_command_line() {
     );
 }
 
+fn stdout(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+#[rocket::async_test]
+async fn tokens_and_logins_are_listed_revoked_and_removed() {
+    let db = temp_db();
+    let token = stdout(&summit(
+        &db,
+        &[
+            "token",
+            "create",
+            "--role",
+            "organiser",
+            "--label",
+            "agenda import",
+        ],
+    ));
+    stdout(&summit(&db, &["demo"]));
+    stdout(&summit(
+        &db,
+        &[
+            "token",
+            "create",
+            "--role",
+            "door",
+            "--event",
+            "bordeaux-nous-les-villes",
+        ],
+    ));
+    let list = stdout(&summit(&db, &["token", "list"]));
+    let rows: Vec<&str> = list.lines().collect();
+    assert_eq!(rows.len(), 3, "a header and two tokens: {list}");
+    assert!(
+        rows[1].starts_with("1\torganiser\t-\tagenda import\t"),
+        "{list}"
+    );
+    assert!(rows[2].contains("door\tbordeaux-nous-les-villes"), "{list}");
+    assert!(!list.contains(token.trim()), "tokens are never shown again");
+
+    let store = summit::store::Db::connect(&db).await.unwrap();
+    assert!(summit::store::staff::find_token(&store, token.trim())
+        .await
+        .unwrap()
+        .is_some());
+    let said = stdout(&summit(&db, &["token", "revoke", "1"]));
+    assert!(said.contains("revoked"), "{said}");
+    let fresh = summit::store::Db::connect(&db).await.unwrap();
+    assert!(
+        summit::store::staff::find_token(&fresh, token.trim())
+            .await
+            .unwrap()
+            .is_none(),
+        "a revoked token opens nothing"
+    );
+    assert!(stdout(&summit(&db, &["token", "list"]))
+        .lines()
+        .nth(1)
+        .unwrap()
+        .ends_with(" UTC"));
+    let again = summit(&db, &["token", "revoke", "1"]);
+    assert!(!again.status.success(), "revoking twice says so");
+
+    stdout(&summit(
+        &db,
+        &[
+            "user",
+            "add",
+            "--email",
+            "door@bordeaux.fr",
+            "--role",
+            "door",
+            "--event",
+            "bordeaux-nous-les-villes",
+        ],
+    ));
+    let users = stdout(&summit(&db, &["user", "list"]));
+    assert!(
+        users.contains("door@bordeaux.fr\tdoor\tbordeaux-nous-les-villes\tnot set\t0"),
+        "{users}"
+    );
+    let said = stdout(&summit(
+        &db,
+        &["user", "remove", "--email", "door@bordeaux.fr"],
+    ));
+    assert!(said.contains("removed"), "{said}");
+    assert!(!stdout(&summit(&db, &["user", "list"])).contains("door@bordeaux.fr"));
+    let again = summit(&db, &["user", "remove", "--email", "door@bordeaux.fr"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("no staff login"));
+}
+
 #[test]
 fn bad_arguments_exit_non_zero_with_a_clear_message() {
     let db = temp_db();

@@ -18,6 +18,7 @@ mod cors;
 mod dashboard;
 mod durability;
 mod event_cache;
+mod hardening;
 mod mail;
 mod offline_scan;
 mod open_data;

@@ -163,7 +163,37 @@ async fn no_json_endpoint_answers_a_server_error() {
         ),
         (Method::Patch, format!("/api/v1/registrations/{mine}")),
         (Method::Post, "/api/v1/checkins".to_string()),
+        (Method::Post, "/api/v1/checkins/batch".to_string()),
     ];
+    // Bytes that are not UTF-8 (a lone continuation byte, an overlong form, a cut-off
+    // character, Latin-1 from an old tool): a 400 that says so, from every JSON endpoint.
+    let bad_bytes: [&[u8]; 4] = [
+        b"{\"name\": \"\x80\"}",
+        b"{\"name\": \"\xc0\xaf\"}",
+        b"{\"name\": \"caf\xc3",
+        b"{\"name\": \"Fran\xe7oise\"}",
+    ];
+    for (method, path) in &endpoints {
+        for bytes in bad_bytes {
+            let res = c
+                .req(*method, format!("{path}?lang=en"))
+                .header(ContentType::JSON)
+                .header(Header::new("Authorization", format!("Bearer {token}")))
+                .body(bytes)
+                .dispatch()
+                .await;
+            let status = res.status();
+            let answer = common::json_of(res).await;
+            assert_eq!(
+                status,
+                rocket::http::Status::BadRequest,
+                "{method} {path}: {answer}"
+            );
+            assert_eq!(answer["error"]["code"], "bad_request", "{method} {path}");
+            let message = answer["error"]["message"].as_str().unwrap_or_default();
+            assert!(message.contains("UTF-8"), "{method} {path}: {message}");
+        }
+    }
     let mut runner = TestRunner::new(Config::default());
     let strategy = body();
     for (method, path) in endpoints {

@@ -526,3 +526,98 @@ async fn a_double_click_reuses_the_open_checkout_session() {
         "one per registration"
     );
 }
+
+/// A virtual event under way now, with its own stream, and a paid online ticket.
+async fn paid_webinar(c: &Client) -> i64 {
+    let token = organiser_token(c).await;
+    let local = |minutes: i64| {
+        let t = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Paris)
+            + chrono::Duration::minutes(minutes);
+        t.format("%Y-%m-%dT%H:%M").to_string()
+    };
+    let event = json!({"slug": "paid", "title": "Paid webinar", "timezone": "Europe/Paris",
+        "starts_at": local(-5), "ends_at": local(55), "format": "virtual", "status": "published",
+        "online_capacity": 100, "registration_closes_at": local(50),
+        "stream_url": "https://stream.example.org/paid-room"});
+    let (s, body) = send_json(c, Method::Post, "/api/v1/events", &token, event).await;
+    assert_eq!(s, Status::Created, "{body}");
+    let ticket = json!({"name": "Online", "price_cents": 1500, "currency": "EUR",
+        "attendance": "online"});
+    let (s, t) = send_json(
+        c,
+        Method::Post,
+        "/api/v1/events/paid/tickets",
+        &token,
+        ticket,
+    )
+    .await;
+    assert_eq!(s, Status::Created, "{t}");
+    t["id"].as_i64().unwrap()
+}
+
+#[rocket::async_test]
+async fn an_unpaid_registration_gets_no_stream_until_it_is_paid() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let fake = FakeStripe::start().await;
+        let (c, _) = app(backend, &fake.base()).await;
+        let ticket = paid_webinar(&c).await;
+        let res = c
+            .post("/api/v1/events/paid/registrations")
+            .header(ContentType::JSON)
+            .body(
+                json!({"name": "Ana Lima", "email": "ana@example.org", "attendance": "online",
+                         "language": "en", "ticket": ticket})
+                .to_string(),
+            )
+            .dispatch()
+            .await;
+        assert_eq!(res.status(), Status::Created);
+        let body = json_of(res).await;
+        assert_eq!(body["status"], "pending_payment", "{backend:?}");
+        let id = body["id"].as_i64().unwrap();
+        let token = body["manage_url"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
+
+        // Inside the join window, but not paid: a page that says to pay, no redirect.
+        let join = c.get(format!("/r/{token}/join/0?lang=en")).dispatch().await;
+        assert_eq!(join.status(), Status::Forbidden, "{backend:?}");
+        assert!(join.headers().get_one("Location").is_none());
+        let page = join.into_string().await.unwrap();
+        assert!(page.contains("once payment is confirmed"), "{page}");
+        assert!(!page.contains("paid-room"));
+        let ics = common::text_of(&c, &format!("/r/{token}/calendar.ics")).await;
+        assert!(!ics.contains("/join/"), "no join link before paying: {ics}");
+        let event = summit::store::events::get(common::db(&c), "paid")
+            .await
+            .unwrap();
+        let joins = summit::store::joins::counts(common::db(&c), event.id)
+            .await
+            .unwrap();
+        assert!(joins.is_empty(), "no online attendance recorded: {joins:?}");
+
+        // Paid: the same link now leads to the stream, and the calendar carries it.
+        let session = session_of(&c, id).await;
+        assert_eq!(
+            signed(&c, &completed("evt_paid", &session, id)).await,
+            Status::Ok
+        );
+        assert_eq!(status_of(&c, &token).await, "confirmed");
+        let join = c.get(format!("/r/{token}/join/0")).dispatch().await;
+        assert_eq!(join.status(), Status::SeeOther, "{backend:?}");
+        assert_eq!(
+            join.headers().get_one("Location"),
+            Some("https://stream.example.org/paid-room")
+        );
+        let ics = common::text_of(&c, &format!("/r/{token}/calendar.ics")).await;
+        assert!(
+            ics.replace("\r\n ", "")
+                .contains(&format!("/r/{token}/join/0")),
+            "{ics}"
+        );
+    }
+}
