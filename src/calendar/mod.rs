@@ -158,7 +158,11 @@ mod tests {
         for line in folded.split_terminator("\r\n") {
             assert!(line.len() <= 75, "{} octets: {line}", line.len());
         }
-        assert_eq!(folded.replace("\r\n ", ""), long, "unfolding gives the line back");
+        assert_eq!(
+            folded.replace("\r\n ", ""),
+            long,
+            "unfolding gives the line back"
+        );
         assert_eq!(fold("A:b\r\n"), "A:b\r\n");
     }
 }

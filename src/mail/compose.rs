@@ -155,7 +155,10 @@ impl Composer {
             let stop = format!("<mailto:{}?subject=unsubscribe>", self.from.email);
             builder = builder.raw_header(header("List-Unsubscribe", stop)?);
         }
-        builder.multipart(mixed).map(Some).map_err(|e| e.to_string())
+        builder
+            .multipart(mixed)
+            .map(Some)
+            .map_err(|e| e.to_string())
     }
 
     #[allow(clippy::too_many_arguments)]
