@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use rocket::http::{ContentType, Header, Status};
+use rocket::http::{ContentType, Header, Method, Status};
 use rocket::request::Request;
 use rocket::response::{self, Responder, Response};
 use serde_json::json;
@@ -135,11 +135,18 @@ impl Error {
     }
 }
 
+/// Whether an error is said in JSON: under `/api/`, to Stripe, for `.json` paths, to a
+/// program erasing with its token (`POST /r/TOKEN/erase` without the page's form), and to
+/// clients that ask for it.
 pub fn wants_json(req: &Request<'_>) -> bool {
     let path = req.uri().path();
+    let program_erasing = req.method() == Method::Post
+        && path.ends_with("/erase")
+        && !req.content_type().is_some_and(|c| c.is_form());
     path.starts_with("/api/")
         || path.starts_with("/stripe/")
         || path.ends_with(".json")
+        || program_erasing
         || req
             .headers()
             .get_one("Accept")

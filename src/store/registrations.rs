@@ -229,7 +229,7 @@ pub async fn issue_token(db: &Db, id: i64) -> Result<String> {
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    add_token(&mut *tx, id, &token, now).await?;
+    add_token(&mut tx, id, &token, now).await?;
     tx.commit().await?;
     Ok(token)
 }
