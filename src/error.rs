@@ -151,12 +151,16 @@ impl<'r> Responder<'r, 'static> for Error {
         let status = self.status();
         if status == Status::InternalServerError {
             // The route's pattern, never the path: paths carry attendees' tokens.
-            let route = req.route().map_or("(no route)".to_string(), |r| r.uri.to_string());
+            let route = req
+                .route()
+                .map_or("(no route)".to_string(), |r| r.uri.to_string());
             tracing::error!("{} {route}: {self}", req.method());
         }
         let lang = Lang::of_request(req);
         let retry_after = match self {
-            Error::TooManyRequests(seconds) => Some(Header::new("Retry-After", seconds.to_string())),
+            Error::TooManyRequests(seconds) => {
+                Some(Header::new("Retry-After", seconds.to_string()))
+            }
             _ => None,
         };
         if wants_json(req) {

@@ -197,7 +197,11 @@ fn main() -> ExitCode {
                         u.email,
                         u.role,
                         u.event_slug.unwrap_or_else(|| "-".into()),
-                        if u.has_password == 1 { "set" } else { "not set" },
+                        if u.has_password == 1 {
+                            "set"
+                        } else {
+                            "not set"
+                        },
                         u.sessions,
                     );
                 }
@@ -280,8 +284,10 @@ fn with_secret_key(figment: rocket::figment::Figment) -> rocket::figment::Figmen
 
 /// A UTC time for people reading the CLI's lists.
 fn stamp(ts: i64) -> String {
-    chrono::DateTime::from_timestamp(ts, 0)
-        .map_or_else(|| ts.to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+    chrono::DateTime::from_timestamp(ts, 0).map_or_else(
+        || ts.to_string(),
+        |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+    )
 }
 
 async fn open(settings: &Settings) -> Result<Db, String> {

@@ -44,7 +44,10 @@ impl LoginThrottle {
         }
         let a = self.accounts.entry(account.to_string()).or_insert((0, now));
         *a = (a.0.saturating_add(1), now);
-        let c = self.addresses.entry(address.to_string()).or_insert((0, now));
+        let c = self
+            .addresses
+            .entry(address.to_string())
+            .or_insert((0, now));
         if now >= c.1 + ADDRESS_WINDOW_SECS {
             *c = (0, now);
         }
@@ -74,11 +77,19 @@ mod tests {
             assert_eq!(t.wait("a", "ip1", 100), None, "failure {i} is free");
             t.failed("a", "ip1", 100);
         }
-        assert_eq!(t.wait("a", "ip2", 100), Some(2), "another address waits too");
+        assert_eq!(
+            t.wait("a", "ip2", 100),
+            Some(2),
+            "another address waits too"
+        );
         assert_eq!(t.wait("a", "ip1", 102), None);
         t.failed("a", "ip1", 102);
         assert_eq!(t.wait("a", "ip1", 102), Some(4));
-        assert_eq!(t.wait("b", "ip3", 102), None, "other accounts are not slowed");
+        assert_eq!(
+            t.wait("b", "ip3", 102),
+            None,
+            "other accounts are not slowed"
+        );
         t.succeeded("a");
         assert_eq!(t.wait("a", "ip1", 102), None);
         assert_eq!(account_wait(100), Some(MAX_WAIT_SECS));

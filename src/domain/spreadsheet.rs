@@ -8,7 +8,9 @@
 pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
     // A plain number such as `-3` is data, not a formula: it stays a number.
     let number = cell.parse::<f64>().is_ok()
-        && cell.chars().all(|c| c.is_ascii_digit() || "+-.".contains(c));
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-.".contains(c));
     if number {
         return cell.into();
     }
@@ -55,14 +57,26 @@ mod tests {
         ] {
             assert_eq!(safe_cell(evil), format!("'{evil}"));
         }
-        for fine in ["Ana Durand", "2027-06-15", "09:00", "Ville de Pessac", "", "a=b", "-3", "12.5"] {
+        for fine in [
+            "Ana Durand",
+            "2027-06-15",
+            "09:00",
+            "Ville de Pessac",
+            "",
+            "a=b",
+            "-3",
+            "12.5",
+        ] {
             assert_eq!(safe_cell(fine), fine);
         }
     }
 
     #[test]
     fn the_document_quotes_and_neutralises() {
-        let doc = write(&["name", "n"], [vec!["=1+1", "3"], vec!["Durand, Ana", "-"]]);
+        let doc = write(
+            &["name", "n"],
+            [vec!["=1+1", "3"], vec!["Durand, Ana", "-"]],
+        );
         assert_eq!(doc, "name,n\n'=1+1,3\n\"Durand, Ana\",'-\n");
     }
 }

@@ -63,7 +63,8 @@ pub fn forget_files(outbox_dir: &str, email: &str) -> usize {
 /// Whether the text names this address whole (`<ana@x.org>`, `To: ana@x.org`), not as a part
 /// of a longer one (`hana@x.org`, `ana@x.org.uk`).
 fn names_address(text: &str, address: &str) -> bool {
-    let edge = |c: Option<char>| c.is_none_or(|c| !(c.is_ascii_alphanumeric() || ".-_+@".contains(c)));
+    let edge =
+        |c: Option<char>| c.is_none_or(|c| !(c.is_ascii_alphanumeric() || ".-_+@".contains(c)));
     text.match_indices(address).any(|(i, _)| {
         edge(text[..i].chars().next_back()) && edge(text[i + address.len()..].chars().next())
     })
@@ -76,6 +77,9 @@ mod tests {
         let mail = "to: ana durand <ana@example.org>\r\nfrom: x@y.org\r\n";
         assert!(super::names_address(mail, "ana@example.org"));
         assert!(!super::names_address(mail, "na@example.org"));
-        assert!(!super::names_address("to: ana@example.org.uk\r\n", "ana@example.org"));
+        assert!(!super::names_address(
+            "to: ana@example.org.uk\r\n",
+            "ana@example.org"
+        ));
     }
 }

@@ -101,7 +101,13 @@ async fn login(
             if let Ok(mut t) = throttle.0.lock() {
                 t.succeeded(&account);
             }
-            sign_in(db, cookies, settings.public_url.starts_with("https://"), u.id).await?;
+            sign_in(
+                db,
+                cookies,
+                settings.public_url.starts_with("https://"),
+                u.id,
+            )
+            .await?;
             Ok(Ok(Redirect::to(safe_next(form.next, u.role))))
         }
         None => {
@@ -198,6 +204,12 @@ async fn setup(
     let user = store::staff::complete_setup(db, token, &hash).await?;
     // A new password ends every session signed in with the old one.
     store::staff_sessions::end_all(db, user.id).await?;
-    sign_in(db, cookies, settings.public_url.starts_with("https://"), user.id).await?;
+    sign_in(
+        db,
+        cookies,
+        settings.public_url.starts_with("https://"),
+        user.id,
+    )
+    .await?;
     Ok(Ok(Redirect::to(safe_next(None, user.role))))
 }

@@ -217,13 +217,12 @@ pub async fn list_tokens(db: &Db) -> Result<Vec<TokenInfo>> {
 /// Revokes a token for good; false when no live token has that id. Other instances stop
 /// trusting it within [`TOKEN_TTL`].
 pub async fn revoke_token(db: &Db, id: i64) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
-    )
-    .bind(time::now())
-    .bind(id)
-    .execute(&db.write)
-    .await?;
+    let done =
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(time::now())
+            .bind(id)
+            .execute(&db.write)
+            .await?;
     if let Ok(mut map) = db.tokens.0.lock() {
         map.clear();
     }

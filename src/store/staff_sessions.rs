@@ -89,12 +89,11 @@ pub async fn end_all(db: &Db, user_id: i64) -> Result<u64> {
 /// Forgets sessions that can no longer be used (the hourly clean-up).
 pub async fn purge_expired(db: &Db) -> Result<u64> {
     let now = time::now();
-    let done = sqlx::query(
-        "DELETE FROM staff_sessions WHERE last_seen_at <= $1 OR created_at <= $2",
-    )
-    .bind(now - IDLE_SECONDS)
-    .bind(now - ABSOLUTE_SECONDS)
-    .execute(&db.write)
-    .await?;
+    let done =
+        sqlx::query("DELETE FROM staff_sessions WHERE last_seen_at <= $1 OR created_at <= $2")
+            .bind(now - IDLE_SECONDS)
+            .bind(now - ABSOLUTE_SECONDS)
+            .execute(&db.write)
+            .await?;
     Ok(done.rows_affected())
 }

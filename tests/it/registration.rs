@@ -241,7 +241,11 @@ async fn one_registration_per_address_and_a_neutral_second_answer() {
             .into_iter()
             .map(|m| m.message_kind)
             .collect();
-        assert_eq!(kinds, ["registered", "link"], "once ten minutes have passed, one link");
+        assert_eq!(
+            kinds,
+            ["registered", "link"],
+            "once ten minutes have passed, one link"
+        );
         // Once cancelled, the same address may register afresh.
         registrations::cancel(&db, &first).await.unwrap();
         let fresh = register(&db, &event, &again).await.unwrap();
