@@ -1,4 +1,4 @@
-//! iCalendar (RFC 5545) files: the public agenda feeds and, later, personal feeds and invites.
+//! iCalendar (RFC 5545) files: the public feeds, personal feeds and invites (iTIP, RFC 5546).
 //! Times are written in UTC; UIDs are stable per session; a streaming URL never goes in.
 
 pub mod personal;
@@ -54,9 +54,12 @@ pub struct Itip {
     pub attendee: Option<(String, String)>,
 }
 
-/// A calendar file: a feed (`method` None or `PUBLISH`) without people in it.
-pub fn render(name: &str, entries: &[Entry], method: Option<&str>) -> String {
-    fold(&build(name, entries, method, None))
+/// A feed (the programme, a session, an attendee's own calendar): a snapshot without people
+/// in it, so no METHOD. RFC 5545 §3.7.2 wants a METHOD matched by the Content-Type's
+/// `method=`, and iTIP's `PUBLISH` an ORGANIZER on every event; CalDAV servers refuse a
+/// METHOD in what they store (RFC 4791 §4.1), which is where subscribed feeds end up.
+pub fn render(name: &str, entries: &[Entry]) -> String {
+    fold(&build(name, entries, None, None))
 }
 
 /// An invite sent by e-mail.

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use crate::agenda::Agenda;
 use crate::calendar::{self, personal};
 use crate::config::Settings;
-use crate::domain::{time, RegistrationStatus, SignupStatus};
+use crate::domain::{time, RegistrationStatus, SessionStatus, SignupStatus};
 use crate::error::Msg;
 use crate::i18n::Lang;
 use crate::store::outbox::{self, Claimed};
@@ -211,7 +211,8 @@ impl Composer {
     /// UID per `REQUEST` or `CANCEL`, so a message about one thing (the event alone, one
     /// session that moved or was cancelled) is a `REQUEST`/`CANCEL` naming the organiser and
     /// the attendee; the event with workshops is one `PUBLISH` of them all (cancelled ones
-    /// marked), which calendars import whole.
+    /// marked), which calendars import whole. A registration that ends withdraws the event
+    /// and every workshop it held a seat in, all marked cancelled.
     fn invite(
         &self,
         agenda: &Agenda,
@@ -230,7 +231,31 @@ impl Composer {
             _ if r.status.holds_place() => false,
             _ => return None,
         };
-        let mut entries = personal::entries(agenda, r, signups, token, &self.public_url, lang);
+        // The seats of a registration that is over are gone: its message names them. A
+        // session cancelled before was withdrawn then.
+        let mut signups = signups.to_vec();
+        if withdraws && m.message_kind != outbox::SESSION_CANCELLED {
+            for session_id in withdrawn_sessions(m) {
+                if !signups.iter().any(|s| s.session_id == session_id) {
+                    signups.push(registrations::Signup {
+                        session_id,
+                        status: SignupStatus::Confirmed,
+                        position: None,
+                    });
+                }
+            }
+            signups.retain(|s| {
+                agenda
+                    .session(s.session_id)
+                    .is_some_and(|s| s.status != SessionStatus::Cancelled)
+            });
+        }
+        let mut entries = personal::entries(agenda, r, &signups, token, &self.public_url, lang);
+        if withdraws {
+            for e in &mut entries {
+                e.cancelled = true;
+            }
+        }
         if matches!(
             m.message_kind.as_str(),
             outbox::SESSION_CANCELLED | outbox::SESSION_CHANGED
@@ -289,6 +314,18 @@ fn notice_session(m: &Claimed) -> Option<i64> {
         return id.parse().ok();
     }
     serde_json::from_str::<Value>(&m.payload).ok()?["session_id"].as_i64()
+}
+
+/// The sessions a registration held a seat in when it ended (see `outbox::enqueue_withdrawal`).
+fn withdrawn_sessions(m: &Claimed) -> Vec<i64> {
+    serde_json::from_str::<Value>(&m.payload)
+        .ok()
+        .and_then(|v| {
+            v["sessions"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_i64).collect())
+        })
+        .unwrap_or_default()
 }
 
 /// An organiser's announcement: their own subject and text.

@@ -42,7 +42,7 @@ async fn event_calendar(
         .map(|s| agenda.calendar_entry(s, lang, &settings.public_url))
         .collect();
     let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
-    let body = calendar::render(name, &entries, Some("PUBLISH"));
+    let body = calendar::render(name, &entries);
     Ok(Cached(ics(), cache.put(key, revision, body)))
 }
 
@@ -57,8 +57,5 @@ async fn session_calendar(
     let agenda = Agenda::load(db, public_event(db, slug).await?).await?;
     let session = agenda.session(id).ok_or(Error::NotFound)?;
     let entry = agenda.calendar_entry(session, lang, &settings.public_url);
-    Ok((
-        ics(),
-        calendar::render(&entry.summary.clone(), &[entry], Some("PUBLISH")),
-    ))
+    Ok((ics(), calendar::render(&entry.summary.clone(), &[entry])))
 }

@@ -37,7 +37,7 @@ async fn feed(
     let entries = personal::entries(&agenda, &r, &signups, token, &settings.public_url, lang);
     let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
     let ics = ContentType::new("text", "calendar").with_params(("charset", "utf-8"));
-    Ok((ics, calendar::render(name, &entries, Some("PUBLISH"))))
+    Ok((ics, calendar::render(name, &entries)))
 }
 
 pub enum Joined {

@@ -38,12 +38,34 @@ pub(crate) async fn enqueue(
     kind: &str,
     registration_id: i64,
 ) -> Result<()> {
+    enqueue_payload(conn, kind, registration_id, "{}").await
+}
+
+/// Queues the message that a registration is over, naming the sessions it held a seat in
+/// (their seats are gone by the time it is composed): its invite withdraws them too.
+pub(crate) async fn enqueue_withdrawal(
+    conn: &mut AnyConnection,
+    kind: &str,
+    registration_id: i64,
+    sessions: &[i64],
+) -> Result<()> {
+    let payload = serde_json::json!({ "sessions": sessions }).to_string();
+    enqueue_payload(conn, kind, registration_id, &payload).await
+}
+
+async fn enqueue_payload(
+    conn: &mut AnyConnection,
+    kind: &str,
+    registration_id: i64,
+    payload: &str,
+) -> Result<()> {
     let now = time::now();
     sqlx::query(
         "INSERT INTO outbox (message_kind, recipient, registration_id, payload, next_attempt_at, \
-         created_at) SELECT $1, email, id, '{}', $2, $2 FROM registrations WHERE id = $3",
+         created_at) SELECT $1, email, id, $2, $3, $3 FROM registrations WHERE id = $4",
     )
     .bind(kind)
+    .bind(payload)
     .bind(now)
     .bind(registration_id)
     .execute(conn)

@@ -111,9 +111,9 @@ pub(super) async fn completed(
     if status == S::Confirmed {
         return Ok(Outcome::Done);
     }
-    if release(conn, id, now).await? {
+    if let Some(seated) = release(conn, id, now).await? {
         seats::fill_event(conn, p.event_id, now, hold_secs).await?;
-        outbox::enqueue(conn, outbox::PAYMENT_EXPIRED, id).await?;
+        outbox::enqueue_withdrawal(conn, outbox::PAYMENT_EXPIRED, id, &seated).await?;
     }
     Ok(must_refund(p, intent))
 }
@@ -165,9 +165,11 @@ pub(super) async fn expired(
     .fetch_one(&mut *conn)
     .await?;
     let pending = matches!(state(conn, id).await?, Some((S::PendingPayment, _)));
-    if others == 0 && pending && release(conn, id, now).await? {
-        seats::fill_event(conn, p.event_id, now, hold_secs).await?;
-        outbox::enqueue(conn, outbox::PAYMENT_EXPIRED, id).await?;
+    if others == 0 && pending {
+        if let Some(seated) = release(conn, id, now).await? {
+            seats::fill_event(conn, p.event_id, now, hold_secs).await?;
+            outbox::enqueue_withdrawal(conn, outbox::PAYMENT_EXPIRED, id, &seated).await?;
+        }
     }
     Ok(())
 }
@@ -184,9 +186,9 @@ pub(super) async fn refunded(
     let Some(id) = p.registration_id else {
         return Ok(());
     };
-    if release(conn, id, now).await? {
+    if let Some(seated) = release(conn, id, now).await? {
         seats::fill_event(conn, p.event_id, now, hold_secs).await?;
-        outbox::enqueue(conn, outbox::REFUNDED, id).await?;
+        outbox::enqueue_withdrawal(conn, outbox::REFUNDED, id, &seated).await?;
     }
     Ok(())
 }

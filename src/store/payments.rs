@@ -131,12 +131,13 @@ pub async fn refund_recorded(
 }
 
 /// Takes a registration's place away (cancelled, badge revoked, workshop seats passed on);
-/// the caller holds the event lock and fills the event afterwards. False if it was over.
+/// the caller holds the event lock and fills the event afterwards. The sessions it held a
+/// seat in, or None if it was over.
 pub(super) async fn release(
     conn: &mut AnyConnection,
     registration_id: i64,
     now: i64,
-) -> Result<bool> {
+) -> Result<Option<Vec<i64>>> {
     let done = sqlx::query(
         "UPDATE registrations SET status = 'cancelled', cancelled_at = $1, updated_at = $1, \
          waitlist_seq = NULL, hold_expires_at = NULL, badge_version = badge_version + 1 \
@@ -147,10 +148,11 @@ pub(super) async fn release(
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 0 {
-        return Ok(false);
+        return Ok(None);
     }
-    seats::drop_sessions(conn, registration_id, &[]).await?;
-    Ok(true)
+    seats::drop_sessions(conn, registration_id, &[])
+        .await
+        .map(Some)
 }
 
 /// Ends the open Checkout Sessions of a registration; their ids, to expire them at Stripe.
@@ -197,12 +199,12 @@ pub async fn cancel(
 ) -> Result<Vec<String>> {
     let mut tx = db.write.begin().await?;
     lock_event(db, &mut tx, event_id).await?;
-    if !release(&mut tx, registration_id, now).await? {
+    let Some(seated) = release(&mut tx, registration_id, now).await? else {
         return Err(Error::Conflict {
             message: Msg::new("register-already-cancelled"),
             fields: FieldErrors::new(),
         });
-    }
+    };
     let open = close_open(&mut tx, registration_id, CANCELLED, now).await?;
     let kind = match refund {
         Refund::Done {
@@ -223,7 +225,7 @@ pub async fn cancel(
         Refund::None => outbox::CANCELLED,
     };
     seats::fill_event(&mut tx, event_id, now, db.payment_hold_secs).await?;
-    outbox::enqueue(&mut tx, kind, registration_id).await?;
+    outbox::enqueue_withdrawal(&mut tx, kind, registration_id, &seated).await?;
     tx.commit().await?;
     Ok(open)
 }
@@ -251,9 +253,9 @@ pub async fn expire_holds(db: &Db, now: i64) -> Result<Vec<String>> {
         .fetch_all(&mut *tx)
         .await?;
         for (id,) in due {
-            if release(&mut tx, id, now).await? {
+            if let Some(seated) = release(&mut tx, id, now).await? {
                 sessions.extend(close_open(&mut tx, id, EXPIRED, now).await?);
-                outbox::enqueue(&mut tx, outbox::PAYMENT_EXPIRED, id).await?;
+                outbox::enqueue_withdrawal(&mut tx, outbox::PAYMENT_EXPIRED, id, &seated).await?;
             }
         }
         seats::fill_event(&mut tx, event_id, now, db.payment_hold_secs).await?;

@@ -340,9 +340,9 @@ pub(super) async fn finish(
     if done.rows_affected() == 0 {
         return Err(conflict(Msg::new("register-already-cancelled")));
     }
-    seats::drop_sessions(&mut tx, r.id, &[]).await?;
+    let seated = seats::drop_sessions(&mut tx, r.id, &[]).await?;
     seats::fill_event(&mut tx, r.event_id, now, db.payment_hold_secs).await?;
-    outbox::enqueue(&mut tx, message, r.id).await?;
+    outbox::enqueue_withdrawal(&mut tx, message, r.id, &seated).await?;
     tx.commit().await?;
     Ok(())
 }

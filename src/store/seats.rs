@@ -267,17 +267,19 @@ pub(super) async fn fill_session(conn: &mut AnyConnection, session_id: i64) -> R
     Ok(())
 }
 
-/// Drops a registration's sessions (all, or those not in `keep`), passing freed seats on.
+/// Drops a registration's sessions (all, or those not in `keep`), passing freed seats on;
+/// returns the sessions it held a seat in.
 pub(super) async fn drop_sessions(
     conn: &mut AnyConnection,
     registration_id: i64,
     keep: &[i64],
-) -> Result<()> {
+) -> Result<Vec<i64>> {
     let rows: Vec<(i64, String)> =
         sqlx::query_as("SELECT session_id, status FROM session_signups WHERE registration_id = $1")
             .bind(registration_id)
             .fetch_all(&mut *conn)
             .await?;
+    let mut seated = Vec::new();
     for (session_id, status) in rows.into_iter().filter(|(s, _)| !keep.contains(s)) {
         sqlx::query("DELETE FROM session_signups WHERE registration_id = $1 AND session_id = $2")
             .bind(registration_id)
@@ -286,7 +288,8 @@ pub(super) async fn drop_sessions(
             .await?;
         if status == SignupStatus::Confirmed.as_str() {
             fill_session(conn, session_id).await?;
+            seated.push(session_id);
         }
     }
-    Ok(())
+    Ok(seated)
 }

@@ -4,6 +4,7 @@
 use crate::common;
 
 use chrono::{Duration, Utc};
+use common::ical_strict;
 use common::{
     client_with_settings, free_port, fresh_url, json_of, organiser_token, send_json, Backend,
     SmtpServer,
@@ -18,6 +19,10 @@ use summit::store;
 use summit::Settings;
 
 const STREAM: &str = "https://stream.example.org/private-room";
+/// Long enough (in octets, with its accents) to fold on two continuation lines.
+const ABOUT: &str = "Comment les villes rendent leurs démarches en ligne accessibles à \
+    toutes et à tous : retours d’expérience, outils libres et méthodes éprouvées, \
+    avec les équipes de médiation numérique.";
 
 async fn app(smtp_port: Option<u16>) -> (Client, Settings) {
     let url = fresh_url(Backend::Sqlite).await;
@@ -43,7 +48,8 @@ async fn event_now(c: &Client) -> (i64, i64) {
     let mut ids = vec![];
     for (title, from, to) in [("Live workshop", -10, 50), ("Morning talk", -100, -40)] {
         let body = json!({"title": title, "kind": "workshop", "starts_at": local(from), "ends_at": local(to),
-            "format": "virtual", "requires_signup": true, "capacity": 50, "stream_url": STREAM});
+            "format": "virtual", "requires_signup": true, "capacity": 50, "stream_url": STREAM,
+            "description": ABOUT});
         let (status, s) = send_json(
             c,
             Method::Post,
@@ -71,6 +77,106 @@ async fn register(c: &Client, email: &str, sessions: &[i64]) -> Value {
 
 fn calendar_of(text: &str) -> Calendar {
     text.parse::<Calendar>().expect("valid iCalendar")
+}
+
+/// The calendar parts of a message: the Content-Type's `method=` and the text.
+fn calendar_parts(raw: &[u8]) -> Vec<(Option<String>, String)> {
+    let mail = MessageParser::default().parse(raw).unwrap();
+    mail.parts
+        .iter()
+        .filter(|p| {
+            p.content_type()
+                .is_some_and(|t| t.ctype() == "text" && t.subtype() == Some("calendar"))
+        })
+        .map(|p| {
+            let method = p.content_type().and_then(|t| t.attribute("method"));
+            // The octets as sent (decoded from the transfer encoding), not a lossy text.
+            let text = String::from_utf8(p.contents().to_vec()).expect("UTF-8");
+            (method.map(str::to_string), text)
+        })
+        .collect()
+}
+
+/// Reads every calendar part of every message strictly (RFC 5545 lines, RFC 5546 iTIP);
+/// returns them per message.
+fn strict_invites(messages: &[Vec<u8>]) -> Vec<Vec<(Option<String>, String)>> {
+    messages
+        .iter()
+        .enumerate()
+        .map(|(n, raw)| {
+            let parts = calendar_parts(raw);
+            assert!(parts.len() <= 1, "message {n}: one invite at most");
+            for (method, ics) in &parts {
+                ical_strict::assert_strict(&format!("message {n}"), ics, method.as_deref());
+            }
+            parts
+        })
+        .collect()
+}
+
+/// The header fields of a raw message, unfolded, in order (RFC 5322 §2.2).
+fn header_fields(raw: &[u8]) -> Vec<(String, String)> {
+    let text = String::from_utf8_lossy(raw);
+    let head = text.split("\r\n\r\n").next().unwrap_or_default();
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for line in head.split("\r\n") {
+        if line.starts_with([' ', '\t']) {
+            if let Some((_, value)) = fields.last_mut() {
+                value.push_str(line);
+            }
+        } else if let Some((name, value)) = line.split_once(':') {
+            fields.push((name.to_string(), value.trim().to_string()));
+        }
+    }
+    fields
+}
+
+/// What a strict mail system wants of a message's header: one Message-ID `<left@summit.test>`
+/// (the PUBLIC_URL host), one Date close to now, `Auto-Submitted: auto-generated`. Returns
+/// the Message-ID and whether it has List-Unsubscribe.
+fn assert_strict_header(what: &str, raw: &[u8]) -> (String, Option<String>) {
+    let fields = header_fields(raw);
+    let all = |name: &str| -> Vec<&str> {
+        fields
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    };
+    let ids = all("Message-ID");
+    assert_eq!(ids.len(), 1, "{what}: one Message-ID, in {fields:?}");
+    let id = ids[0];
+    let inner = id
+        .strip_prefix('<')
+        .and_then(|i| i.strip_suffix('>'))
+        .unwrap_or_else(|| panic!("{what}: Message-ID {id} not in <>"));
+    let (left, domain) = inner
+        .split_once('@')
+        .unwrap_or_else(|| panic!("{what}: Message-ID {id} without @"));
+    let atext = |s: &str| {
+        !s.is_empty()
+            && !s.starts_with('.')
+            && !s.ends_with('.')
+            && !s.contains("..")
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+    };
+    assert!(atext(left), "{what}: Message-ID {id}");
+    assert_eq!(domain, "summit.test", "{what}: the PUBLIC_URL host");
+    let dates = all("Date");
+    assert_eq!(dates.len(), 1, "{what}: one Date, in {fields:?}");
+    let date = chrono::DateTime::parse_from_rfc2822(dates[0])
+        .unwrap_or_else(|e| panic!("{what}: Date {}: {e}", dates[0]));
+    let off = (date.with_timezone(&Utc) - Utc::now()).num_seconds().abs();
+    assert!(off < 600, "{what}: Date {} is {off} s away", dates[0]);
+    assert_eq!(
+        all("Auto-Submitted"),
+        ["auto-generated"],
+        "{what}: Auto-Submitted"
+    );
+    let unsubscribe = all("List-Unsubscribe");
+    assert!(unsubscribe.len() <= 1, "{what}: {unsubscribe:?}");
+    (id.to_string(), unsubscribe.first().map(|s| s.to_string()))
 }
 
 #[rocket::async_test]
@@ -121,9 +227,29 @@ async fn the_confirmation_arrives_with_a_working_link_and_an_invite() {
                 .is_some_and(|t| t.ctype() == "text" && t.subtype() == Some("calendar"))
         })
         .expect("a calendar part");
+    // The event and its workshops in one file: a PUBLISH (iTIP allows one UID per REQUEST),
+    // from the organiser, naming no attendee; and it reads strictly.
     let ctype = invite.content_type().unwrap();
-    assert_eq!(ctype.attribute("method"), Some("REQUEST"));
-    let cal = calendar_of(invite.text_contents().unwrap());
+    assert_eq!(ctype.attribute("method"), Some("PUBLISH"));
+    let ics = invite.text_contents().unwrap();
+    strict_invites(&smtp.messages_as_sent());
+    assert_eq!(ical_strict::method_of(ics).as_deref(), Some("PUBLISH"));
+    let organizers = ical_strict::event_lines(ics, "ORGANIZER");
+    assert_eq!(organizers.len(), 3, "an ORGANIZER on each event");
+    for o in &organizers {
+        assert_eq!(o.value, "mailto:summit@example.org");
+        assert_eq!(
+            o.param("CN"),
+            Some("Summit"),
+            "MAIL_FROM's name: no organiser set"
+        );
+    }
+    assert!(ical_strict::event_lines(ics, "ATTENDEE").is_empty());
+    assert!(
+        ical_strict::longest_unfolded(ics) >= 2 * ical_strict::MAX_OCTETS,
+        "a line long enough for two continuations (the ics crate made the second 76 octets)"
+    );
+    let cal = calendar_of(ics);
     let events: Vec<_> = cal
         .components
         .iter()
@@ -335,7 +461,7 @@ async fn moving_or_cancelling_a_session_updates_the_attendees_invites() {
     let path = "/api/v1/events/webinar/sessions";
     let (_, lab) = send_json(&c, Method::Post, path, &token, body).await;
     let lab = lab["id"].as_i64().unwrap();
-    register(&c, "dan@example.org", &[lab]).await;
+    let dan = register(&c, "dan@example.org", &[lab]).await;
     let worker = Worker::new(&settings).unwrap();
     let db = common::db(&c);
     let tick = || worker.tick(db, summit::domain::time::now());
@@ -380,6 +506,59 @@ async fn moving_or_cancelling_a_session_updates_the_attendees_invites() {
     assert_eq!(method, "CANCEL");
     assert_eq!(cal.components.len(), 1, "just the cancelled session");
     assert_eq!(lab_sequence(&cal).unwrap().1.as_deref(), Some("CANCELLED"));
+
+    // Dan cancels: the event goes from their calendar.
+    let mine = dan["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    let res = c
+        .delete(format!("/api/v1/registrations/{mine}"))
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Ok);
+    assert_eq!(tick().await.unwrap(), 1);
+
+    // Every invite, read strictly: a PUBLISH for the event with its workshop, then one UID
+    // per REQUEST or CANCEL, from the organiser to Dan.
+    let invites = strict_invites(&smtp.messages_as_sent());
+    let lab_uid = format!("session-{lab}@summit.test");
+    let event = store::events::get(db, "webinar").await.unwrap();
+    let event_uid = format!("event-{}@summit.test", event.id);
+    let seen: Vec<(String, Vec<String>)> = invites
+        .iter()
+        .map(|parts| {
+            let (method, ics) = &parts[0];
+            assert_eq!(ical_strict::method_of(ics).as_ref(), method.as_ref());
+            (
+                method.clone().unwrap(),
+                ical_strict::event_values(ics, "UID"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("PUBLISH".into(), vec![event_uid.clone(), lab_uid.clone()]),
+            ("REQUEST".into(), vec![lab_uid.clone()]),
+            ("CANCEL".into(), vec![lab_uid.clone()]),
+            ("CANCEL".into(), vec![event_uid.clone()]),
+        ]
+    );
+    for parts in &invites[1..] {
+        let ics = &parts[0].1;
+        let attendees = ical_strict::event_lines(ics, "ATTENDEE");
+        assert_eq!(attendees.len(), 1);
+        assert_eq!(attendees[0].value, "mailto:dan@example.org");
+        assert_eq!(attendees[0].param("CN"), Some("Ana Lima"));
+        assert_eq!(attendees[0].param("RSVP"), Some("FALSE"));
+        let organizer = ical_strict::event_values(ics, "ORGANIZER");
+        assert_eq!(organizer, ["mailto:summit@example.org"]);
+    }
+    let last = &invites[3][0].1;
+    assert_eq!(ical_strict::event_values(last, "STATUS"), ["CANCELLED"]);
 }
 
 #[rocket::async_test]
@@ -505,6 +684,261 @@ async fn reminders_go_out_once_and_organisers_announce() {
         res.status(),
         Status::UnprocessableEntity,
         "subject and message required"
+    );
+    // Eve's confirmation (event and lab) and Fred's (the event alone) read strictly;
+    // reminders and announcements carry no invite.
+    let invites = strict_invites(&smtp.messages_as_sent());
+    let methods: Vec<_> = invites
+        .iter()
+        .flatten()
+        .map(|(m, _)| m.clone().unwrap())
+        .collect();
+    assert_eq!(methods.len(), 2);
+    assert!(methods.contains(&"PUBLISH".into()) && methods.contains(&"REQUEST".into()));
+}
+
+#[rocket::async_test]
+async fn cancelling_withdraws_the_event_and_its_workshops_from_the_calendar() {
+    let port = free_port();
+    let smtp = SmtpServer::start(port);
+    let (c, settings) = app(Some(port)).await;
+    let (live, ended) = event_now(&c).await;
+    let ana = register(&c, "ana@example.org", &[live, ended]).await;
+    let worker = Worker::new(&settings).unwrap();
+    let db = common::db(&c);
+    let tick = || worker.tick(db, summit::domain::time::now());
+    assert_eq!(tick().await.unwrap(), 1);
+    let mine = ana["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    let res = c
+        .delete(format!("/api/v1/registrations/{mine}"))
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Ok);
+    assert_eq!(tick().await.unwrap(), 1);
+    let invites = strict_invites(&smtp.messages_as_sent());
+    let uids = |n: usize| {
+        let mut uids = ical_strict::event_values(&invites[n][0].1, "UID");
+        uids.sort();
+        uids
+    };
+    assert_eq!(uids(0).len(), 3, "the event and both workshops");
+    assert_eq!(uids(1), uids(0), "all three withdrawn, not the event alone");
+    let (method, ics) = &invites[1][0];
+    assert_eq!(method.as_deref(), Some("PUBLISH"), "three UIDs: no CANCEL");
+    assert_eq!(
+        ical_strict::event_values(ics, "STATUS"),
+        ["CANCELLED", "CANCELLED", "CANCELLED"]
+    );
+}
+
+/// What arrives at a real SMTP server and what is written to the outbox folder: every
+/// message has one Message-ID in the PUBLIC_URL's domain, a Date, and says it was sent by a
+/// machine; an organiser's announcement says how to stop them, a confirmation does not.
+#[rocket::async_test]
+async fn every_message_has_an_id_a_date_and_says_it_is_automatic() {
+    for smtp in [true, false] {
+        let port = free_port();
+        let server = smtp.then(|| SmtpServer::start(port));
+        let (c, settings) = app(smtp.then_some(port)).await;
+        let (live, _) = event_now(&c).await;
+        register(&c, "ana@example.org", &[live]).await;
+        let fred = register(&c, "fred@example.org", &[]).await;
+        let worker = Worker::new(&settings).unwrap();
+        let db = common::db(&c);
+        let tick = || worker.tick(db, summit::domain::time::now());
+        assert_eq!(tick().await.unwrap(), 2);
+        common::sign_in_organiser(&c, "orga@webinar.org", None).await;
+        let page = common::text_of(&c, "/admin/events/webinar/registrations").await;
+        let csrf = common::csrf_of(&page);
+        let res = c
+            .post("/admin/events/webinar/announcements")
+            .header(ContentType::Form)
+            .body(format!(
+                "csrf={csrf}&subject=Room+change&body=The+lab+moves+to+room+B."
+            ))
+            .dispatch()
+            .await;
+        assert_eq!(res.status(), Status::SeeOther);
+        assert_eq!(tick().await.unwrap(), 2, "the announcement to both");
+        let mine = fred["manage_url"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap();
+        let res = c
+            .delete(format!("/api/v1/registrations/{mine}"))
+            .dispatch()
+            .await;
+        assert_eq!(res.status(), Status::Ok);
+        assert_eq!(tick().await.unwrap(), 1);
+
+        let messages = match &server {
+            Some(server) => server.messages_as_sent(),
+            None => {
+                let mut files: Vec<_> = std::fs::read_dir(&settings.outbox_dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect();
+                files.sort();
+                files.iter().map(|p| std::fs::read(p).unwrap()).collect()
+            }
+        };
+        let how = if smtp { "SMTP" } else { ".eml" };
+        assert_eq!(messages.len(), 5, "{how}");
+        let mut ids = std::collections::BTreeSet::new();
+        let mut announcements = 0;
+        for (n, raw) in messages.iter().enumerate() {
+            let what = format!("{how} message {n}");
+            let (id, unsubscribe) = assert_strict_header(&what, raw);
+            assert!(ids.insert(id), "{what}: its own Message-ID");
+            let mail = MessageParser::default().parse(raw).unwrap();
+            if mail.subject() == Some("Room change") {
+                announcements += 1;
+                assert_eq!(
+                    unsubscribe.as_deref(),
+                    Some("<mailto:summit@example.org?subject=unsubscribe>"),
+                    "{what}"
+                );
+            } else {
+                assert_eq!(unsubscribe, None, "{what}: {:?}", mail.subject());
+            }
+        }
+        assert_eq!(announcements, 2, "{how}");
+        // And their invites read strictly: Ana's event and workshop (PUBLISH), Fred's event
+        // alone (REQUEST), then withdrawn (CANCEL).
+        let methods: std::collections::BTreeSet<_> = strict_invites(&messages)
+            .into_iter()
+            .flatten()
+            .map(|(method, _)| method.unwrap())
+            .collect();
+        assert_eq!(
+            methods,
+            ["CANCEL", "PUBLISH", "REQUEST"].map(String::from).into(),
+            "{how}"
+        );
+    }
+}
+
+/// The strict reading finds what strict calendar servers refuse, and what the ics crate's
+/// own folding (one octet too long) wrote before.
+#[test]
+fn the_strict_calendar_reading_finds_what_servers_refuse() {
+    let event = |uid: &str, extra: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20270615T080000Z\r\n\
+             DTSTART:20270615T083000Z\r\nDTEND:20270615T093000Z\r\nSEQUENCE:0\r\n\
+             SUMMARY:Atelier\r\n{extra}END:VEVENT\r\n"
+        )
+    };
+    let cal = |method: &str, events: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n{method}{events}END:VCALENDAR\r\n"
+        )
+    };
+    let people = "ORGANIZER;CN=\"Bordeaux M\u{e9}tropole\":mailto:orga@example.org\r\n\
+                  ATTENDEE;CN=\"Ana\";RSVP=FALSE:mailto:ana@example.org\r\n";
+    let request = cal("METHOD:REQUEST\r\n", &event("a@x", people));
+    assert_eq!(
+        ical_strict::problems(&request, Some("REQUEST")),
+        Vec::<String>::new()
+    );
+    let has = |ics: &str, method: Option<&str>, needle: &str| {
+        let found = ical_strict::problems(ics, method);
+        assert!(
+            found.iter().any(|p| p.contains(needle)),
+            "want {needle:?} in {found:?} for\n{ics}"
+        );
+    };
+    has(&request, None, "no method= in the Content-Type");
+    has(
+        &request,
+        Some("PUBLISH"),
+        "method=PUBLISH in the Content-Type",
+    );
+    has(&request.replace("\r\n", "\n"), Some("REQUEST"), "bare LF");
+    let two = format!("{}{}", event("a@x", people), event("b@x", people));
+    has(&cal("METHOD:REQUEST\r\n", &two), Some("REQUEST"), "2 UIDs");
+    let nobody = cal("METHOD:REQUEST\r\n", &event("a@x", ""));
+    has(&nobody, Some("REQUEST"), "0 ORGANIZER");
+    has(&nobody, Some("REQUEST"), "0 ATTENDEE");
+    has(
+        &request.replace(";RSVP=FALSE", ""),
+        Some("REQUEST"),
+        "without RSVP=FALSE",
+    );
+    has(
+        &request.replace("mailto:orga@example.org", "orga@example.org"),
+        Some("REQUEST"),
+        "is no mailto:",
+    );
+    let cancel = cal("METHOD:CANCEL\r\n", &event("a@x", people));
+    has(&cancel, Some("CANCEL"), "without STATUS:CANCELLED");
+    let publish = cal("METHOD:PUBLISH\r\n", &event("a@x", people));
+    has(&publish, Some("PUBLISH"), "1 ATTENDEE, want exactly 0");
+    has(
+        &cal("METHOD:PUBLISH\r\n", &event("a@x", "")),
+        Some("PUBLISH"),
+        "0 ORGANIZER",
+    );
+    has(
+        &request.replace("VERSION:2.0\r\n", ""),
+        Some("REQUEST"),
+        "0 VERSION",
+    );
+    has(
+        &request.replace("PRODID:-//t//t//EN\r\n", ""),
+        Some("REQUEST"),
+        "0 PRODID",
+    );
+    has(
+        &request.replace("DTSTAMP:20270615T080000Z\r\n", ""),
+        Some("REQUEST"),
+        "0 DTSTAMP",
+    );
+    has(
+        &request.replace("END:VEVENT\r\n", ""),
+        Some("REQUEST"),
+        "closes BEGIN:VEVENT",
+    );
+    has(
+        &request.replace("UID:a@x\r\n", "UID:a@x\r\nUID:b@x\r\n"),
+        Some("REQUEST"),
+        "2 UID",
+    );
+    // A line of 76 octets, and a fold inside "é".
+    let long = format!("DESCRIPTION:{}\r\n", "x".repeat(64));
+    has(&cal("", &event("a@x", &long)), None, "76 octets");
+    let fine = cal(
+        "",
+        &event("a@x", &format!("DESCRIPTION:{}\u{e9}\r\n", "x".repeat(61))),
+    );
+    assert_eq!(ical_strict::problems(&fine, None), Vec::<String>::new());
+    let at = fine.find('\u{e9}').unwrap() + 1; // between the two octets of "é"
+    let cut = [&fine.as_bytes()[..at], b"\r\n ", &fine.as_bytes()[at..]].concat();
+    let has_bytes = |ics: &[u8], needle: &str| {
+        let found = ical_strict::problems(ics, None);
+        assert!(found.iter().any(|p| p.contains(needle)), "{found:?}");
+    };
+    has_bytes(&cut, "cut a character in two");
+
+    // What the ics crate folds by itself: a continuation line of 76 octets.
+    let mut old = ics::ICalendar::new("2.0", "-//t//t//EN");
+    let mut ev = ics::Event::new("a@x", "20270615T080000Z");
+    ev.push(ics::properties::DtStart::new("20270615T083000Z"));
+    ev.push(ics::properties::Description::new("d\u{e9}bat ".repeat(40)));
+    old.add_event(ev);
+    has(&old.to_string(), None, "76 octets");
+    assert_eq!(
+        ical_strict::problems(summit::calendar::fold(&old.to_string()), None),
+        Vec::<String>::new(),
+        "Summit's folding"
     );
 }
 

@@ -363,3 +363,90 @@ async fn the_event_page_links_its_open_data_and_licence() {
         assert!(en.contains(&link), "{link}");
     }
 }
+
+/// The Bordeaux feeds (163 sessions, long French descriptions) read strictly: lines of at
+/// most 75 octets CRLF included, and the METHOD as the Content-Type says. Some lines are long
+/// enough to need two continuation lines: the ics crate's own folding (one octet late) wrote
+/// 76-octet ones there.
+#[rocket::async_test]
+async fn the_bordeaux_calendars_fold_at_75_octets_and_read_strictly() {
+    use common::ical_strict;
+    let client = demo_client().await;
+    let slug = "bordeaux-nous-les-villes";
+    let fetch = |path: String| {
+        let client = &client;
+        async move {
+            let res = client.get(path.clone()).dispatch().await;
+            assert_eq!(res.status(), Status::Ok, "{path}");
+            let ctype = res.content_type().unwrap();
+            assert_eq!(ctype.media_type().sub(), "calendar", "{path}");
+            let method = ctype
+                .params()
+                .find(|(k, _)| k == "method")
+                .map(|(_, v)| v.to_string());
+            let body = res.into_bytes().await.unwrap();
+            ical_strict::assert_strict(&path, &body, method.as_deref());
+            String::from_utf8(body).unwrap()
+        }
+    };
+    let mut longest = 0;
+    for lang in ["fr", "en"] {
+        let feed = fetch(format!("/events/{slug}/calendar.ics?lang={lang}")).await;
+        assert_eq!(ical_strict::event_values(&feed, "UID").len(), 163, "{lang}");
+        longest = longest.max(ical_strict::longest_unfolded(&feed));
+        assert!(
+            ical_strict::continuation_lines(&feed) > 163,
+            "{lang}: folded"
+        );
+    }
+    assert!(
+        longest >= 150,
+        "a line of {longest} octets needs two continuations"
+    );
+
+    let sessions = serde_json::from_str::<Value>(
+        &text(&client, &format!("/api/v1/events/{slug}/sessions")).await,
+    )
+    .unwrap();
+    let sessions = sessions["sessions"].as_array().unwrap().clone();
+    assert_eq!(sessions.len(), 163);
+    let mut workshops = vec![];
+    for s in &sessions {
+        let id = s["id"].as_i64().unwrap();
+        let one = fetch(format!("/events/{slug}/sessions/{id}/calendar.ics")).await;
+        assert_eq!(
+            ical_strict::event_values(&one, "UID"),
+            [format!("session-{id}@summit.test")]
+        );
+        // Three workshops that do not overlap (the API lists them in time order).
+        let free = workshops.last().is_none_or(|(_, end): &(i64, String)| {
+            s["starts_at"].as_str().unwrap() >= end.as_str()
+        });
+        if s["requires_signup"] == true && workshops.len() < 3 && free {
+            workshops.push((id, s["ends_at"].as_str().unwrap().to_string()));
+        }
+    }
+
+    // An attendee's own feed: the event and three workshops.
+    let workshops: Vec<i64> = workshops.into_iter().map(|(id, _)| id).collect();
+    let person = json!({"name": "Ana Lima", "email": "ana@example.org",
+        "attendance": "in_person", "language": "fr", "sessions": workshops});
+    let res = client
+        .post(format!("/api/v1/events/{slug}/registrations"))
+        .header(rocket::http::ContentType::JSON)
+        .body(person.to_string())
+        .dispatch()
+        .await;
+    let status = res.status();
+    let answer = common::json_of(res).await;
+    assert_eq!(status, Status::Created, "{answer}");
+    let token = answer["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    let mine = fetch(format!("/r/{token}/calendar.ics")).await;
+    assert_eq!(ical_strict::event_values(&mine, "UID").len(), 4);
+    assert!(ical_strict::longest_unfolded(&mine) > ical_strict::MAX_OCTETS);
+}

@@ -12,6 +12,7 @@ use summit::store::{self, Db};
 use summit::Settings;
 
 pub mod fake_stripe;
+pub mod ical_strict;
 pub mod python;
 
 pub const POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
@@ -268,6 +269,24 @@ impl SmtpServer {
             (modified, p.clone())
         });
         files.iter().map(|p| std::fs::read(p).unwrap()).collect()
+    }
+
+    /// The messages as they went over the wire: a Maildir keeps lines ending in LF, SMTP
+    /// carries them with CRLF (RFC 5321 §2.3.8), so each LF is CRLF again.
+    pub fn messages_as_sent(&self) -> Vec<Vec<u8>> {
+        self.messages()
+            .into_iter()
+            .map(|raw| {
+                let mut wire = Vec::with_capacity(raw.len() + raw.len() / 40);
+                for (i, &b) in raw.iter().enumerate() {
+                    if b == b'\n' && (i == 0 || raw[i - 1] != b'\r') {
+                        wire.push(b'\r');
+                    }
+                    wire.push(b);
+                }
+                wire
+            })
+            .collect()
     }
 }
 
