@@ -7,7 +7,6 @@ use serde_json::{json, Value};
 
 use crate::calendar::{self, Entry};
 use crate::domain::{time, Format, SessionStatus};
-use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::events::{Event, Room, Track};
 use crate::store::sessions::{Session, SessionSpeaker};
@@ -26,7 +25,7 @@ pub struct Agenda {
 }
 
 impl Agenda {
-    pub async fn load(db: &Db, event: Event) -> Result<Agenda> {
+    pub async fn load(db: &Db, event: Event) -> store::error::Result<Agenda> {
         let (rooms, tracks, speakers, sessions, roles) = tokio::try_join!(
             store::events::rooms(db, event.id),
             store::events::tracks(db, event.id),

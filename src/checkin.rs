@@ -249,7 +249,7 @@ async fn may_enter(
     };
     match store::sessions::get(db, event_id, session_id).await {
         Ok(s) if !s.requires_signup.0 => Ok(true),
-        Ok(_) => checkins::has_seat(db, registration_id, session_id).await,
+        Ok(_) => Ok(checkins::has_seat(db, registration_id, session_id).await?),
         Err(_) => Ok(false),
     }
 }

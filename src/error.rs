@@ -12,30 +12,7 @@ use serde_json::json;
 
 use crate::i18n::Lang;
 
-/// A message to show a person: a Fluent key and its arguments, translated when rendered.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Msg {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl Msg {
-    pub fn new(key: &'static str) -> Msg {
-        Msg { key, args: vec![] }
-    }
-
-    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Msg {
-        self.args.push((name, value.into()));
-        self
-    }
-
-    pub fn render(&self, lang: Lang) -> String {
-        lang.t_args(self.key, &self.args)
-    }
-}
-
-/// Field name → what is wrong with it.
-pub type FieldErrors = BTreeMap<String, Msg>;
+pub use crate::domain::problem::{FieldErrors, Msg, Problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -63,6 +40,29 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<crate::store::error::Error> for Error {
+    fn from(e: crate::store::error::Error) -> Error {
+        use crate::store::error::Error as Store;
+        match e {
+            Store::NotFound => Error::NotFound,
+            Store::Conflict { message, fields } => Error::Conflict { message, fields },
+            Store::Unprocessable { fields } => Error::Unprocessable { fields },
+            Store::Database(e) => Error::Database(e),
+            Store::Internal(why) => Error::Internal(why),
+        }
+    }
+}
+
+impl From<Problem> for Error {
+    fn from(p: Problem) -> Error {
+        match p {
+            Problem::BadRequest(m) => Error::BadRequest(m),
+            Problem::Conflict { message, fields } => Error::Conflict { message, fields },
+            Problem::Unprocessable { fields } => Error::Unprocessable { fields },
+        }
+    }
+}
 
 impl Error {
     pub fn field(name: &str, msg: Msg) -> Error {

@@ -14,7 +14,6 @@ use rocket_dyn_templates::handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
 };
-use serde::Serialize;
 
 fluent_templates::static_loader! {
     pub static LOCALES = {
@@ -24,53 +23,23 @@ fluent_templates::static_loader! {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Fr,
-    En,
+pub use crate::domain::lang::Lang;
+use crate::domain::problem::Msg;
+
+/// A badge's role line in `lang`: a known role translated, any other text as written.
+pub fn badge_role_label(role: &str, lang: Lang) -> String {
+    crate::domain::badge_role::label(role).map_or_else(|other| other, |m| m.render(lang))
+}
+
+impl Msg {
+    pub fn render(&self, lang: Lang) -> String {
+        lang.t_args(self.key, &self.args)
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Lang> {
-        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     fn id(self) -> LanguageIdentifier {
         self.code().parse().expect("static language tag")
-    }
-
-    /// The first supported language of an Accept-Language header, by quality.
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        let mut best: Option<(f32, Lang)> = None;
-        for part in header.split(',') {
-            let mut pieces = part.split(';');
-            let tag = pieces.next().unwrap_or("");
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
-            if let Some(lang) = Lang::parse(tag) {
-                if best.is_none_or(|(bq, _)| q > bq) {
-                    best = Some((q, lang));
-                }
-            }
-        }
-        best.map(|(_, l)| l)
     }
 
     /// The visitor's language: `?lang=`, then the cookie, then Accept-Language, then French.
@@ -113,16 +82,6 @@ impl Lang {
                 tracing::warn!("missing translation {key}");
                 key.to_string()
             })
-    }
-
-    /// Picks the French or English variant of a bilingual field.
-    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Fr if !fr.is_empty() => fr,
-            Lang::En if !en.is_empty() => en,
-            Lang::Fr => en,
-            Lang::En => fr,
-        }
     }
 }
 

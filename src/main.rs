@@ -242,7 +242,7 @@ fn main() -> ExitCode {
                     store::staff::add_user(&db, &args.email, args.role.into(), event_id)
                         .await
                         .map_err(|e| match e {
-                            summit::Error::Unprocessable { .. } => {
+                            store::error::Error::Unprocessable { .. } => {
                                 format!("{} already has a login", args.email)
                             }
                             other => other.to_string(),

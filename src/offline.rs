@@ -106,7 +106,10 @@ pub fn parse_upload(input: &Input) -> Result<Vec<OfflineScan>> {
                 registration,
             }),
             (scan, own) => {
-                for err in [scan.err(), own.err()].into_iter().flatten() {
+                for err in [scan.err(), own.err().map(Error::from)]
+                    .into_iter()
+                    .flatten()
+                {
                     if let Error::Unprocessable { fields } = err {
                         for (field, msg) in fields {
                             c.fail(&format!("scans[{i}].{field}"), msg);
@@ -145,8 +148,8 @@ async fn code_of_lost(db: &Db, staff: &Staff, slug: &str, id: i64) -> Result<Str
     }
     match store::roster::get(db, event.id, id).await {
         Ok(r) => checkin::code_for(db, &r).await,
-        Err(Error::NotFound) => Ok(String::new()),
-        Err(e) => Err(e),
+        Err(store::error::Error::NotFound) => Ok(String::new()),
+        Err(e) => Err(e.into()),
     }
 }
 

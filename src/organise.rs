@@ -16,7 +16,7 @@ use crate::store::tickets::{TicketDraft, TicketType};
 use crate::store::{self, Db};
 
 pub async fn create_event(db: &Db, input: &Input) -> Result<Event> {
-    store::events::create(db, &validate_event(input)?).await
+    Ok(store::events::create(db, &validate_event(input)?).await?)
 }
 
 /// The stored event as input, so a PATCH can be laid over it and validated whole.
@@ -65,7 +65,7 @@ pub async fn update_event(db: &Db, event: &Event, patch: Input) -> Result<Event>
         base.values
             .insert("ends_at".into(), time::to_rfc3339(event.ends_at, tz));
     }
-    store::events::update(db, event.id, &validate_event(&base.overlay(patch))?).await
+    Ok(store::events::update(db, event.id, &validate_event(&base.overlay(patch))?).await?)
 }
 
 pub async fn add_room(db: &Db, event: &Event, input: &Input) -> Result<Room> {
@@ -73,7 +73,7 @@ pub async fn add_room(db: &Db, event: &Event, input: &Input) -> Result<Room> {
     let name = c.required(input, "name", 120);
     let capacity = c.count(input, "capacity");
     c.finish()?;
-    store::events::add_room(db, event.id, &name, capacity).await
+    Ok(store::events::add_room(db, event.id, &name, capacity).await?)
 }
 
 pub async fn add_track(db: &Db, event: &Event, input: &Input) -> Result<Track> {
@@ -103,7 +103,7 @@ pub async fn add_track(db: &Db, event: &Event, input: &Input) -> Result<Track> {
         c.fail("color", Msg::new("field-colour"));
     }
     c.finish()?;
-    store::events::add_track(db, event.id, &slug, &name_fr, &name_en, &color).await
+    Ok(store::events::add_track(db, event.id, &slug, &name_fr, &name_en, &color).await?)
 }
 
 pub fn slugify(text: &str) -> String {
@@ -139,7 +139,7 @@ pub async fn add_speaker(db: &Db, event: &Event, input: &Input) -> Result<Speake
             .unwrap_or_else(|| bio.clone()),
     };
     c.finish()?;
-    store::speakers::create(db, event.id, &draft).await
+    Ok(store::speakers::create(db, event.id, &draft).await?)
 }
 
 /// Largest speaker photo accepted.
@@ -176,7 +176,7 @@ pub fn frame(agenda: &Agenda) -> EventFrame {
 
 pub async fn create_session(db: &Db, agenda: &Agenda, input: &Input) -> Result<Session> {
     let draft = validate_session(input, &frame(agenda))?;
-    store::sessions::create(db, &agenda.event, &draft).await
+    Ok(store::sessions::create(db, &agenda.event, &draft).await?)
 }
 
 /// The stored session as input, for a PATCH or the edit form.
@@ -216,7 +216,7 @@ pub async fn update_session(db: &Db, agenda: &Agenda, id: i64, patch: Input) -> 
         base.nested.remove("speakers");
     }
     let draft = validate_session(&base.overlay(patch), &frame(agenda))?;
-    store::sessions::update(db, &agenda.event, id, &draft).await
+    Ok(store::sessions::update(db, &agenda.event, id, &draft).await?)
 }
 
 pub async fn add_ticket(
@@ -259,7 +259,7 @@ pub async fn add_ticket(
         sales_start,
         sales_end,
     };
-    store::tickets::create(db, event.id, &draft).await
+    Ok(store::tickets::create(db, event.id, &draft).await?)
 }
 
 #[cfg(test)]

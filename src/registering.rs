@@ -8,7 +8,7 @@ use crate::domain::registration::{
 };
 use crate::domain::validate::{Checker, Input};
 use crate::domain::{time, Attendance, RegistrationStatus, SessionStatus, SignupStatus};
-use crate::error::{Error, Msg, Result};
+use crate::error::{Error, Msg, Problem, Result};
 use crate::i18n::Lang;
 use crate::store::events::Event;
 use crate::store::registrations::{self, Admission, Registered, Registration};
@@ -67,6 +67,7 @@ pub fn window(event: &Event, lang: Lang) -> Result<()> {
         time::now(),
         lang,
     )
+    .map_err(Error::from)
 }
 
 pub async fn register(
@@ -84,7 +85,7 @@ pub async fn register(
         (Ok(d), Channel::Form) if !d.consent => {
             return Err(Error::field("consent", Msg::new("register-consent")))
         }
-        (Err(Error::Unprocessable { mut fields }), Channel::Form) => {
+        (Err(Problem::Unprocessable { mut fields }), Channel::Form) => {
             if !input
                 .get("consent")
                 .is_some_and(|v| v == "on" || v == "true")
@@ -98,7 +99,7 @@ pub async fn register(
     let admission = Admission {
         needs_approval: event.requires_approval.0 && channel != Channel::Organiser,
     };
-    registrations::register(db, event.id, &draft, admission).await
+    Ok(registrations::register(db, event.id, &draft, admission).await?)
 }
 
 /// Replaces an attendee's chosen sessions, checked like a new registration's.
@@ -131,7 +132,7 @@ pub async fn change_sessions(
         t.sales_end = None;
     });
     let draft = registration::validate(&whole, &offer, lang)?;
-    registrations::set_sessions(db, r, &draft.sessions).await
+    Ok(registrations::set_sessions(db, r, &draft.sessions).await?)
 }
 
 pub async fn switch_attendance(
@@ -170,7 +171,7 @@ pub async fn switch_attendance(
             return Err(Error::field("attendance", msg));
         }
     }
-    registrations::switch_attendance(db, r, mode).await
+    Ok(registrations::switch_attendance(db, r, mode).await?)
 }
 
 fn refuse_if_over(r: &Registration) -> Result<()> {

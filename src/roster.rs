@@ -115,7 +115,7 @@ impl Roster {
             "organisation": r.organisation,
             "role": r.role_title,
             "badge_role": r.badge_role,
-            "badge_role_label": crate::domain::badge_role::label(&r.badge_role, lang),
+            "badge_role_label": crate::i18n::badge_role_label(&r.badge_role, lang),
             "attendance": r.attendance,
             "attendance_label": lang.t(&format!("attendance-{}", r.attendance.as_str())),
             "language": r.language,

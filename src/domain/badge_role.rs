@@ -1,10 +1,9 @@
 //! Badge roles (attendee, speaker, press, staff): what organisers may choose, the words a
 //! guest list may use for them in French or English, and the line a printed badge shows.
 
+use super::problem::{Msg, Problem};
 use super::validate::{unaccented, Input};
 use super::BadgeRole;
-use crate::error::{Error, Msg};
-use crate::i18n::Lang;
 
 /// The field that carries a badge role in forms, JSON bodies and guest lists.
 pub const FIELD: &str = "badge_role";
@@ -31,21 +30,21 @@ pub fn from_words(text: &str) -> Option<BadgeRole> {
 }
 
 /// The role an organiser chose in a form or a JSON body (its exact value), if any.
-pub fn chosen(input: &Input) -> Result<Option<BadgeRole>, Error> {
+pub fn chosen(input: &Input) -> Result<Option<BadgeRole>, Problem> {
     match input.get(FIELD) {
         None => Ok(None),
         Some(text) => BadgeRole::parse(text)
             .map(Some)
-            .ok_or_else(|| Error::field(FIELD, Msg::new("badge-role-invalid"))),
+            .ok_or_else(|| Problem::field(FIELD, Msg::new("badge-role-invalid"))),
     }
 }
 
 /// The role a guest-list row asks for, if any; an unknown word is the row's rejection.
-pub fn listed(input: &Input) -> Result<Option<BadgeRole>, Error> {
+pub fn listed(input: &Input) -> Result<Option<BadgeRole>, Problem> {
     match input.get(FIELD) {
         None => Ok(None),
         Some(text) => from_words(text).map(Some).ok_or_else(|| {
-            Error::field(
+            Problem::field(
                 FIELD,
                 Msg::new("import-badge-role-unknown").arg("value", text),
             )
@@ -54,15 +53,19 @@ pub fn listed(input: &Input) -> Result<Option<BadgeRole>, Error> {
 }
 
 /// A role given by someone who may not choose one (an attendee registering themselves).
-pub fn refuse_if_given(input: &Input) -> Result<(), Error> {
+pub fn refuse_if_given(input: &Input) -> Result<(), Problem> {
     match input.get(FIELD) {
         None => Ok(()),
-        Some(_) => Err(Error::field(FIELD, Msg::new("badge-role-organisers-only"))),
+        Some(_) => Err(Problem::field(
+            FIELD,
+            Msg::new("badge-role-organisers-only"),
+        )),
     }
 }
 
-/// The badge's role line: the known roles translated, any other text as organisers wrote it.
-pub fn label(role: &str, lang: Lang) -> String {
+/// The badge's role line: the message of a known role, or (`Err`) any other text as
+/// organisers wrote it. `i18n::badge_role_label` translates it.
+pub fn label(role: &str) -> Result<Msg, String> {
     let known = match role.trim() {
         "" | "attendee" => Msg::new("badge-role-attendee"),
         "speaker" => Msg::new("badge-role-speaker"),
@@ -70,9 +73,9 @@ pub fn label(role: &str, lang: Lang) -> String {
         "staff" => Msg::new("badge-role-staff"),
         "organiser" => Msg::new("badge-role-organiser"),
         "volunteer" => Msg::new("badge-role-volunteer"),
-        other => return other.to_string(),
+        other => return Err(other.to_string()),
     };
-    known.render(lang)
+    Ok(known)
 }
 
 #[cfg(test)]

@@ -4,9 +4,9 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::kinds::{EventStatus, Format};
+use super::problem::{Msg, Result};
 use super::time::parse_tz;
 use super::validate::{is_slug, Checker, Input};
-use crate::error::{Msg, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventDraft {

@@ -1,8 +1,8 @@
 //! Guest lists as CSV: reading an organiser's file (French or English column names, comma or
 //! semicolon as spreadsheets write them); writing is `spreadsheet::write`.
 
+use super::problem::Msg;
 use super::validate::Input;
-use crate::error::Msg;
 
 /// Most rows one import takes.
 pub const MAX_ROWS: usize = 20_000;

@@ -1,5 +1,7 @@
 //! The rules, free of HTTP and SQL: kinds of things, validated drafts, scheduling conflicts,
-//! time zones, badge codes. Everything here is pure and unit-tested.
+//! time zones, badge codes. Everything here is pure and unit-tested, and imports only
+//! `domain/` (and libraries): a refusal is a [`problem::Problem`] with message keys, which
+//! the web layer turns into an answer in the visitor's language.
 
 pub mod badge;
 pub mod badge_role;
@@ -8,7 +10,9 @@ pub mod chart;
 pub mod event;
 pub mod guest_csv;
 pub mod kinds;
+pub mod lang;
 pub mod login_throttle;
+pub mod problem;
 pub mod rate;
 pub mod registration;
 pub mod schedule;

@@ -3,10 +3,10 @@
 
 use chrono_tz::Tz;
 
+use super::lang::Lang;
+use super::problem::{FieldErrors, Msg, Problem, Result};
 use super::validate::{Checker, Input};
 use super::{secret, time, Attendance, EventStatus, Format};
-use crate::error::{Error, FieldErrors, Msg, Result};
-use crate::i18n::Lang;
 
 /// A ticket type as the registration rules see it.
 #[derive(Debug, Clone)]
@@ -64,7 +64,7 @@ pub fn check_window(
     now: i64,
     lang: Lang,
 ) -> Result<()> {
-    let refuse = |message: Msg| Error::Conflict {
+    let refuse = |message: Msg| Problem::Conflict {
         message,
         fields: FieldErrors::new(),
     };
@@ -292,7 +292,7 @@ mod tests {
 
     fn fields(r: Result<RegistrationDraft>) -> Vec<String> {
         match r {
-            Err(Error::Unprocessable { fields }) => fields.into_keys().collect(),
+            Err(Problem::Unprocessable { fields }) => fields.into_keys().collect(),
             other => panic!("expected 422, got {other:?}"),
         }
     }

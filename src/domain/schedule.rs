@@ -8,8 +8,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::kinds::{Format, SessionKind, SpeakerRole};
+use super::problem::{FieldErrors, Msg, Problem, Result};
 use super::validate::{Checker, Input};
-use crate::error::{Error, FieldErrors, Msg, Result};
 
 /// What a session is checked against: its event and the things the event has.
 #[derive(Debug, Clone)]
@@ -217,7 +217,7 @@ pub fn find_clash(draft: &SessionDraft, own_id: Option<i64>, booked: &[Booked]) 
 }
 
 /// The 409 that names the other session (titles in both languages, its local times).
-pub fn clash_error(clash: &Clash, other: &Booked, speaker_name: &str, tz: Tz) -> Error {
+pub fn clash_error(clash: &Clash, other: &Booked, speaker_name: &str, tz: Tz) -> Problem {
     let times = format!(
         "{}–{}",
         super::time::clock(other.starts_at, tz),
@@ -235,7 +235,7 @@ pub fn clash_error(clash: &Clash, other: &Booked, speaker_name: &str, tz: Tz) ->
         .arg("id", other.id.to_string());
     let mut fields = FieldErrors::new();
     fields.insert(field.to_string(), message.clone());
-    Error::Conflict { message, fields }
+    Problem::Conflict { message, fields }
 }
 
 #[cfg(test)]
@@ -374,12 +374,12 @@ mod tests {
             "",
             "Europe/Paris".parse().unwrap(),
         );
-        let json = err.to_json(crate::i18n::Lang::En);
-        let message = json["error"]["message"].as_str().unwrap();
-        assert!(
-            message.contains("Session 3") && message.contains("10:30"),
-            "{message}"
-        );
-        assert_eq!(err.status().code, 409);
+        let Problem::Conflict { message, fields } = err else {
+            panic!("a conflict: {err:?}")
+        };
+        assert_eq!(message.key, "conflict-room");
+        assert!(message.args.contains(&("times", "10:30–12:00".to_string())));
+        assert!(message.args.contains(&("id", "3".to_string())));
+        assert_eq!(fields.get("room_id"), Some(&message));
     }
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::i18n::Lang;
+use super::lang::Lang;
 
 pub fn parse_tz(name: &str) -> Option<Tz> {
     name.trim().parse::<Tz>().ok()

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono_tz::Tz;
 use serde_json::Value;
 
-use crate::error::{Error, FieldErrors, Msg};
+use super::problem::{FieldErrors, Msg, Problem};
 
 /// Named text values; JSON arrays and objects are kept apart in `nested`.
 #[derive(Debug, Clone, Default)]
@@ -32,9 +32,9 @@ impl Input {
     }
 
     /// A JSON object's members as text (`null` becomes empty, which clears a field).
-    pub fn from_json(value: &Value) -> Result<Input, Error> {
+    pub fn from_json(value: &Value) -> Result<Input, Problem> {
         let Value::Object(map) = value else {
-            return Err(Error::BadRequest(Msg::new("error-json-object")));
+            return Err(Problem::BadRequest(Msg::new("error-json-object")));
         };
         let mut input = Input::default();
         for (k, v) in map {
@@ -86,11 +86,11 @@ impl Checker {
         !self.errors.contains_key(field)
     }
 
-    pub fn finish(self) -> Result<(), Error> {
+    pub fn finish(self) -> Result<(), Problem> {
         if self.errors.is_empty() {
             Ok(())
         } else {
-            Err(Error::Unprocessable {
+            Err(Problem::Unprocessable {
                 fields: self.errors,
             })
         }

@@ -55,7 +55,7 @@ impl Composer {
         };
         let r = match registrations::get(db, id).await {
             Ok(r) => r,
-            Err(crate::Error::NotFound) => return Ok(None),
+            Err(crate::store::error::Error::NotFound) => return Ok(None),
             Err(e) => return Err(e.to_string()),
         };
         let lang = Lang::parse(&r.language).unwrap_or(Lang::Fr);

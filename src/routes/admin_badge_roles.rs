@@ -12,7 +12,7 @@ use super::admin::{checked, Done};
 use super::admin_registrations::list_page;
 use crate::auth::{Csrf, Organiser};
 use crate::domain::badge_role;
-use crate::error::{Error, Msg, Result};
+use crate::error::{Error, Msg, Problem, Result};
 use crate::i18n::Lang;
 use crate::store::roster::Filter;
 use crate::store::{self, Db};
@@ -35,11 +35,12 @@ async fn set_role(
     let event = who.event(db, slug).await?;
     let r = store::roster::get(db, event.id, id).await?;
     let role = badge_role::chosen(&input).and_then(|role| {
-        role.ok_or_else(|| Error::field(badge_role::FIELD, Msg::new("badge-role-invalid")))
+        role.ok_or_else(|| Problem::field(badge_role::FIELD, Msg::new("badge-role-invalid")))
     });
     let role = match role {
         Ok(role) => role,
         Err(e) => {
+            let e = Error::from(e);
             let refused = Some((&input, &e));
             let page = list_page(db, lang, &csrf, event, &Filter::default(), refused, None).await?;
             return Ok(Err((e.status(), page)));

@@ -367,7 +367,7 @@ async fn announce(
         None,
         None,
     );
-    if let Err(e) = c.finish() {
+    if let Err(e) = c.finish().map_err(Error::from) {
         let refused = Some((&input, &e));
         let page = list_page(db, lang, &csrf, event, &filter, refused, None).await?;
         return Ok(Err((e.status(), page)));

@@ -8,9 +8,9 @@ use serde_json::{json, Value};
 
 use super::page;
 use crate::checkin;
-pub use crate::domain::badge_role::label as role_label;
 use crate::domain::RegistrationStatus;
 use crate::error::{Error, FieldErrors, Msg, Result};
+pub use crate::i18n::badge_role_label as role_label;
 use crate::i18n::Lang;
 use crate::qr;
 use crate::store::events::Event;

@@ -45,7 +45,10 @@ impl<'r> FromData<'r> for JsonInput {
         };
         match Input::from_json(&value) {
             Ok(input) => Outcome::Success(JsonInput(input)),
-            Err(e) => Outcome::Error((e.status(), e)),
+            Err(e) => {
+                let e = Error::from(e);
+                Outcome::Error((e.status(), e))
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Who among staff looked at or exported personal data, and when.
 
+use super::error::Result;
 use super::Db;
 use crate::domain::time;
-use crate::error::Result;
 
 pub async fn record(db: &Db, actor: &str, action: &str, subject: &str) -> Result<()> {
     sqlx::query("INSERT INTO audit_log (at, actor, action, subject) VALUES ($1, $2, $3, $4)")

@@ -7,10 +7,10 @@ use std::sync::Mutex;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
 use super::checkins::First;
+use super::error::{Error, Result};
 use super::registrations::{Registration, COLUMNS};
 use super::Db;
 use crate::domain::badge;
-use crate::error::{Error, Result};
 
 /// The event's signing key, generated and stored the first time it is needed.
 pub async fn keys(db: &Db, event_id: i64) -> Result<SigningKey> {

@@ -1,8 +1,8 @@
 //! Check-ins at the doors: one per badge per door (the event's entrance or a session), kept
 //! exact under concurrency by a unique index, and counted for the organisers' live view.
 
+use super::error::{Error, Result};
 use super::Db;
-use crate::error::Result;
 
 /// A check-in to record. `scope` is 0 for the event's entrance, else the session's id.
 #[derive(Debug, Clone)]
@@ -71,7 +71,7 @@ pub async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
         }
         // Only the nonce collided (another badge's scan used it): record without it.
     }
-    Err(crate::Error::Internal(
+    Err(Error::Internal(
         "check-in neither inserted nor found".into(),
     ))
 }

@@ -1,7 +1,7 @@
 //! Badges let in twice at one door by scanners that were offline: kept for the organisers.
 
+use super::error::Result;
 use super::Db;
-use crate::error::Result;
 
 #[derive(Debug, Clone)]
 pub struct NewConflict<'a> {

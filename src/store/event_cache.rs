@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::error::{Error, Result};
 use super::events::{self, Event};
 use super::Db;
-use crate::error::{Error, Result};
 
 /// How long an event read may be reused (what another instance's change may wait).
 pub const TTL: Duration = Duration::from_secs(1);

@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
+use super::error::{Error, Result};
 use super::{is_unique_violation, Db};
 use crate::domain::event::EventDraft;
+use crate::domain::problem::Msg;
 use crate::domain::{time, EventStatus, Flag, Format};
-use crate::error::{Error, Msg, Result};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Event {

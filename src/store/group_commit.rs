@@ -13,10 +13,10 @@ use std::sync::Mutex;
 use sqlx::Connection;
 use tokio::sync::oneshot;
 
+use super::error::{Error, Result};
 use super::registrations::{register_in, Admission, Registered};
 use super::Db;
 use crate::domain::registration::RegistrationDraft;
-use crate::error::{Error, Result};
 
 /// At most this many registrations share a transaction (keeps each commit and wait short).
 const MAX_BATCH: usize = 32;

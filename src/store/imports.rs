@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use super::error::{Error, Result};
 use super::Db;
 use crate::domain::time;
-use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Import {

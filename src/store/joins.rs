@@ -1,8 +1,8 @@
 //! Online attendance: each time an attendee goes through their join link inside the window.
 
+use super::error::Result;
 use super::Db;
 use crate::domain::time;
-use crate::error::Result;
 
 pub async fn record(
     db: &Db,

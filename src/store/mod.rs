@@ -6,6 +6,7 @@ pub mod audit;
 pub mod badges;
 pub mod checkins;
 pub mod conflicts;
+pub mod error;
 pub mod event_cache;
 pub mod events;
 mod group_commit;
@@ -159,7 +160,7 @@ impl Db {
     /// After erasing people: on SQLite, deleted rows are already zeroed in the database file
     /// (`secure_delete`), and a checkpoint that truncates the WAL takes the older copies of
     /// their pages with it. (PostgreSQL reuses dead rows' space as it vacuums.)
-    pub async fn scrub(&self) -> crate::error::Result<()> {
+    pub async fn scrub(&self) -> error::Result<()> {
         if self.backend == Backend::Sqlite {
             sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
                 .execute(&self.write)
@@ -201,7 +202,7 @@ pub(crate) async fn lock_event(
     db: &Db,
     conn: &mut AnyConnection,
     event_id: i64,
-) -> crate::error::Result<()> {
+) -> error::Result<()> {
     if db.backend == Backend::Sqlite {
         // Nothing to lock: the single writer connection already serialises every write.
         return Ok(());

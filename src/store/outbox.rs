@@ -4,9 +4,9 @@
 use serde::Serialize;
 use sqlx::AnyConnection;
 
+use super::error::Result;
 use super::Db;
 use crate::domain::time;
-use crate::error::Result;
 
 /// Kinds of messages to attendees.
 pub const REGISTERED: &str = "registered";

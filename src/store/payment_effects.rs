@@ -3,10 +3,10 @@
 
 use sqlx::AnyConnection;
 
+use super::error::Result;
 use super::payments::{release, state, Payment, EXPIRED, OPEN, PAID, REFUNDED};
 use super::{outbox, seats};
 use crate::domain::RegistrationStatus as S;
-use crate::error::Result;
 
 /// What a Stripe event means for Summit.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,10 +6,11 @@
 use serde::Serialize;
 use sqlx::AnyConnection;
 
+use super::error::{Error, Result};
 pub use super::payment_effects::{Effect, Outcome};
 use super::{lock_event, outbox, seats, Db};
+use crate::domain::problem::{FieldErrors, Msg};
 use crate::domain::RegistrationStatus;
-use crate::error::{Error, FieldErrors, Msg, Result};
 
 /// A payment's states.
 pub const OPEN: &str = "open";

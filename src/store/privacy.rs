@@ -4,9 +4,9 @@
 
 use serde_json::{json, Value};
 
+use super::error::Result;
 use super::registrations::{self, Registration};
 use super::Db;
-use crate::error::Result;
 
 /// Everything stored about a registration, as JSON.
 pub async fn export(db: &Db, r: &Registration) -> Result<Value> {

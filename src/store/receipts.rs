@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::error::Result;
 use super::payments::{Payment, COLUMNS};
 use super::Db;
-use crate::error::Result;
 
 /// The newest payment of each registration of the event, by registration id.
 pub async fn latest_of_event(db: &Db, event_id: i64) -> Result<HashMap<i64, Payment>> {

@@ -1,10 +1,11 @@
 //! Changing a registration after the fact: its workshops and its attendance mode, each in
 //! one transaction under the event lock, passing freed seats and places on.
 
+use super::error::{Error, Result};
 use super::registrations::{conflict, Registration};
 use super::{lock_event, seats, Db};
+use crate::domain::problem::Msg;
 use crate::domain::{time, Attendance, RegistrationStatus};
-use crate::error::{Error, Msg, Result};
 
 /// Replaces the chosen sessions (already validated): kept ones keep their seat or place in
 /// line, dropped ones free their seat for the next person, new ones seek a seat.

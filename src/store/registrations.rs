@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
+use super::error::{Error, Result};
 use super::{lock_event, outbox, seats, Db};
+use crate::domain::problem::{FieldErrors, Msg};
 use crate::domain::registration::RegistrationDraft;
 use crate::domain::secret::{hash_token, new_token};
 use crate::domain::{time, Attendance, RegistrationStatus, SignupStatus};
-use crate::error::{Error, FieldErrors, Msg, Result};
 
 pub use super::registration_changes::{set_sessions, switch_attendance};
 

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::error::{Error, Result};
 use super::registrations::{Registration, COLUMNS};
 use super::Db;
-use crate::error::Result;
 
 /// Filters of the organisers' list; empty fields do not filter.
 #[derive(Debug, Clone, Default)]
@@ -139,7 +139,7 @@ pub async fn signups_of_event(db: &Db, event_id: i64) -> Result<Vec<(i64, i64, S
 pub async fn get(db: &Db, event_id: i64, id: i64) -> Result<Registration> {
     let r = super::registrations::get(db, id).await?;
     if r.event_id != event_id {
-        return Err(crate::error::Error::NotFound);
+        return Err(Error::NotFound);
     }
     Ok(r)
 }

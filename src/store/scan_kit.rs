@@ -1,8 +1,8 @@
 //! What an offline scanner needs to know about an event's badges: who holds a valid one, who
 //! no longer does, which workshop seats they hold and who is already in.
 
+use super::error::Result;
 use super::Db;
-use crate::error::Result;
 
 /// A confirmed registration as the door sees it (no e-mail: the door does not need it).
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -3,10 +3,10 @@
 
 use sqlx::AnyConnection;
 
+use super::error::Result;
 use super::outbox;
 use crate::domain::capacity::{self, Limits, Taken, TicketLimit};
 use crate::domain::{Attendance, RegistrationStatus, SignupStatus};
-use crate::error::Result;
 
 /// Counts toward capacity: confirmed, or a payment hold that has not expired.
 const HOLDS_PLACE: &str =

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sqlx::AnyConnection;
 
+use super::error::{Error, Result};
 use super::events::Event;
 use super::{outbox, Db};
 use crate::domain::schedule::{clash_error, find_clash, Booked, Clash, SessionDraft};
 use crate::domain::{time, Flag, Format, SessionKind, SessionStatus, SpeakerRole};
-use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Session {
@@ -294,5 +294,5 @@ async fn check_clash(
         .iter()
         .find(|b| b.id == other_id)
         .ok_or_else(|| Error::Internal("clash without a session".into()))?;
-    Err(clash_error(&clash, other, &speaker_name, event.tz()))
+    Err(clash_error(&clash, other, &speaker_name, event.tz()).into())
 }

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
+use super::error::{Error, Result};
 use super::Db;
-use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Speaker {

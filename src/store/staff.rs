@@ -4,10 +4,11 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use super::error::{Error, Result};
 use super::{is_unique_violation, Db};
+use crate::domain::problem::Msg;
 use crate::domain::secret::{hash_token, new_token, normalize_email};
 use crate::domain::{time, StaffRole};
-use crate::error::{Error, Msg, Result};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct StaffUser {

@@ -3,11 +3,11 @@
 //! someone signs that account out everywhere, after [`IDLE_SECONDS`] without a request, and
 //! [`ABSOLUTE_SECONDS`] after signing in, whatever happens.
 
+use super::error::Result;
 use super::staff::StaffUser;
 use super::Db;
 use crate::domain::secret::{hash_token, new_token};
 use crate::domain::time;
-use crate::error::Result;
 
 /// A session ends this long after its last request.
 pub const IDLE_SECONDS: i64 = 2 * 3600;

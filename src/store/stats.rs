@@ -1,7 +1,7 @@
 //! Numbers for the organisers' dashboard: when people registered, when they came in.
 
+use super::error::Result;
 use super::Db;
-use crate::error::Result;
 
 /// When each registration of the event was made (all statuses).
 pub async fn registration_times(db: &Db, event_id: i64) -> Result<Vec<i64>> {

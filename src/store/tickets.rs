@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use super::error::Result;
 use super::Db;
 use crate::domain::time;
-use crate::error::Result;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct TicketType {

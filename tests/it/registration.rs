@@ -335,7 +335,11 @@ async fn ticket_quotas_and_approval() {
         let c = registrations::get(&db, c.id).await.unwrap();
         assert_eq!(c.status, RegistrationStatus::Rejected);
         let err = registrations::decide(&db, &c, true).await.unwrap_err();
-        assert_eq!(err.status().code, 409);
+        assert_eq!(
+            summit::Error::from(err).status().code,
+            409,
+            "answered as a conflict"
+        );
     })
     .await;
 }

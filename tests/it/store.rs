@@ -279,7 +279,11 @@ async fn tokens_and_staff_accounts_are_stored_hashed() {
         let dup = store::staff::add_user(&db, "orga@ville.fr", StaffRole::Door, None)
             .await
             .unwrap_err();
-        assert_eq!(dup.status().code, 422);
+        assert_eq!(
+            summit::Error::from(dup).status().code,
+            422,
+            "answered as invalid"
+        );
         let hash = summit::domain::secret::hash_password("a long enough password").unwrap();
         store::staff::complete_setup(&db, &setup, &hash)
             .await
