@@ -182,7 +182,7 @@ impl<'r> Responder<'r, 'static> for Error {
             return res.ok();
         }
         // Through `page`, so an error page has the language switch like every other page.
-        let page = crate::routes::page(
+        let page = crate::web::page(
             "error",
             lang,
             req.uri().path().as_str(),

@@ -1,10 +1,9 @@
 //! Summit: an event system for city summits. The binary in `main.rs` is a thin CLI over this
 //! library; tests build their own app with [`rocket`] and their own [`Settings`].
 
-pub mod agenda;
+pub mod app;
 pub mod auth;
 pub mod calendar;
-pub mod checkin;
 pub mod config;
 pub mod demo;
 pub mod domain;
@@ -12,15 +11,11 @@ pub mod error;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
-pub mod offline;
 pub mod open_data;
-pub mod organise;
 pub mod payments;
 pub mod qr;
-pub mod registering;
-pub mod roster;
-pub mod routes;
 pub mod store;
+pub mod web;
 
 pub use config::Settings;
 pub use error::{Error, Result};
@@ -90,5 +85,5 @@ pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Roc
                 }
             })
         }));
-    routes::mount(app)
+    web::mount(app)
 }

@@ -2,7 +2,7 @@
 //! their personal join link where they may join online (never the raw streaming URL).
 
 use super::{event_uid, uid_host, Entry};
-use crate::agenda::Agenda;
+use crate::app::agenda::Agenda;
 use crate::domain::{Attendance, Format, SessionStatus, SignupStatus};
 use crate::i18n::Lang;
 use crate::store::registrations::{Registration, Signup};

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::agenda::Agenda;
+use crate::app::agenda::Agenda;
+use crate::app::organise;
 use crate::domain::schedule::validate_session;
 use crate::domain::validate::Input;
 use crate::error::{Error, Result};
-use crate::organise;
 use crate::store::{self, Db};
 
 const FILES: [(&str, &str); 5] = [

@@ -3,11 +3,11 @@
 
 use serde_json::json;
 
+use crate::app::registering::{self, Channel};
 use crate::domain::validate::Input;
 use crate::domain::{badge_role, time, Format};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::registering::{self, Channel};
 use crate::store::events::Event;
 use crate::store::imports::{self, Import};
 use crate::store::registrations::Registered;

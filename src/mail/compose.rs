@@ -7,7 +7,7 @@ use lettre::Message;
 use rocket_dyn_templates::handlebars::Handlebars;
 use serde_json::{json, Value};
 
-use crate::agenda::Agenda;
+use crate::app::agenda::Agenda;
 use crate::calendar::{self, personal};
 use crate::config::Settings;
 use crate::domain::{time, RegistrationStatus, SessionStatus, SignupStatus};
@@ -304,7 +304,7 @@ async fn badge_png(db: &Db, r: &Registration, kind: &str) -> crate::Result<Optio
     if !confirms || r.status != RegistrationStatus::Confirmed {
         return Ok(None);
     }
-    let code = crate::checkin::code_for(db, r).await?;
+    let code = crate::app::checkin::code_for(db, r).await?;
     crate::qr::png(&code).map(Some)
 }
 

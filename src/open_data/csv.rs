@@ -2,7 +2,7 @@
 //! Column names and the `kind`, `format` and `status` values are the API's vocabulary; titles,
 //! tracks and speakers' roles are in the file's language.
 
-use crate::agenda::Agenda;
+use crate::app::agenda::Agenda;
 use crate::domain::{spreadsheet, time};
 use crate::error::Result;
 use crate::i18n::Lang;

@@ -9,10 +9,10 @@ pub mod frab_xml;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::agenda::Agenda;
+use crate::app::agenda::Agenda;
+use crate::app::organise::slugify;
 use crate::domain::{time, Format, SessionStatus};
 use crate::i18n::Lang;
-use crate::organise::slugify;
 use crate::store::sessions::Session;
 
 /// The namespace of Summit's name-based (v5) GUIDs: the same event slug and session id give

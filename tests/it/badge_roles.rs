@@ -12,9 +12,9 @@ use door::{door, register};
 use rocket::http::{ContentType, Status};
 use rocket::local::asynchronous::Client;
 use serde_json::json;
+use summit::app::registering::{self, Channel};
 use summit::domain::validate::Input;
 use summit::i18n::Lang;
-use summit::registering::{self, Channel};
 use summit::store;
 
 async fn role_of(c: &Client, token: &str) -> String {
@@ -297,7 +297,9 @@ async fn the_store_keeps_the_role_on_both_databases() {
             ("format", "in_person"),
             ("status", "published"),
         ]);
-        let event = summit::organise::create_event(&db, &event).await.unwrap();
+        let event = summit::app::organise::create_event(&db, &event)
+            .await
+            .unwrap();
         let ana = Input::from_pairs([("name", "Ana Lima"), ("email", "ana@example.org")]);
         let registered = registering::register(&db, &event, &ana, Lang::En, Channel::Organiser)
             .await

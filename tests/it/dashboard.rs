@@ -50,7 +50,9 @@ async fn the_dashboard_shows_and_exports_the_numbers() {
     let r = store::registrations::by_token(common::db(&c), token1)
         .await
         .unwrap();
-    let code = summit::checkin::code_for(common::db(&c), &r).await.unwrap();
+    let code = summit::app::checkin::code_for(common::db(&c), &r)
+        .await
+        .unwrap();
     let (_, v) = send_json(
         &c,
         Method::Post,

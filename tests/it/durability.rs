@@ -78,7 +78,9 @@ fn registrations_answered_201_survive_a_sigkill() {
             ("status", "published"),
             ("in_person_capacity", "60"),
         ]);
-        summit::organise::create_event(&db, &event).await.unwrap();
+        summit::app::organise::create_event(&db, &event)
+            .await
+            .unwrap();
         db
     });
     let outbox = std::env::temp_dir().join(format!("summit-kill-{}", common::free_port()));

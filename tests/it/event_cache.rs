@@ -4,8 +4,8 @@
 use crate::common;
 
 use common::{fresh_url, Backend, BACKENDS};
+use summit::app::organise;
 use summit::domain::validate::Input;
-use summit::organise;
 use summit::store::{event_cache, Db};
 
 async fn event(db: &Db) -> i64 {

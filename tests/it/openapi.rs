@@ -467,7 +467,7 @@ async fn every_answer_to_bad_input_is_one_the_document_describes() {
         );
         // Until the first 429 (the limit is per second: a slow machine may need more).
         let mut limited = false;
-        for _ in 0..10 * summit::checkin::SCANS_PER_SECOND {
+        for _ in 0..10 * summit::app::checkin::SCANS_PER_SECOND {
             let who = ("door", Some(burst.as_str()));
             let answer = check.try_one(("post", path), path, who, &body).await;
             limited = answer.status == 429;

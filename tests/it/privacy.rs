@@ -9,9 +9,9 @@ use common::{
 use rocket::http::{ContentType, Method, Status};
 use rocket::local::asynchronous::Client;
 use serde_json::json;
+use summit::app::registering::{self, Channel};
 use summit::domain::validate::Input;
 use summit::i18n::Lang;
-use summit::registering::{self, Channel};
 use summit::store;
 
 async fn event(c: &Client, extra: serde_json::Value) -> String {
@@ -85,7 +85,9 @@ async fn attendees_download_their_data_then_erase_it() {
     let r = store::registrations::by_token(common::db(&c), &token)
         .await
         .unwrap();
-    let code = summit::checkin::code_for(common::db(&c), &r).await.unwrap();
+    let code = summit::app::checkin::code_for(common::db(&c), &r)
+        .await
+        .unwrap();
     let (_, verdict) = send_json(
         &c,
         Method::Post,
@@ -185,13 +187,13 @@ async fn the_purge_erases_attendees_of_events_long_past() {
                 ("status", "published".to_string()),
             ])
         };
-        let old = summit::organise::create_event(
+        let old = summit::app::organise::create_event(
             &db,
             &make("old", "2024-03-01T09:00", "2024-03-01T17:00"),
         )
         .await
         .unwrap();
-        let new = summit::organise::create_event(
+        let new = summit::app::organise::create_event(
             &db,
             &make("new", "2027-03-01T09:00", "2027-03-01T17:00"),
         )

@@ -5,11 +5,11 @@ use crate::common;
 
 use common::{fresh_db, on_both, Backend, BACKENDS};
 use serde_json::json;
+use summit::app::organise;
+use summit::app::registering::{self, Channel};
 use summit::domain::validate::Input;
 use summit::domain::{RegistrationStatus, SignupStatus};
 use summit::i18n::Lang;
-use summit::organise;
-use summit::registering::{self, Channel};
 use summit::store::events::Event;
 use summit::store::registrations::{self, Registered, Registration};
 use summit::store::{self, Db};
@@ -38,7 +38,7 @@ async fn workshop(db: &Db, event: &Event, title: &str, start: &str, capacity: i6
         "requires_signup": true, "format": "hybrid",
     }))
     .unwrap();
-    let agenda = summit::agenda::Agenda::load(db, event.clone())
+    let agenda = summit::app::agenda::Agenda::load(db, event.clone())
         .await
         .unwrap();
     organise::create_session(db, &agenda, &input)

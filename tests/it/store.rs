@@ -3,10 +3,10 @@
 use crate::common;
 
 use common::{on_both, Backend};
-use summit::agenda::Agenda;
+use summit::app::agenda::Agenda;
+use summit::app::organise;
 use summit::domain::validate::Input;
 use summit::domain::StaffRole;
-use summit::organise;
 use summit::store::{self, Db};
 use summit::Error;
 

@@ -221,7 +221,7 @@ async fn check_rush(db: &Db, places: i64) -> (i64, i64, Vec<String>) {
     let seats: i64 = fill.values().map(|f| f.confirmed).sum();
     let mut codes = Vec::with_capacity(confirmed.len());
     for r in &confirmed {
-        codes.push(summit::checkin::code_for(db, r).await.expect("code"));
+        codes.push(summit::app::checkin::code_for(db, r).await.expect("code"));
     }
     (
         (confirmed.len() as i64 - places).max(0),

@@ -1,0 +1,11 @@
+//! The use cases: what organisers, attendees and doors do, between the web layer and storage.
+//! Each takes typed input, applies the rules of `domain`, reads and writes through `store`,
+//! and answers typed results. Nothing here knows HTTP: no Rocket, no JSON values built for
+//! an answer (that is the web layer's views).
+
+pub mod agenda;
+pub mod checkin;
+pub mod offline;
+pub mod organise;
+pub mod registering;
+pub mod roster;

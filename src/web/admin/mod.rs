@@ -1,0 +1,9 @@
+//! The organisers' pages under /admin.
+
+pub mod badge_roles;
+pub mod checkins;
+pub mod dashboard;
+pub mod events;
+pub mod registrations;
+pub mod sessions;
+pub mod speakers;

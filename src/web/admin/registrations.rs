@@ -1,0 +1,385 @@
+//! The organisers' registrations: list with search and filters, counts, adding someone by
+//! hand, cancelling, approving, CSV export and guest-list import with its progress.
+
+use std::collections::HashMap;
+
+use rocket::form::{Form, FromForm};
+use rocket::fs::TempFile;
+use rocket::http::Header;
+use rocket::response::Redirect;
+use rocket::tokio::io::AsyncReadExt;
+use rocket::{get, post, routes, Responder, Route, State};
+use rocket_dyn_templates::Template;
+use serde_json::{json, Value};
+
+use crate::app::registering::{self, Channel};
+use crate::app::roster::Roster;
+use crate::auth::{Csrf, Organiser};
+use crate::domain::guest_csv;
+use crate::domain::validate::Input;
+use crate::error::{Error, Msg, Result};
+use crate::i18n::Lang;
+use crate::store::events::Event;
+use crate::store::roster::Filter;
+use crate::store::{self, Db};
+use crate::web::admin::events::{checked, shown, Done};
+use crate::web::page;
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        list,
+        export,
+        add,
+        cancel,
+        decide,
+        import,
+        import_progress,
+        announce
+    ]
+}
+
+/// Largest guest list accepted, in bytes.
+const IMPORT_MAX_BYTES: u64 = 2 * 1024 * 1024;
+
+fn filter_of(
+    q: Option<String>,
+    status: Option<String>,
+    attendance: Option<String>,
+    ticket: Option<i64>,
+    session: Option<i64>,
+) -> Filter {
+    let some = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    Filter {
+        search: some(q),
+        status: some(status),
+        attendance: some(attendance),
+        ticket,
+        session,
+    }
+}
+
+pub(super) async fn list_page(
+    db: &Db,
+    lang: Lang,
+    csrf: &Csrf,
+    event: Event,
+    filter: &Filter,
+    refused: Option<(&Input, &Error)>,
+    notice: Option<String>,
+) -> Result<Template> {
+    let slug = event.slug.clone();
+    let roster = Roster::load(db, event, filter).await?;
+    let rows: Vec<Value> = roster
+        .rows
+        .iter()
+        .map(|r| roster.row_json(r, lang))
+        .collect();
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(filter.search.as_ref().map(|v| ("q", v.as_str())))
+        .extend_pairs(filter.status.as_ref().map(|v| ("status", v.as_str())))
+        .extend_pairs(
+            filter
+                .attendance
+                .as_ref()
+                .map(|v| ("attendance", v.as_str())),
+        )
+        .finish();
+    let (values, errors, problem) = match refused {
+        Some((input, e)) => (
+            json!(input.values),
+            json!(e.field_messages(lang)),
+            json!(e.message().render(lang)),
+        ),
+        None => (json!({"attendance": "in_person"}), json!({}), Value::Null),
+    };
+    let choices =
+        crate::web::public::register::choices(db, &roster.agenda, lang, &Input::default()).await?;
+    Ok(page(
+        "admin/registrations",
+        lang,
+        &format!("/admin/events/{slug}/registrations"),
+        json!({
+            "csrf": csrf.0,
+            "event": crate::web::public::pages::event_summary(&roster.agenda.event, lang),
+            "rows": rows,
+            "shown": roster.rows.len(),
+            "counts": roster.counts_json(lang),
+            "filter": {"q": filter.search, "status": filter.status, "attendance": filter.attendance,
+                       "ticket": filter.ticket.map(|t| t.to_string()), "session": filter.session.map(|s| s.to_string())},
+            "export_query": query,
+            "statuses": crate::domain::RegistrationStatus::ALL.iter()
+                .map(|s| json!({"value": s.as_str(), "label": lang.t(&format!("reg-status-{}", s.as_str()))}))
+                .collect::<Vec<_>>(),
+            "choices": choices,
+            "values": values,
+            "errors": errors,
+            "problem": problem,
+            "notice": notice,
+            "approve_label": lang.t("roster-approve"),
+            "reject_label": lang.t("roster-reject"),
+            "cancel_label": lang.t("roster-cancel"),
+            "badge_roles": crate::domain::BadgeRole::ALL.iter()
+                .map(|r| json!({"value": r.as_str(), "label": crate::web::attendee::badges::role_label(r.as_str(), lang)}))
+                .collect::<Vec<_>>(),
+        }),
+    ))
+}
+
+#[get("/events/<slug>/registrations?<q>&<status>&<attendance>&<ticket>&<session>&<done>")]
+#[allow(clippy::too_many_arguments)]
+async fn list(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+    q: Option<String>,
+    status: Option<String>,
+    attendance: Option<String>,
+    ticket: Option<i64>,
+    session: Option<i64>,
+    done: Option<&str>,
+) -> Result<Template> {
+    let event = who.event(db, slug).await?;
+    store::audit::record(db, &who.0.actor(), "view-registrations", slug).await?;
+    let filter = filter_of(q, status, attendance, ticket, session);
+    let notice = match done {
+        Some("added") => Some(Msg::new("roster-added")),
+        Some("cancelled") => Some(Msg::new("roster-cancelled")),
+        Some("approve") => Some(Msg::new("roster-approved")),
+        Some("reject") => Some(Msg::new("roster-rejected")),
+        Some("announced") => Some(Msg::new("roster-announced")),
+        Some("badge") => Some(Msg::new("badge-reissued")),
+        Some("role") => Some(Msg::new("badge-role-changed")),
+        _ => None,
+    };
+    let notice = notice.map(|n| n.render(lang));
+    list_page(db, lang, &csrf, event, &filter, None, notice).await
+}
+
+#[derive(Responder)]
+#[response(content_type = "text/csv")]
+struct Csv(String, Header<'static>);
+
+#[get("/events/<slug>/registrations.csv?<q>&<status>&<attendance>&<ticket>&<session>")]
+#[allow(clippy::too_many_arguments)]
+async fn export(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    q: Option<String>,
+    status: Option<String>,
+    attendance: Option<String>,
+    ticket: Option<i64>,
+    session: Option<i64>,
+) -> Result<Csv> {
+    let event = who.event(db, slug).await?;
+    store::audit::record(db, &who.0.actor(), "export-registrations", slug).await?;
+    let filter = filter_of(q, status, attendance, ticket, session);
+    let roster = Roster::load(db, event, &filter).await?;
+    let disposition = format!("attachment; filename=\"{slug}-registrations.csv\"");
+    Ok(Csv(
+        roster.csv(lang),
+        Header::new("Content-Disposition", disposition),
+    ))
+}
+
+fn back(slug: &str, done: &str) -> Redirect {
+    Redirect::to(format!("/admin/events/{slug}/registrations?done={done}"))
+}
+
+#[post("/events/<slug>/registrations", data = "<form>")]
+async fn add(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Done> {
+    let input = checked(&csrf, form.into_inner())?;
+    let event = who.event(db, slug).await?;
+    match registering::register(db, &event, &input, lang, Channel::Organiser).await {
+        Ok(_) => Ok(Ok(back(slug, "added"))),
+        Err(e) => {
+            let e = shown(e)?;
+            let refused = Some((&input, &e));
+            let page = list_page(db, lang, &csrf, event, &Filter::default(), refused, None).await?;
+            Ok(Err((e.status(), page)))
+        }
+    }
+}
+
+#[post("/events/<slug>/registrations/<id>/cancel", data = "<form>")]
+async fn cancel(
+    db: &State<Db>,
+    stripe: &State<crate::payments::Stripe>,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+    id: i64,
+    form: Form<HashMap<String, String>>,
+) -> Result<Redirect> {
+    checked(&csrf, form.into_inner())?;
+    let event = who.event(db, slug).await?;
+    let r = store::roster::get(db, event.id, id).await?;
+    crate::payments::policy::cancel(db, stripe, &event, &r).await?;
+    Ok(back(slug, "cancelled"))
+}
+
+#[post(
+    "/events/<slug>/registrations/<id>/<decision>",
+    data = "<form>",
+    rank = 2
+)]
+async fn decide(
+    db: &State<Db>,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+    id: i64,
+    decision: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Redirect> {
+    checked(&csrf, form.into_inner())?;
+    let approve = match decision {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(Error::NotFound),
+    };
+    let event = who.event(db, slug).await?;
+    let r = store::roster::get(db, event.id, id).await?;
+    store::registrations::decide(db, &r, approve).await?;
+    Ok(back(slug, decision))
+}
+
+#[derive(FromForm)]
+struct ImportForm<'r> {
+    csrf: Option<String>,
+    file: Option<TempFile<'r>>,
+}
+
+async fn read_upload(file: Option<&TempFile<'_>>) -> Result<String> {
+    let Some(file) = file.filter(|f| f.len() > 0) else {
+        return Err(Error::field("file", Msg::new("import-no-file")));
+    };
+    if file.len() > IMPORT_MAX_BYTES {
+        return Err(Error::TooLarge);
+    }
+    let mut bytes = Vec::new();
+    let reader = file
+        .open()
+        .await
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    reader
+        .take(IMPORT_MAX_BYTES)
+        .read_to_end(&mut bytes)
+        .await
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|_| Error::field("file", Msg::new("import-not-utf8")))
+}
+
+#[post("/events/<slug>/imports", data = "<form>")]
+async fn import(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+    form: Form<ImportForm<'_>>,
+) -> Result<Done> {
+    csrf.verify(form.csrf.as_deref())?;
+    let event = who.event(db, slug).await?;
+    let rows = read_upload(form.file.as_ref())
+        .await
+        .and_then(|text| guest_csv::read(&text).map_err(|m| Error::field("file", m)));
+    let rows = match rows {
+        Ok(rows) => rows,
+        Err(e) => {
+            let e = shown(e)?;
+            let input = Input::default();
+            let refused = Some((&input, &e));
+            let page = list_page(db, lang, &csrf, event, &Filter::default(), refused, None).await?;
+            return Ok(Err((e.status(), page)));
+        }
+    };
+    let id = store::imports::start(db, event.id, rows.len() as i64).await?;
+    store::audit::record(db, &who.0.actor(), "import-registrations", slug).await?;
+    rocket::tokio::spawn(crate::jobs::import::run(
+        db.inner().clone(),
+        event,
+        id,
+        rows,
+        lang,
+    ));
+    Ok(Ok(Redirect::to(format!(
+        "/admin/events/{slug}/imports/{id}"
+    ))))
+}
+
+/// The import's progress; the page refreshes itself (no JavaScript) until it is finished.
+#[get("/events/<slug>/imports/<id>")]
+async fn import_progress(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    id: i64,
+) -> Result<Template> {
+    let event = who.event(db, slug).await?;
+    let import = store::imports::get(db, event.id, id).await?;
+    let rejected: Value = serde_json::from_str(&import.rejected).unwrap_or(json!([]));
+    Ok(page(
+        "admin/import",
+        lang,
+        &format!("/admin/events/{slug}/imports/{id}"),
+        json!({
+            "event": crate::web::public::pages::event_summary(&event, lang),
+            "import": import,
+            "running": import.finished_at.is_none(),
+            "rejected_count": rejected.as_array().map_or(0, Vec::len),
+            "rejected": rejected,
+            "percent": (import.processed * 100).checked_div(import.total).unwrap_or(100),
+        }),
+    ))
+}
+
+/// An organiser's message to the attendees matching the filters (those who have not
+/// cancelled), queued in the outbox like every other e-mail.
+#[post("/events/<slug>/announcements", data = "<form>")]
+async fn announce(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Done> {
+    let input = checked(&csrf, form.into_inner())?;
+    let event = who.event(db, slug).await?;
+    let mut c = crate::domain::validate::Checker::default();
+    let subject = c.required(&input, "subject", 200);
+    let body = c.required(&input, "body", 10_000);
+    let filter = filter_of(
+        None,
+        input.get("status").map(str::to_string),
+        input.get("attendance").map(str::to_string),
+        None,
+        None,
+    );
+    if let Err(e) = c.finish().map_err(Error::from) {
+        let refused = Some((&input, &e));
+        let page = list_page(db, lang, &csrf, event, &filter, refused, None).await?;
+        return Ok(Err((e.status(), page)));
+    }
+    let ids: Vec<i64> = store::roster::list(db, event.id, &filter)
+        .await?
+        .iter()
+        .filter(|r| !r.status.is_over())
+        .map(|r| r.id)
+        .collect();
+    store::outbox::announce(db, &ids, &subject, &body).await?;
+    store::audit::record(db, &who.0.actor(), "announce", slug).await?;
+    Ok(Ok(back(slug, "announced")))
+}

@@ -1,0 +1,9 @@
+//! The JSON API under /api/v1 (and Stripe's webhook): public reads, organisers' writes, registrations, door check-ins.
+
+pub mod checkins;
+pub mod json;
+pub mod offline;
+pub mod organisers;
+pub mod public;
+pub mod registrations;
+pub mod stripe;

@@ -1,0 +1,211 @@
+//! The organisers' API (`/api/v1`, organiser token or signed-in organiser): events, rooms,
+//! tracks, speakers, sessions, ticket types. Answers for organisers may carry streaming URLs.
+
+use rocket::http::Status;
+use rocket::serde::json::Json;
+use rocket::{delete, get, patch, post, routes, Route, State};
+use serde_json::{json, Value};
+
+use crate::app::agenda::Agenda;
+use crate::app::organise;
+use crate::auth::Organiser;
+use crate::config::Settings;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::store::events::Event;
+use crate::store::{self, Db};
+use crate::web::api::json::JsonInput;
+use crate::web::api::public::event_json;
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        create_event,
+        patch_event,
+        add_room,
+        add_track,
+        add_speaker,
+        create_session,
+        get_session,
+        patch_session,
+        delete_session,
+        add_ticket,
+        registrations
+    ]
+}
+
+type Created = (Status, Json<Value>);
+
+fn organiser_event_json(e: &Event, lang: Lang) -> Value {
+    let mut body = event_json(e, lang);
+    body["stream_url"] = json!(e.stream_url);
+    let tz = e.tz();
+    body["refund_until"] = json!(e
+        .refund_until
+        .map(|t| crate::domain::time::to_rfc3339(t, tz)));
+    body["legal_details"] = json!(e.legal_details);
+    body
+}
+
+#[post("/events", data = "<body>")]
+async fn create_event(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    body: Result<JsonInput, Error>,
+) -> Result<Created> {
+    who.may_create_events()?;
+    let event = organise::create_event(db, &body?.0).await?;
+    Ok((Status::Created, Json(organiser_event_json(&event, lang))))
+}
+
+#[patch("/events/<slug>", data = "<body>")]
+async fn patch_event(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<Json<Value>> {
+    let event = who.event(db, slug).await?;
+    let event = organise::update_event(db, &event, body?.0).await?;
+    Ok(Json(organiser_event_json(&event, lang)))
+}
+
+#[post("/events/<slug>/rooms", data = "<body>")]
+async fn add_room(
+    db: &State<Db>,
+    who: Organiser,
+    slug: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<Created> {
+    let event = who.event(db, slug).await?;
+    let room = organise::add_room(db, &event, &body?.0).await?;
+    Ok((Status::Created, Json(json!(room))))
+}
+
+#[post("/events/<slug>/tracks", data = "<body>")]
+async fn add_track(
+    db: &State<Db>,
+    who: Organiser,
+    slug: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<Created> {
+    let event = who.event(db, slug).await?;
+    let track = organise::add_track(db, &event, &body?.0).await?;
+    Ok((Status::Created, Json(json!(track))))
+}
+
+#[post("/events/<slug>/speakers", data = "<body>")]
+async fn add_speaker(
+    db: &State<Db>,
+    who: Organiser,
+    slug: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<Created> {
+    let event = who.event(db, slug).await?;
+    let speaker = organise::add_speaker(db, &event, &body?.0).await?;
+    Ok((Status::Created, Json(json!(speaker))))
+}
+
+fn organiser_session_json(
+    agenda: &Agenda,
+    s: &crate::store::sessions::Session,
+    lang: Lang,
+) -> Value {
+    let mut body = agenda.session_json(s, lang);
+    body["stream_url"] = json!(s.stream_url);
+    body["sequence"] = json!(s.sequence);
+    body
+}
+
+#[post("/events/<slug>/sessions", data = "<body>")]
+async fn create_session(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<Created> {
+    let event = who.event(db, slug).await?;
+    let input = body?.0;
+    let agenda = Agenda::load(db, event).await?;
+    let session = organise::create_session(db, &agenda, &input).await?;
+    let agenda = Agenda::load(db, agenda.event).await?;
+    Ok((
+        Status::Created,
+        Json(organiser_session_json(&agenda, &session, lang)),
+    ))
+}
+
+#[get("/events/<slug>/sessions/<id>")]
+async fn get_session(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    id: i64,
+) -> Result<Json<Value>> {
+    let agenda = Agenda::load(db, who.event(db, slug).await?).await?;
+    let session = agenda.session(id).ok_or(Error::NotFound)?;
+    Ok(Json(organiser_session_json(&agenda, session, lang)))
+}
+
+#[patch("/events/<slug>/sessions/<id>", data = "<body>")]
+async fn patch_session(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    id: i64,
+    body: Result<JsonInput, Error>,
+) -> Result<Json<Value>> {
+    let event = who.event(db, slug).await?;
+    let patch = body?.0;
+    let agenda = Agenda::load(db, event).await?;
+    let session = organise::update_session(db, &agenda, id, patch).await?;
+    let agenda = Agenda::load(db, agenda.event).await?;
+    Ok(Json(organiser_session_json(&agenda, &session, lang)))
+}
+
+#[delete("/events/<slug>/sessions/<id>")]
+async fn delete_session(db: &State<Db>, who: Organiser, slug: &str, id: i64) -> Result<Status> {
+    let event = who.event(db, slug).await?;
+    store::sessions::delete(db, event.id, id).await?;
+    Ok(Status::NoContent)
+}
+
+#[post("/events/<slug>/tickets", data = "<body>")]
+async fn add_ticket(
+    db: &State<Db>,
+    settings: &State<Settings>,
+    who: Organiser,
+    slug: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<Created> {
+    let event = who.event(db, slug).await?;
+    let stripe = settings.stripe_secret_key.is_some();
+    let ticket = organise::add_ticket(db, &event, &body?.0, stripe).await?;
+    Ok((Status::Created, Json(json!(ticket))))
+}
+
+/// Who is registered, with the counts (organisers only; the view is audited).
+#[get("/events/<slug>/registrations")]
+async fn registrations(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+) -> Result<Json<Value>> {
+    let event = who.event(db, slug).await?;
+    store::audit::record(db, &who.0.actor(), "view-registrations", slug).await?;
+    let filter = store::roster::Filter::default();
+    let roster = crate::app::roster::Roster::load(db, event, &filter).await?;
+    let rows: Vec<Value> = roster
+        .rows
+        .iter()
+        .map(|r| roster.row_json(r, lang))
+        .collect();
+    Ok(Json(
+        json!({"registrations": rows, "counts": roster.counts_json(lang)}),
+    ))
+}

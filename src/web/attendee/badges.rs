@@ -1,0 +1,105 @@
+//! The attendee's badge: its QR code as SVG and PNG (the text is the badge code that the
+//! check-in API takes) and a printable A6 page. Only a confirmed registration has a badge.
+
+use rocket::http::{ContentType, Header};
+use rocket::{get, routes, Responder, Route, State};
+use rocket_dyn_templates::Template;
+use serde_json::{json, Value};
+
+use crate::app::checkin;
+use crate::domain::RegistrationStatus;
+use crate::error::{Error, FieldErrors, Msg, Result};
+pub use crate::i18n::badge_role_label as role_label;
+use crate::i18n::Lang;
+use crate::qr;
+use crate::store::events::Event;
+use crate::store::registrations::{self, Registration};
+use crate::store::tickets::TicketType;
+use crate::store::{self, Db};
+use crate::web::page;
+
+pub fn routes() -> Vec<Route> {
+    routes![badge_svg, badge_png, badge_page]
+}
+
+#[derive(Responder)]
+pub struct Image<T> {
+    body: T,
+    kind: ContentType,
+    cache: Header<'static>,
+}
+
+fn image<T>(body: T, kind: ContentType) -> Image<T> {
+    // A re-issued badge must not linger in a cache.
+    let cache = Header::new("Cache-Control", "private, no-store");
+    Image { body, kind, cache }
+}
+
+/// The registration behind a personal link, if it has a badge (409 otherwise).
+async fn holder(db: &Db, token: &str) -> Result<Registration> {
+    let r = registrations::by_token(db, token).await?;
+    if r.status != RegistrationStatus::Confirmed {
+        return Err(Error::Conflict {
+            message: Msg::new("badge-not-confirmed"),
+            fields: FieldErrors::new(),
+        });
+    }
+    Ok(r)
+}
+
+#[get("/<token>/badge.svg")]
+async fn badge_svg(db: &State<Db>, token: &str) -> Result<Image<String>> {
+    let r = holder(db, token).await?;
+    let code = checkin::code_for(db, &r).await?;
+    Ok(image(qr::svg(&code, false)?, ContentType::SVG))
+}
+
+#[get("/<token>/badge.png")]
+async fn badge_png(db: &State<Db>, token: &str) -> Result<Image<Vec<u8>>> {
+    let r = holder(db, token).await?;
+    let code = checkin::code_for(db, &r).await?;
+    Ok(image(qr::png(&code)?, ContentType::PNG))
+}
+
+#[get("/<token>/badge")]
+async fn badge_page(db: &State<Db>, lang: Lang, token: &str) -> Result<Template> {
+    let r = holder(db, token).await?;
+    let event = store::events::by_id(db, r.event_id).await?;
+    let tickets = store::tickets::list(db, event.id).await?;
+    let card = card(db, lang, &event, &tickets, &r).await?;
+    Ok(page(
+        "badges",
+        lang,
+        &format!("/r/{token}/badge"),
+        json!({
+            "title": lang.t("badge-title"),
+            "event": crate::web::public::pages::event_summary(&event, lang),
+            "cards": [card],
+            "back": format!("/r/{token}"),
+        }),
+    ))
+}
+
+/// What a printed badge shows, with its QR code as inline SVG.
+pub async fn card(
+    db: &Db,
+    lang: Lang,
+    event: &Event,
+    tickets: &[TicketType],
+    r: &Registration,
+) -> Result<Value> {
+    let code = checkin::code_for(db, r).await?;
+    let ticket = r
+        .ticket_type_id
+        .and_then(|id| tickets.iter().find(|t| t.id == id))
+        .map(|t| t.name.clone());
+    Ok(json!({
+        "name": r.name,
+        "organisation": r.organisation,
+        "role": role_label(&r.badge_role, lang),
+        "role_key": r.badge_role,
+        "ticket": ticket,
+        "event_title": lang.pick(&event.title_fr, &event.title_en),
+        "qr": qr::svg(&code, true)?,
+    }))
+}

@@ -1,0 +1,7 @@
+//! An attendee's own pages, opened with their personal token: the registration, join links, badge, receipts.
+
+pub mod badges;
+pub mod join;
+pub mod page;
+pub mod payment_view;
+pub mod receipts;

@@ -1,0 +1,246 @@
+//! The attendee's own page `/r/TOKEN`: status, waitlist position, chosen sessions, and the
+//! forms to change workshops, switch attendance mode or cancel, without a password.
+
+use std::collections::HashMap;
+
+use rocket::form::Form;
+use rocket::response::Redirect;
+use rocket::{get, post, routes, Route, State};
+use rocket_dyn_templates::Template;
+use serde_json::{json, Value};
+
+use crate::app::agenda::Agenda;
+use crate::app::registering;
+use crate::auth::Csrf;
+use crate::domain::validate::Input;
+use crate::domain::{Format, SignupStatus};
+use crate::error::{Error, Msg, Result};
+use crate::i18n::Lang;
+use crate::payments::Stripe;
+use crate::store::registrations::{self, Registration};
+use crate::store::{self, Db};
+use crate::web::admin::events::{checked, shown, Done};
+use crate::web::page;
+use crate::web::public::pages::event_summary;
+use crate::web::public::register::choices;
+
+pub fn routes() -> Vec<Route> {
+    routes![show, change_sessions, switch_attendance, cancel, pay]
+}
+
+/// Messages after a change, by the `done` query value.
+fn notice(done: Option<&str>) -> Option<Msg> {
+    match done? {
+        "sessions" => Some(Msg::new("attendee-saved-sessions")),
+        "attendance" => Some(Msg::new("attendee-saved-attendance")),
+        "cancelled" => Some(Msg::new("attendee-cancelled")),
+        "paid" => Some(Msg::new("pay-thanks")),
+        "pay-failed" => Some(Msg::new("pay-failed")),
+        _ => None,
+    }
+}
+
+async fn attendee_page(
+    db: &Db,
+    lang: Lang,
+    csrf: &Csrf,
+    token: &str,
+    r: &Registration,
+    done: Option<&str>,
+    err: Option<&Error>,
+) -> Result<Template> {
+    let event = store::events::by_id(db, r.event_id).await?;
+    let agenda = Agenda::load(db, event).await?;
+    let signups = registrations::signups(db, r.id).await?;
+    let position = registrations::waitlist_position(db, r).await?;
+    let ticket = match r.ticket_type_id {
+        Some(id) => store::tickets::list(db, r.event_id)
+            .await?
+            .into_iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name),
+        None => None,
+    };
+    let sessions: Vec<Value> = signups
+        .iter()
+        .filter_map(|s| {
+            let session = agenda.session(s.session_id)?;
+            let mut v = agenda.session_view(session, lang);
+            let label = match s.status {
+                SignupStatus::Confirmed => Msg::new("signup-confirmed"),
+                SignupStatus::Waitlisted => Msg::new("signup-waitlisted"),
+                SignupStatus::Requested => Msg::new("signup-requested"),
+            };
+            v["status_label"] = json!(label.render(lang));
+            v["position"] = json!(s.position);
+            Some(v)
+        })
+        .collect();
+    let mut picked = Input::default();
+    for s in &signups {
+        picked
+            .values
+            .insert(format!("session_{}", s.session_id), "on".into());
+    }
+    let other_mode = match r.attendance {
+        crate::domain::Attendance::InPerson => "online",
+        crate::domain::Attendance::Online => "in_person",
+    };
+    Ok(page(
+        "attendee",
+        lang,
+        &format!("/r/{token}"),
+        json!({
+            "event": event_summary(&agenda.event, lang),
+            "csrf": csrf.0,
+            "token": token,
+            "r": {
+                "name": r.name,
+                "email": r.email,
+                "organisation": r.organisation,
+                "status": r.status,
+                "status_label": lang.t(&format!("reg-status-{}", r.status.as_str())),
+                "position": position,
+                "attendance_label": lang.t(&format!("attendance-{}", r.attendance.as_str())),
+                "ticket": ticket,
+                "active": !r.status.is_over(),
+                "has_badge": r.status == crate::domain::RegistrationStatus::Confirmed,
+            },
+            "sessions": sessions,
+            "choices": choices(db, &agenda, lang, &picked).await?,
+            "can_switch": agenda.event.format == Format::Hybrid && !r.status.is_over(),
+            "other_mode": other_mode,
+            "other_mode_label": lang.t(&format!("attendance-{other_mode}")),
+            "payment": crate::web::attendee::payment_view::attendee(db, &agenda.event, r, lang).await?,
+            "problem_pay": done == Some("pay-failed"),
+            "notice": notice(done).map(|m| m.render(lang)),
+            "problem": err.map(|e| e.message().render(lang)),
+            "errors": err.map(|e| e.field_messages(lang)),
+        }),
+    ))
+}
+
+#[get("/<token>?<done>")]
+async fn show(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    token: &str,
+    done: Option<&str>,
+) -> Result<Template> {
+    let r = registrations::by_token(db, token).await?;
+    attendee_page(db, lang, &csrf, token, &r, done, None).await
+}
+
+/// Runs a change, then back to the page with a notice, or the page with what went wrong.
+#[allow(clippy::too_many_arguments)]
+async fn act(
+    db: &Db,
+    stripe: &Stripe,
+    lang: Lang,
+    csrf: &Csrf,
+    token: &str,
+    form: HashMap<String, String>,
+    what: &str,
+) -> Result<Done> {
+    let input = checked(csrf, form)?;
+    let r = registrations::by_token(db, token).await?;
+    let event = store::events::by_id(db, r.event_id).await?;
+    let outcome = match what {
+        "sessions" => registering::change_sessions(db, &event, &r, &input, lang).await,
+        "attendance" => registering::switch_attendance(db, &event, &r, &input, lang).await,
+        _ if input.get("confirm").is_none() => {
+            Err(Error::field("confirm", Msg::new("attendee-confirm-cancel")))
+        }
+        _ => crate::payments::policy::cancel(db, stripe, &event, &r).await,
+    };
+    match outcome {
+        Ok(()) => Ok(Ok(Redirect::to(format!("/r/{token}?done={what}")))),
+        Err(e) => {
+            let e = shown(e)?;
+            let page = attendee_page(db, lang, csrf, token, &r, None, Some(&e)).await?;
+            Ok(Err((e.status(), page)))
+        }
+    }
+}
+
+#[post("/<token>/sessions", data = "<form>")]
+async fn change_sessions(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    lang: Lang,
+    csrf: Csrf,
+    token: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Done> {
+    act(
+        db,
+        stripe,
+        lang,
+        &csrf,
+        token,
+        form.into_inner(),
+        "sessions",
+    )
+    .await
+}
+
+#[post("/<token>/attendance", data = "<form>")]
+async fn switch_attendance(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    lang: Lang,
+    csrf: Csrf,
+    token: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Done> {
+    act(
+        db,
+        stripe,
+        lang,
+        &csrf,
+        token,
+        form.into_inner(),
+        "attendance",
+    )
+    .await
+}
+
+#[post("/<token>/cancel", data = "<form>")]
+async fn cancel(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    lang: Lang,
+    csrf: Csrf,
+    token: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Done> {
+    act(
+        db,
+        stripe,
+        lang,
+        &csrf,
+        token,
+        form.into_inner(),
+        "cancelled",
+    )
+    .await
+}
+
+/// Opens Stripe's payment page for a registration holding its place: the open Checkout
+/// Session if there is one, else a new one; if Stripe cannot, back with "try again".
+#[post("/<token>/pay", data = "<form>")]
+async fn pay(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    csrf: Csrf,
+    token: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Redirect> {
+    checked(&csrf, form.into_inner())?;
+    let r = registrations::by_token(db, token).await?;
+    Ok(match stripe.checkout(db, &r).await? {
+        Some(url) => Redirect::to(url),
+        None => Redirect::to(format!("/r/{token}?done=pay-failed")),
+    })
+}

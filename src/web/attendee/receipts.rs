@@ -1,0 +1,93 @@
+//! Printable receipts of paid tickets: the organiser's
+//! `/admin/events/SLUG/registrations/ID/receipt` and the attendee's `/r/TOKEN/receipt`. Only
+//! a registration that paid (even if refunded since) has one; otherwise, and for organisers
+//! of other events, the answer is 404, so a receipt's existence is not told to anyone else.
+
+use rocket::{get, routes, Route, State};
+use rocket_dyn_templates::Template;
+use serde_json::json;
+
+use crate::auth::Organiser;
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::{money, Lang};
+use crate::store::payments::{REFUNDED, REFUND_FAILED};
+use crate::store::registrations::{self, Registration};
+use crate::store::{self, Db};
+use crate::web::page;
+use crate::web::public::pages::event_summary;
+
+/// Mounted under `/admin`.
+pub fn admin_routes() -> Vec<Route> {
+    routes![organiser_receipt]
+}
+
+/// Mounted under `/r`.
+pub fn attendee_routes() -> Vec<Route> {
+    routes![attendee_receipt]
+}
+
+async fn receipt(db: &Db, lang: Lang, r: &Registration, path: &str) -> Result<Template> {
+    let (p, paid_at) = store::receipts::paid(db, r.id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let event = store::events::by_id(db, r.event_id).await?;
+    let tz = event.tz();
+    let when = |ts: i64| format!("{} {}", time::long_date(ts, tz, lang), time::clock(ts, tz));
+    let ticket = match r.ticket_type_id {
+        Some(id) => store::tickets::list(db, r.event_id)
+            .await?
+            .into_iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name),
+        None => None,
+    };
+    let refunded = p.status == REFUNDED;
+    Ok(page(
+        "receipt",
+        lang,
+        path,
+        json!({
+            "event": event_summary(&event, lang),
+            "number": format!("{}-{:06}", event.id, p.id),
+            "paid_at": when(paid_at),
+            "ticket": ticket,
+            "amount": money(p.amount_cents, &p.currency, lang),
+            "currency": p.currency,
+            "reference": p.payment_intent_id,
+            "name": r.name,
+            "organisation": r.organisation,
+            "legal_details": event.legal_details.lines().collect::<Vec<_>>(),
+            "refunded": refunded.then(|| when(p.updated_at)),
+            "refund_failed": p.status == REFUND_FAILED,
+        }),
+    ))
+}
+
+#[get("/events/<slug>/registrations/<id>/receipt")]
+async fn organiser_receipt(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    id: i64,
+) -> Result<Template> {
+    let event = who.event(db, slug).await.map_err(|e| match e {
+        Error::Forbidden => Error::NotFound,
+        other => other,
+    })?;
+    let r = store::roster::get(db, event.id, id).await?;
+    receipt(
+        db,
+        lang,
+        &r,
+        &format!("/admin/events/{slug}/registrations/{id}/receipt"),
+    )
+    .await
+}
+
+#[get("/<token>/receipt")]
+async fn attendee_receipt(db: &State<Db>, lang: Lang, token: &str) -> Result<Template> {
+    let r = registrations::by_token(db, token).await?;
+    receipt(db, lang, &r, &format!("/r/{token}/receipt")).await
+}

@@ -1,0 +1,3 @@
+//! Door staff: the scanner page.
+
+pub mod scan;

@@ -1,0 +1,143 @@
+//! HTTP, grouped by audience (`public`, `attendee`, `admin`, `api`, `door`; sign-in in
+//! `login`): each file has its `routes()`, all mounted here with the catchers. A handler is
+//! guards → a typed form → one use-case call (`crate::app`) → one view.
+
+pub mod admin;
+pub mod api;
+pub mod attendee;
+pub mod cors;
+pub mod door;
+pub mod login;
+pub mod page_cache;
+pub mod public;
+pub mod request_log;
+pub mod security_headers;
+pub mod zone;
+
+use rocket::fs::FileServer;
+use rocket::http::Status;
+use rocket::request::Request;
+use rocket::{catch, catchers, Build, Rocket};
+use rocket_dyn_templates::Template;
+use serde_json::{json, Value};
+
+use crate::error::{Error, Msg};
+use crate::i18n::Lang;
+
+pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
+    app.mount("/", public::pages::routes())
+        .mount("/", public::statement::routes())
+        .mount("/", public::feeds::routes())
+        .mount("/", public::open_data::routes())
+        .mount("/", login::routes())
+        .mount("/admin", admin::events::routes())
+        .mount("/admin", admin::sessions::routes())
+        .mount("/admin", admin::speakers::routes())
+        .mount("/admin", admin::registrations::routes())
+        .mount("/admin", attendee::receipts::admin_routes())
+        .mount("/admin", admin::dashboard::routes())
+        .mount("/admin", admin::checkins::routes())
+        .mount("/admin", admin::badge_roles::routes())
+        .mount("/api/v1", api::public::routes())
+        .mount("/api/v1", api::organisers::routes())
+        .mount("/api/v1", api::registrations::routes())
+        .mount("/api/v1", api::checkins::routes())
+        .mount("/api/v1", api::offline::routes())
+        .mount("/", public::register::routes())
+        .mount("/r", attendee::page::routes())
+        .mount("/r", attendee::join::routes())
+        .mount("/r", public::privacy::attendee_routes())
+        .mount("/", public::privacy::routes())
+        .mount("/r", attendee::badges::routes())
+        .mount("/r", attendee::receipts::attendee_routes())
+        .mount("/", door::scan::routes())
+        .mount("/", api::stripe::routes())
+        .manage(crate::app::checkin::ScanLimit::default())
+        .manage(login::Throttle::default())
+        .mount("/public", FileServer::from("public").rank(20))
+        .attach(cors::Cors)
+        .attach(security_headers::SecurityHeaders)
+        .attach(request_log::RequestLog)
+        .manage(page_cache::PageCache::default())
+        .register(
+            "/",
+            catchers![
+                not_found,
+                unauthorized,
+                forbidden,
+                unprocessable,
+                bad_request,
+                too_large,
+                internal
+            ],
+        )
+}
+
+/// A page: the template with what every page needs (language, path for the language switch).
+pub fn page(name: &'static str, lang: Lang, path: &str, data: Value) -> Template {
+    Template::render(name, page_context(lang, path, data))
+}
+
+/// The data every page template gets besides its own.
+pub fn page_context(lang: Lang, path: &str, mut data: Value) -> Value {
+    if let Value::Object(map) = &mut data {
+        map.insert("lang".into(), json!(lang));
+        map.insert("path".into(), json!(path));
+        map.insert(
+            "other_langs".into(),
+            json!(Lang::ALL
+                .iter()
+                .filter(|l| **l != lang)
+                .map(|l| json!({"code": l.code(), "name": l.t("language-name")}))
+                .collect::<Vec<_>>()),
+        );
+    }
+    data
+}
+
+#[catch(404)]
+fn not_found(_: &Request<'_>) -> Error {
+    Error::NotFound
+}
+
+#[catch(401)]
+fn unauthorized(req: &Request<'_>) -> Result<rocket::response::Redirect, Error> {
+    if crate::error::wants_json(req) {
+        return Err(Error::Unauthorized);
+    }
+    let next = req.uri().path().to_string();
+    Ok(rocket::response::Redirect::to(format!(
+        "/login?next={}",
+        url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+    )))
+}
+
+#[catch(403)]
+fn forbidden(_: &Request<'_>) -> Error {
+    Error::Forbidden
+}
+
+#[catch(422)]
+fn unprocessable(_: &Request<'_>) -> Error {
+    Error::BadRequest(Msg::new("error-invalid"))
+}
+
+#[catch(400)]
+fn bad_request(req: &Request<'_>) -> Error {
+    let csrf = req.local_cache(|| crate::auth::CsrfRefused(false)).0;
+    Error::BadRequest(Msg::new(if csrf {
+        "error-csrf"
+    } else {
+        "error-bad-request"
+    }))
+}
+
+#[catch(413)]
+fn too_large(_: &Request<'_>) -> Error {
+    Error::TooLarge
+}
+
+#[catch(500)]
+fn internal(_: Status, _: &Request<'_>) -> Error {
+    Error::Internal("unhandled".into())
+}

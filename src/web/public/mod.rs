@@ -1,0 +1,8 @@
+//! What anyone may see and do: the events and their agendas, the feeds and open data, registering, privacy notices.
+
+pub mod feeds;
+pub mod open_data;
+pub mod pages;
+pub mod privacy;
+pub mod register;
+pub mod statement;

@@ -1,0 +1,173 @@
+//! The public pages: upcoming events, an event and its agenda, sessions, speakers.
+
+use std::sync::Arc;
+
+use rocket::http::ContentType;
+use rocket::{get, routes, Route, State};
+use rocket_dyn_templates::{Metadata, Template};
+use serde_json::json;
+
+use crate::app::agenda::Agenda;
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::store::events::Event;
+use crate::store::{self, Db};
+use crate::web::page;
+use crate::web::page_cache::{Cached, PageCache};
+use crate::web::zone::VisitorZone;
+
+pub fn routes() -> Vec<Route> {
+    routes![home, event, session, speakers, speaker_photo]
+}
+
+/// An event the public may see (published or cancelled), or 404.
+pub async fn public_event(db: &Db, slug: &str) -> Result<Event> {
+    match store::events::find(db, slug).await? {
+        Some(e) if e.is_public() => Ok(e),
+        _ => Err(Error::NotFound),
+    }
+}
+
+/// Like [`public_event`], through the short-lived event cache (`store::event_cache`): for the
+/// pages and files kept in the page cache, whose hits then need no database at all.
+pub async fn cached_public_event(db: &Db, slug: &str) -> Result<Arc<Event>> {
+    match store::event_cache::find(db, slug).await? {
+        Some(e) if e.is_public() => Ok(e),
+        _ => Err(Error::NotFound),
+    }
+}
+
+pub fn event_summary(e: &Event, lang: Lang) -> serde_json::Value {
+    let tz = e.tz();
+    json!({
+        "slug": e.slug,
+        "title": lang.pick(&e.title_fr, &e.title_en),
+        "description": lang.pick(&e.description_fr, &e.description_en),
+        "paragraphs": lang.pick(&e.description_fr, &e.description_en).split("\n\n").collect::<Vec<_>>(),
+        "illustrative_note": lang.pick(&e.illustrative_note_fr, &e.illustrative_note_en),
+        "organiser": e.organiser,
+        "venue": e.venue,
+        "format": e.format,
+        "format_label": lang.t(&format!("format-{}", e.format.as_str())),
+        "status": e.status,
+        "cancelled": e.status == crate::domain::EventStatus::Cancelled,
+        "timezone": e.timezone,
+        "zone": time::zone_abbreviation(e.starts_at, tz),
+        "starts_day": time::long_date(e.starts_at, tz, lang),
+        "ends_day": time::long_date(e.ends_at, tz, lang),
+        "same_day": time::day(e.starts_at, tz) == time::day(e.ends_at, tz),
+        "starts": time::clock(e.starts_at, tz),
+        "ends": time::clock(e.ends_at, tz),
+        "license": e.license,
+        "url": format!("/events/{}", e.slug),
+    })
+}
+
+#[get("/")]
+async fn home(db: &State<Db>, lang: Lang) -> Result<Template> {
+    let events = store::events::list_public(db, time::now()).await?;
+    let events: Vec<_> = events.iter().map(|e| event_summary(e, lang)).collect();
+    Ok(page("home", lang, "/", json!({ "events": events })))
+}
+
+#[get("/events/<slug>")]
+async fn event(
+    db: &State<Db>,
+    lang: Lang,
+    cache: &State<PageCache>,
+    templates: Metadata<'_>,
+    zone: VisitorZone,
+    slug: &str,
+) -> Result<Cached> {
+    let event = cached_public_event(db, slug).await?;
+    let zone_name = zone.0.map(|z| z.name()).unwrap_or("");
+    let key = format!("page:{slug}:{}:{zone_name}", lang.code());
+    if let Some(body) = cache.get(&key, event.revision) {
+        return Ok(Cached(ContentType::HTML, body));
+    }
+    let revision = event.revision;
+    let mut agenda = Agenda::load(db, Event::clone(&event)).await?;
+    agenda.visitor_tz = zone.0;
+    let tracks: Vec<_> = agenda
+        .tracks
+        .iter()
+        .map(|t| json!({"name": lang.pick(&t.name_fr, &t.name_en), "color": t.color}))
+        .collect();
+    let path = format!("/events/{slug}");
+    let data = crate::web::page_context(
+        lang,
+        &path,
+        json!({
+            "event": event_summary(&agenda.event, lang),
+            "days": agenda.days(lang),
+            "tracks": tracks,
+            "rooms": agenda.rooms,
+            "session_count": agenda.sessions.len(),
+            "visitor_zone": zone_name,
+        }),
+    );
+    let (_, html) = templates
+        .render("event", data)
+        .ok_or_else(|| Error::Internal("the event page did not render".into()))?;
+    Ok(Cached(ContentType::HTML, cache.put(key, revision, html)))
+}
+
+#[get("/events/<slug>/sessions/<id>")]
+async fn session(
+    db: &State<Db>,
+    lang: Lang,
+    zone: VisitorZone,
+    slug: &str,
+    id: i64,
+) -> Result<Template> {
+    let event = public_event(db, slug).await?;
+    let mut agenda = Agenda::load(db, event).await?;
+    agenda.visitor_tz = zone.0;
+    let session = agenda.session(id).ok_or(Error::NotFound)?;
+    let path = format!("/events/{slug}/sessions/{id}");
+    Ok(page(
+        "session",
+        lang,
+        &path,
+        json!({
+            "event": event_summary(&agenda.event, lang),
+            "session": agenda.session_view(session, lang),
+        }),
+    ))
+}
+
+#[get("/events/<slug>/speakers")]
+async fn speakers(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
+    let event = public_event(db, slug).await?;
+    let agenda = Agenda::load(db, event).await?;
+    let people: Vec<_> = agenda
+        .speakers
+        .iter()
+        .map(|sp| {
+            let mut v = agenda.speaker_json(sp, lang);
+            let sessions: Vec<_> = agenda
+                .sessions
+                .iter()
+                .filter(|s| v["sessions"].as_array().is_some_and(|ids| ids.contains(&json!(s.id))))
+                .map(|s| json!({"title": lang.pick(&s.title_fr, &s.title_en), "url": format!("/events/{slug}/sessions/{}", s.id)}))
+                .collect();
+            v["sessions"] = json!(sessions);
+            v
+        })
+        .collect();
+    let path = format!("/events/{slug}/speakers");
+    Ok(page(
+        "speakers",
+        lang,
+        &path,
+        json!({"event": event_summary(&agenda.event, lang), "speakers": people}),
+    ))
+}
+
+#[get("/speakers/<id>/photo")]
+async fn speaker_photo(db: &State<Db>, id: i64) -> Result<(ContentType, Vec<u8>)> {
+    let (kind, bytes) = store::speakers::photo(db, id).await?;
+    let content_type = ContentType::parse_flexible(&kind).unwrap_or(ContentType::Binary);
+    Ok((content_type, bytes))
+}

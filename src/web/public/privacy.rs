@@ -1,0 +1,133 @@
+//! Privacy: each event's notice, and the attendee's own data: download it all
+//! (`/r/TOKEN/data.json`) or erase it (`POST /r/TOKEN/erase`; the link leads nowhere after).
+
+use std::collections::HashMap;
+
+use rocket::form::Form;
+use rocket::http::{ContentType, Header, Status};
+use rocket::serde::json::Json;
+use rocket::{get, post, routes, Responder, Route, State};
+use rocket_dyn_templates::Template;
+use serde_json::{json, Value};
+
+use crate::auth::Csrf;
+use crate::config::Settings;
+use crate::error::{Error, Msg, Result};
+use crate::i18n::Lang;
+use crate::payments::Stripe;
+use crate::store::registrations::Registration;
+use crate::store::{self, registrations, Db};
+use crate::web::page;
+use crate::web::public::pages::{event_summary, public_event};
+
+pub fn routes() -> Vec<Route> {
+    routes![notice]
+}
+
+pub fn attendee_routes() -> Vec<Route> {
+    routes![data, erase_form, erase_json]
+}
+
+#[get("/events/<slug>/privacy")]
+async fn notice(
+    db: &State<Db>,
+    settings: &State<Settings>,
+    lang: Lang,
+    slug: &str,
+) -> Result<Template> {
+    let event = public_event(db, slug).await?;
+    let own = lang.pick(&event.privacy_notice_fr, &event.privacy_notice_en);
+    let paragraphs: Vec<String> = if own.trim().is_empty() {
+        let organiser = if event.organiser.is_empty() {
+            lang.t("privacy-the-organisers")
+        } else {
+            event.organiser.clone()
+        };
+        vec![
+            lang.t("privacy-what"),
+            lang.t("privacy-why"),
+            Msg::new("privacy-how-long")
+                .arg("days", settings.retention_days.to_string())
+                .render(lang),
+            Msg::new("privacy-who")
+                .arg("organiser", organiser)
+                .render(lang),
+            lang.t("privacy-rights"),
+        ]
+    } else {
+        own.split("\n\n").map(str::to_string).collect()
+    };
+    Ok(page(
+        "privacy",
+        lang,
+        &format!("/events/{slug}/privacy"),
+        json!({"event": event_summary(&event, lang), "paragraphs": paragraphs}),
+    ))
+}
+
+#[derive(Responder)]
+#[response(content_type = "json")]
+struct Download(String, Header<'static>);
+
+#[get("/<token>/data.json")]
+async fn data(db: &State<Db>, token: &str) -> Result<Download> {
+    let r = registrations::by_token(db, token).await?;
+    let body = store::privacy::export(db, &r).await?;
+    let disposition = Header::new(
+        "Content-Disposition",
+        "attachment; filename=\"my-registration.json\"",
+    );
+    Ok(Download(
+        serde_json::to_string_pretty(&body).unwrap_or_default(),
+        disposition,
+    ))
+}
+
+/// The attendee's form: the CSRF token and a ticked box confirm it.
+/// Cancels first under the event's refund policy (a paid ticket is refunded when it says so),
+/// then erases.
+async fn erase(db: &Db, stripe: &Stripe, outbox_dir: &str, r: &Registration) -> Result<()> {
+    if !r.status.is_over() {
+        let event = store::events::by_id(db, r.event_id).await?;
+        crate::payments::policy::cancel(db, stripe, &event, r).await?;
+    }
+    let r = registrations::get(db, r.id).await?;
+    store::privacy::erase(db, &r).await?;
+    crate::mail::forget_files(outbox_dir, &r.email);
+    Ok(())
+}
+
+#[post("/<token>/erase", data = "<form>", format = "form", rank = 1)]
+#[allow(clippy::too_many_arguments)]
+async fn erase_form(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    settings: &State<Settings>,
+    lang: Lang,
+    csrf: Csrf,
+    token: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<(Status, Template)> {
+    csrf.verify(form.get("csrf").map(String::as_str))?;
+    let r = registrations::by_token(db, token).await?;
+    if form.get("confirm").is_none_or(|v| v != "on") {
+        return Err(Error::field("confirm", Msg::new("erase-confirm")));
+    }
+    let event = store::events::by_id(db, r.event_id).await?;
+    erase(db, stripe, &settings.outbox_dir, &r).await?;
+    let data = json!({"event": event_summary(&event, lang)});
+    Ok((Status::Ok, page("erased", lang, "/", data)))
+}
+
+/// Programs erase with the token alone (it is the secret).
+#[post("/<token>/erase", rank = 2)]
+async fn erase_json(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    settings: &State<Settings>,
+    token: &str,
+) -> Result<(ContentType, Json<Value>)> {
+    let r = registrations::by_token(db, token).await?;
+    erase(db, stripe, &settings.outbox_dir, &r).await?;
+    Ok((ContentType::JSON, Json(json!({"status": "erased"}))))
+}

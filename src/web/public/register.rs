@@ -1,0 +1,232 @@
+//! The public registration form and "send me my link again". Both answer the same neutral
+//! "check your e-mail" whether or not the address was already registered.
+
+use std::collections::HashMap;
+
+use rocket::form::Form;
+use rocket::http::Status;
+use rocket::response::Redirect;
+use rocket::{get, post, routes, Route, State};
+use rocket_dyn_templates::Template;
+use serde_json::{json, Value};
+
+use crate::app::agenda::Agenda;
+use crate::app::registering::{self, Channel};
+use crate::auth::Csrf;
+use crate::domain::secret::{is_email, normalize_email};
+use crate::domain::validate::Input;
+use crate::domain::{Attendance, Format, RegistrationStatus, SessionStatus};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::payments::Stripe;
+use crate::store::registrations::Registered;
+use crate::store::{self, Db};
+use crate::web::admin::events::{checked, shown, Done, Page};
+use crate::web::page;
+use crate::web::public::pages::{event_summary, public_event};
+
+pub fn routes() -> Vec<Route> {
+    routes![form, submit, done, resend_form, resend]
+}
+
+/// The form's choices: modes, tickets, languages and the workshops that need signing up.
+pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Result<Value> {
+    let event = &agenda.event;
+    let tickets = store::tickets::list(db, event.id).await?;
+    let fill = store::roster::session_fill(db, event.id).await?;
+    let picked = crate::domain::registration::chosen_sessions(values, &mut Default::default());
+    let workshops: Vec<Value> = agenda
+        .sessions
+        .iter()
+        .filter(|s| s.requires_signup.0 && s.status == SessionStatus::Scheduled)
+        .map(|s| {
+            let mut v = agenda.session_view(s, lang);
+            let capacity = s
+                .capacity
+                .or_else(|| agenda.room(s.room_id).and_then(|r| r.capacity));
+            let taken = fill.get(&s.id).map(|f| f.confirmed).unwrap_or(0);
+            v["left"] = json!(capacity.map(|c| (c - taken).max(0)));
+            v["full"] = json!(capacity.is_some_and(|c| taken >= c));
+            v["checked"] = json!(picked.contains(&s.id));
+            v
+        })
+        .collect();
+    let modes: Vec<Value> = Attendance::ALL
+        .iter()
+        .map(|m| {
+            json!({"value": m.as_str(), "label": lang.t(&format!("attendance-{}", m.as_str())),
+                   "checked": values.get("attendance") == Some(m.as_str())})
+        })
+        .collect();
+    let tickets: Vec<Value> = tickets
+        .iter()
+        .map(|t| {
+            json!({"value": t.id.to_string(), "label": t.name,
+                   "price": crate::i18n::money(t.price_cents, &t.currency, lang),
+                   "checked": values.get("ticket") == Some(t.id.to_string().as_str())})
+        })
+        .collect();
+    let counts = store::roster::counts(db, event.id).await?;
+    let full: Vec<String> = Attendance::ALL
+        .iter()
+        .filter(|m| {
+            let cap = match m {
+                Attendance::InPerson => event.in_person_capacity,
+                Attendance::Online => event.online_capacity,
+            };
+            let held: i64 = counts
+                .iter()
+                .filter(|c| c.attendance == m.as_str())
+                .filter(|c| c.status == "confirmed" || c.status == "pending_payment")
+                .map(|c| c.n)
+                .sum();
+            m.fits(event.format) && cap.is_some_and(|cap| held >= cap)
+        })
+        .map(|m| lang.t(&format!("attendance-{}", m.as_str())))
+        .collect();
+    let languages: Vec<Value> = Lang::ALL
+        .iter()
+        .map(|l| json!({"value": l.code(), "label": l.t("language-name")}))
+        .collect();
+    Ok(json!({
+        "hybrid": event.format == Format::Hybrid,
+        "modes": modes,
+        "tickets": tickets,
+        "several_tickets": tickets.len() > 1,
+        "languages": languages,
+        "workshops": workshops,
+        "full": (!full.is_empty()).then(|| {
+            crate::error::Msg::new("register-event-full")
+                .arg("modes", full.join(", "))
+                .render(lang)
+        }),
+    }))
+}
+
+async fn form_page(
+    db: &Db,
+    lang: Lang,
+    csrf: &Csrf,
+    slug: &str,
+    values: &Input,
+    err: Option<&Error>,
+) -> Result<Template> {
+    let event = public_event(db, slug).await?;
+    let closed = registering::window(&event, lang).err();
+    let agenda = Agenda::load(db, event).await?;
+    let problem = err.or(closed.as_ref()).map(|e| e.message().render(lang));
+    let mut values_json = json!(values.values);
+    if values.get("language").is_none() {
+        values_json["language"] = json!(lang.code());
+    }
+    Ok(page(
+        "register",
+        lang,
+        &format!("/events/{slug}/register"),
+        json!({
+            "event": event_summary(&agenda.event, lang),
+            "csrf": csrf.0,
+            "open": closed.is_none(),
+            "problem": problem,
+            "values": values_json,
+            "errors": err.map(|e| e.field_messages(lang)),
+            "choices": choices(db, &agenda, lang, values).await?,
+        }),
+    ))
+}
+
+#[get("/events/<slug>/register")]
+async fn form(db: &State<Db>, lang: Lang, csrf: Csrf, slug: &str) -> Result<Template> {
+    form_page(db, lang, &csrf, slug, &Input::default(), None).await
+}
+
+#[post("/events/<slug>/register", data = "<form>")]
+async fn submit(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    lang: Lang,
+    csrf: Csrf,
+    slug: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Done> {
+    let input = checked(&csrf, form.into_inner())?;
+    let event = public_event(db, slug).await?;
+    match registering::register(db, &event, &input, lang, Channel::Form).await {
+        // A new paid registration goes straight to Stripe's payment page, or to its own page
+        // with "try again" when Stripe could not open one.
+        Ok(Registered::New {
+            registration,
+            token,
+        }) if registration.status == RegistrationStatus::PendingPayment => {
+            match stripe.checkout(db, &registration).await? {
+                Some(url) => Ok(Ok(Redirect::to(url))),
+                None => Ok(Ok(Redirect::to(format!("/r/{token}?done=pay-failed")))),
+            }
+        }
+        Ok(_) => Ok(Ok(Redirect::to(format!("/events/{slug}/register/done")))),
+        Err(e) => {
+            let e = shown(e)?;
+            let page = form_page(db, lang, &csrf, slug, &input, Some(&e)).await?;
+            Ok(Err((e.status(), page)))
+        }
+    }
+}
+
+/// The same answer for everyone: the personal link is in their mailbox.
+#[get("/events/<slug>/register/done")]
+async fn done(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
+    let event = public_event(db, slug).await?;
+    Ok(page(
+        "register_done",
+        lang,
+        &format!("/events/{slug}/register/done"),
+        json!({"event": event_summary(&event, lang)}),
+    ))
+}
+
+#[get("/events/<slug>/resend")]
+async fn resend_form(db: &State<Db>, lang: Lang, csrf: Csrf, slug: &str) -> Result<Template> {
+    resend_page(db, lang, &csrf, slug, "", None).await
+}
+
+async fn resend_page(
+    db: &Db,
+    lang: Lang,
+    csrf: &Csrf,
+    slug: &str,
+    email: &str,
+    error: Option<String>,
+) -> Result<Template> {
+    let event = public_event(db, slug).await?;
+    Ok(page(
+        "resend",
+        lang,
+        &format!("/events/{slug}/resend"),
+        json!({"event": event_summary(&event, lang), "csrf": csrf.0, "email": email, "error": error}),
+    ))
+}
+
+#[post("/events/<slug>/resend", data = "<form>")]
+async fn resend(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    slug: &str,
+    form: Form<HashMap<String, String>>,
+) -> Result<Page> {
+    let input = checked(&csrf, form.into_inner())?;
+    let event = public_event(db, slug).await?;
+    let email = input.get("email").unwrap_or_default().to_string();
+    if !is_email(&email) {
+        let msg = lang.t("field-email");
+        let page = resend_page(db, lang, &csrf, slug, &email, Some(msg)).await?;
+        return Ok(Err((Status::UnprocessableEntity, page)));
+    }
+    store::registrations::resend_link(db, event.id, &normalize_email(&email)).await?;
+    Ok(Ok(page(
+        "register_done",
+        lang,
+        &format!("/events/{slug}/resend"),
+        json!({"event": event_summary(&event, lang)}),
+    )))
+}
