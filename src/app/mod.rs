@@ -9,3 +9,6 @@ pub mod offline;
 pub mod organise;
 pub mod registering;
 pub mod roster;
+
+/// The handle every use case takes: the web layer holds it without knowing what is inside.
+pub use crate::store::Db;
