@@ -4,9 +4,16 @@
 //! an answer (that is the web layer's views).
 
 pub mod agenda;
+pub mod attendee;
 pub mod checkin;
+pub mod choices;
+pub mod join;
 pub mod offline;
 pub mod organise;
+pub mod payment;
+pub mod privacy;
+pub mod public;
+pub mod receipts;
 pub mod registering;
 pub mod roster;
 

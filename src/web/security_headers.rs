@@ -35,6 +35,10 @@ fn private(req: &Request<'_>) -> bool {
         || req.cookies().get("staff").is_some()
 }
 
+/// For a personal answer that must not outlive its use anywhere, not even in the browser's
+/// own cache (a re-issued badge must not linger).
+pub const PRIVATE_NO_STORE: &str = "private, no-store";
+
 /// Inline `style` attributes stay allowed: track colours are set per track.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
     script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \

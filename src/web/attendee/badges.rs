@@ -6,17 +6,14 @@ use rocket::{get, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::{json, Value};
 
-use crate::app::checkin;
-use crate::domain::RegistrationStatus;
-use crate::error::{Error, FieldErrors, Msg, Result};
+use crate::app::attendee::{self, Event, Registration, TicketType};
+use crate::app::{checkin, Db};
+use crate::error::Result;
 pub use crate::i18n::badge_role_label as role_label;
 use crate::i18n::Lang;
 use crate::qr;
-use crate::store::events::Event;
-use crate::store::registrations::{self, Registration};
-use crate::store::tickets::TicketType;
-use crate::store::{self, Db};
 use crate::web::page;
+use crate::web::security_headers::PRIVATE_NO_STORE;
 
 pub fn routes() -> Vec<Route> {
     routes![badge_svg, badge_png, badge_page]
@@ -31,49 +28,34 @@ pub struct Image<T> {
 
 fn image<T>(body: T, kind: ContentType) -> Image<T> {
     // A re-issued badge must not linger in a cache.
-    let cache = Header::new("Cache-Control", "private, no-store");
+    let cache = Header::new("Cache-Control", PRIVATE_NO_STORE);
     Image { body, kind, cache }
-}
-
-/// The registration behind a personal link, if it has a badge (409 otherwise).
-async fn holder(db: &Db, token: &str) -> Result<Registration> {
-    let r = registrations::by_token(db, token).await?;
-    if r.status != RegistrationStatus::Confirmed {
-        return Err(Error::Conflict {
-            message: Msg::new("badge-not-confirmed"),
-            fields: FieldErrors::new(),
-        });
-    }
-    Ok(r)
 }
 
 #[get("/<token>/badge.svg")]
 async fn badge_svg(db: &State<Db>, token: &str) -> Result<Image<String>> {
-    let r = holder(db, token).await?;
-    let code = checkin::code_for(db, &r).await?;
+    let code = attendee::badge_code(db, token).await?;
     Ok(image(qr::svg(&code, false)?, ContentType::SVG))
 }
 
 #[get("/<token>/badge.png")]
 async fn badge_png(db: &State<Db>, token: &str) -> Result<Image<Vec<u8>>> {
-    let r = holder(db, token).await?;
-    let code = checkin::code_for(db, &r).await?;
+    let code = attendee::badge_code(db, token).await?;
     Ok(image(qr::png(&code)?, ContentType::PNG))
 }
 
 #[get("/<token>/badge")]
 async fn badge_page(db: &State<Db>, lang: Lang, token: &str) -> Result<Template> {
-    let r = holder(db, token).await?;
-    let event = store::events::by_id(db, r.event_id).await?;
-    let tickets = store::tickets::list(db, event.id).await?;
-    let card = card(db, lang, &event, &tickets, &r).await?;
+    let badge = attendee::badge(db, token).await?;
+    let event = &badge.event;
+    let card = card(db, lang, event, &badge.tickets, &badge.registration).await?;
     Ok(page(
         "badges",
         lang,
         &format!("/r/{token}/badge"),
         json!({
             "title": lang.t("badge-title"),
-            "event": crate::web::public::pages::event_summary(&event, lang),
+            "event": crate::web::public::pages::event_summary(event, lang),
             "cards": [card],
             "back": format!("/r/{token}"),
         }),

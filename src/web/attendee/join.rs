@@ -8,14 +8,11 @@ use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::json;
 
-use crate::app::agenda::Agenda;
-use crate::calendar::{self, personal};
+use crate::app::join::{self as joining, Join, Refusal};
+use crate::app::{attendee, Db};
 use crate::config::Settings;
-use crate::domain::{time, RegistrationStatus, SessionStatus, SignupStatus};
-use crate::error::{Error, Msg, Result};
+use crate::error::Result;
 use crate::i18n::Lang;
-use crate::store::registrations;
-use crate::store::{self, Db};
 use crate::web::page;
 use crate::web::public::pages::event_summary;
 
@@ -29,15 +26,9 @@ async fn feed(
     settings: &State<Settings>,
     token: &str,
 ) -> Result<(ContentType, String)> {
-    let r = registrations::by_token(db, token).await?;
-    let lang = Lang::parse(&r.language).unwrap_or(Lang::Fr);
-    let event = store::events::by_id(db, r.event_id).await?;
-    let agenda = Agenda::load(db, event).await?;
-    let signups = registrations::signups(db, r.id).await?;
-    let entries = personal::entries(&agenda, &r, &signups, token, &settings.public_url, lang);
-    let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
+    let body = attendee::calendar_feed(db, token, &settings.public_url).await?;
     let ics = ContentType::new("text", "calendar").with_params(("charset", "utf-8"));
-    Ok((ics, calendar::render(name, &entries)))
+    Ok((ics, body))
 }
 
 pub enum Joined {
@@ -63,69 +54,26 @@ async fn join(
     token: &str,
     id: i64,
 ) -> Result<Joined> {
-    let r = registrations::by_token(db, token).await?;
-    let event = store::events::by_id(db, r.event_id).await?;
-    let agenda = Agenda::load(db, event).await?;
-    let (format, stream, starts_at, ends_at, session_id) = if id == personal::EVENT_STREAM {
-        let e = &agenda.event;
-        (e.format, e.stream_url.clone(), e.starts_at, e.ends_at, None)
-    } else {
-        let s = agenda.session(id).ok_or(Error::NotFound)?;
-        if s.requires_signup.0 {
-            let signups = registrations::signups(db, r.id).await?;
-            let held = signups
-                .iter()
-                .any(|x| x.session_id == id && x.status == SignupStatus::Confirmed);
-            if !held {
-                return Err(Error::Forbidden);
-            }
+    match joining::join(db, token, id, settings.join_opens_minutes, lang).await? {
+        Join::Go(url) => Ok(Joined::Go(Redirect::to(url))),
+        Join::Message {
+            event,
+            message,
+            refusal,
+        } => {
+            // "Not yet" and "ended" are answers, not errors.
+            let status = match refusal {
+                Refusal::NotAllowed => Status::Forbidden,
+                Refusal::NoStream => Status::NotFound,
+                Refusal::NotNow => Status::Ok,
+            };
+            let data = json!({
+                "event": event_summary(&event, lang),
+                "message": message.render(lang),
+                "token": token,
+            });
+            let path = format!("/r/{token}/join/{id}");
+            Ok(Joined::Page(status, page("join", lang, &path, data)))
         }
-        if s.status == SessionStatus::Cancelled {
-            return Err(Error::NotFound);
-        }
-        (
-            s.format,
-            s.stream_url.clone(),
-            s.starts_at,
-            s.ends_at,
-            Some(id),
-        )
-    };
-    let tz = agenda.event.tz();
-    let now = time::now();
-    let opens = starts_at - settings.join_opens_minutes * 60;
-    let message = if !r.status.holds_place() {
-        Some((Status::Forbidden, Msg::new("register-already-cancelled")))
-    } else if r.status == RegistrationStatus::PendingPayment {
-        Some((Status::Forbidden, Msg::new("join-pay-first")))
-    } else if stream.is_none() {
-        Some((Status::NotFound, Msg::new("join-no-stream")))
-    } else if !personal::may_join(&agenda, &r, format) {
-        Some((Status::Forbidden, Msg::new("join-not-allowed")))
-    } else if now < opens {
-        let when = format!(
-            "{} {}",
-            time::long_date(opens, tz, lang),
-            time::clock(opens, tz)
-        );
-        let msg = Msg::new("join-not-yet")
-            .arg("minutes", settings.join_opens_minutes.to_string())
-            .arg("when", when);
-        Some((Status::Ok, msg))
-    } else if now > ends_at {
-        Some((Status::Ok, Msg::new("join-ended")))
-    } else {
-        None
-    };
-    if let Some((status, msg)) = message {
-        let data = json!({
-            "event": event_summary(&agenda.event, lang),
-            "message": msg.render(lang),
-            "token": token,
-        });
-        let path = format!("/r/{token}/join/{id}");
-        return Ok(Joined::Page(status, page("join", lang, &path, data)));
     }
-    store::joins::record(db, agenda.event.id, r.id, session_id).await?;
-    Ok(Joined::Go(Redirect::to(stream.unwrap_or_default())))
 }

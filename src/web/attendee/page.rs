@@ -9,20 +9,18 @@ use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::{json, Value};
 
-use crate::app::agenda::Agenda;
-use crate::app::registering;
+use crate::app::attendee::{self, Change, Registration};
+use crate::app::Db;
 use crate::auth::Csrf;
 use crate::domain::validate::Input;
 use crate::domain::{Format, SignupStatus};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
-use crate::store::registrations::{self, Registration};
-use crate::store::{self, Db};
 use crate::web::admin::events::{checked, shown, Done};
 use crate::web::page;
 use crate::web::public::pages::event_summary;
-use crate::web::public::register::choices;
+use crate::web::public::register::choices_view;
 
 pub fn routes() -> Vec<Route> {
     routes![show, change_sessions, switch_attendance, cancel, pay]
@@ -40,6 +38,7 @@ fn notice(done: Option<&str>) -> Option<Msg> {
     }
 }
 
+/// The page, with a notice after a change or what went wrong with one.
 async fn attendee_page(
     db: &Db,
     lang: Lang,
@@ -49,18 +48,14 @@ async fn attendee_page(
     done: Option<&str>,
     err: Option<&Error>,
 ) -> Result<Template> {
-    let event = store::events::by_id(db, r.event_id).await?;
-    let agenda = Agenda::load(db, event).await?;
-    let signups = registrations::signups(db, r.id).await?;
-    let position = registrations::waitlist_position(db, r).await?;
-    let ticket = match r.ticket_type_id {
-        Some(id) => store::tickets::list(db, r.event_id)
-            .await?
-            .into_iter()
-            .find(|t| t.id == id)
-            .map(|t| t.name),
-        None => None,
-    };
+    let attendee::Personal {
+        agenda,
+        signups,
+        position,
+        ticket,
+        choices,
+        payment,
+    } = attendee::personal(db, r).await?;
     let sessions: Vec<Value> = signups
         .iter()
         .filter_map(|s| {
@@ -107,11 +102,11 @@ async fn attendee_page(
                 "has_badge": r.status == crate::domain::RegistrationStatus::Confirmed,
             },
             "sessions": sessions,
-            "choices": choices(db, &agenda, lang, &picked).await?,
+            "choices": choices_view(&agenda, &choices, lang, &picked),
             "can_switch": agenda.event.format == Format::Hybrid && !r.status.is_over(),
             "other_mode": other_mode,
             "other_mode_label": lang.t(&format!("attendance-{other_mode}")),
-            "payment": crate::web::attendee::payment_view::attendee(db, &agenda.event, r, lang).await?,
+            "payment": crate::web::attendee::payment_view::attendee(&payment, &agenda.event, lang),
             "problem_pay": done == Some("pay-failed"),
             "notice": notice(done).map(|m| m.render(lang)),
             "problem": err.map(|e| e.message().render(lang)),
@@ -128,7 +123,7 @@ async fn show(
     token: &str,
     done: Option<&str>,
 ) -> Result<Template> {
-    let r = registrations::by_token(db, token).await?;
+    let r = attendee::by_token(db, token).await?;
     attendee_page(db, lang, &csrf, token, &r, done, None).await
 }
 
@@ -141,21 +136,19 @@ async fn act(
     csrf: &Csrf,
     token: &str,
     form: HashMap<String, String>,
-    what: &str,
+    change: Change,
 ) -> Result<Done> {
     let input = checked(csrf, form)?;
-    let r = registrations::by_token(db, token).await?;
-    let event = store::events::by_id(db, r.event_id).await?;
-    let outcome = match what {
-        "sessions" => registering::change_sessions(db, &event, &r, &input, lang).await,
-        "attendance" => registering::switch_attendance(db, &event, &r, &input, lang).await,
-        _ if input.get("confirm").is_none() => {
-            Err(Error::field("confirm", Msg::new("attendee-confirm-cancel")))
+    let r = attendee::by_token(db, token).await?;
+    match attendee::change(db, stripe, &r, change, &input, lang).await {
+        Ok(()) => {
+            let done = match change {
+                Change::Sessions => "sessions",
+                Change::Attendance => "attendance",
+                Change::Cancel => "cancelled",
+            };
+            Ok(Ok(Redirect::to(format!("/r/{token}?done={done}"))))
         }
-        _ => crate::payments::policy::cancel(db, stripe, &event, &r).await,
-    };
-    match outcome {
-        Ok(()) => Ok(Ok(Redirect::to(format!("/r/{token}?done={what}")))),
         Err(e) => {
             let e = shown(e)?;
             let page = attendee_page(db, lang, csrf, token, &r, None, Some(&e)).await?;
@@ -180,7 +173,7 @@ async fn change_sessions(
         &csrf,
         token,
         form.into_inner(),
-        "sessions",
+        Change::Sessions,
     )
     .await
 }
@@ -201,7 +194,7 @@ async fn switch_attendance(
         &csrf,
         token,
         form.into_inner(),
-        "attendance",
+        Change::Attendance,
     )
     .await
 }
@@ -222,7 +215,7 @@ async fn cancel(
         &csrf,
         token,
         form.into_inner(),
-        "cancelled",
+        Change::Cancel,
     )
     .await
 }
@@ -238,7 +231,7 @@ async fn pay(
     form: Form<HashMap<String, String>>,
 ) -> Result<Redirect> {
     checked(&csrf, form.into_inner())?;
-    let r = registrations::by_token(db, token).await?;
+    let r = attendee::by_token(db, token).await?;
     Ok(match stripe.checkout(db, &r).await? {
         Some(url) => Redirect::to(url),
         None => Redirect::to(format!("/r/{token}?done=pay-failed")),

@@ -7,13 +7,12 @@ use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::json;
 
+use crate::app::receipts::{self, Receipt};
+use crate::app::Db;
 use crate::auth::Organiser;
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::{money, Lang};
-use crate::store::payments::{REFUNDED, REFUND_FAILED};
-use crate::store::registrations::{self, Registration};
-use crate::store::{self, Db};
 use crate::web::page;
 use crate::web::public::pages::event_summary;
 
@@ -27,30 +26,26 @@ pub fn attendee_routes() -> Vec<Route> {
     routes![attendee_receipt]
 }
 
-async fn receipt(db: &Db, lang: Lang, r: &Registration, path: &str) -> Result<Template> {
-    let (p, paid_at) = store::receipts::paid(db, r.id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let event = store::events::by_id(db, r.event_id).await?;
+fn receipt(lang: Lang, receipt: &Receipt, path: &str) -> Template {
+    let Receipt {
+        registration: r,
+        event,
+        payment: p,
+        paid_at,
+        ticket,
+        refunded,
+        refund_failed,
+    } = receipt;
     let tz = event.tz();
     let when = |ts: i64| format!("{} {}", time::long_date(ts, tz, lang), time::clock(ts, tz));
-    let ticket = match r.ticket_type_id {
-        Some(id) => store::tickets::list(db, r.event_id)
-            .await?
-            .into_iter()
-            .find(|t| t.id == id)
-            .map(|t| t.name),
-        None => None,
-    };
-    let refunded = p.status == REFUNDED;
-    Ok(page(
+    page(
         "receipt",
         lang,
         path,
         json!({
-            "event": event_summary(&event, lang),
+            "event": event_summary(event, lang),
             "number": format!("{}-{:06}", event.id, p.id),
-            "paid_at": when(paid_at),
+            "paid_at": when(*paid_at),
             "ticket": ticket,
             "amount": money(p.amount_cents, &p.currency, lang),
             "currency": p.currency,
@@ -59,9 +54,9 @@ async fn receipt(db: &Db, lang: Lang, r: &Registration, path: &str) -> Result<Te
             "organisation": r.organisation,
             "legal_details": event.legal_details.lines().collect::<Vec<_>>(),
             "refunded": refunded.then(|| when(p.updated_at)),
-            "refund_failed": p.status == REFUND_FAILED,
+            "refund_failed": refund_failed,
         }),
-    ))
+    )
 }
 
 #[get("/events/<slug>/registrations/<id>/receipt")]
@@ -76,18 +71,13 @@ async fn organiser_receipt(
         Error::Forbidden => Error::NotFound,
         other => other,
     })?;
-    let r = store::roster::get(db, event.id, id).await?;
-    receipt(
-        db,
-        lang,
-        &r,
-        &format!("/admin/events/{slug}/registrations/{id}/receipt"),
-    )
-    .await
+    let found = receipts::for_organiser(db, &event, id).await?;
+    let path = format!("/admin/events/{slug}/registrations/{id}/receipt");
+    Ok(receipt(lang, &found, &path))
 }
 
 #[get("/<token>/receipt")]
 async fn attendee_receipt(db: &State<Db>, lang: Lang, token: &str) -> Result<Template> {
-    let r = registrations::by_token(db, token).await?;
-    receipt(db, lang, &r, &format!("/r/{token}/receipt")).await
+    let found = receipts::for_attendee(db, token).await?;
+    Ok(receipt(lang, &found, &format!("/r/{token}/receipt")))
 }

@@ -4,12 +4,12 @@ use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 
 use crate::app::agenda::Agenda;
+use crate::app::public::Event;
+use crate::app::Db;
 use crate::calendar;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::store::events::Event;
-use crate::store::Db;
 use crate::web::page_cache::{Cached, PageCache};
 use crate::web::public::pages::{cached_public_event, public_event};
 

@@ -7,11 +7,11 @@ use rocket::{get, routes, Route, State};
 use serde_json::Value;
 
 use crate::app::agenda::Agenda;
+use crate::app::Db;
 use crate::config::Settings;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::open_data::{self, Schedule};
-use crate::store::Db;
 use crate::web::public::pages::public_event;
 
 pub fn routes() -> Vec<Route> {
@@ -20,7 +20,7 @@ pub fn routes() -> Vec<Route> {
 
 /// Programs fetch these files, and a file should read the same for every one of them: the
 /// language is `?lang=` or French (the demo summits are French), never a cookie or header.
-/// Summit does not store the spoken language of sessions, so the frab `language` of each
+/// Summit does not record the spoken language of sessions, so the frab `language` of each
 /// session is this language too.
 fn file_lang(lang: Option<&str>) -> Lang {
     lang.and_then(Lang::parse).unwrap_or(Lang::Fr)

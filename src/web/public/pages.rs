@@ -8,11 +8,11 @@ use rocket_dyn_templates::{Metadata, Template};
 use serde_json::json;
 
 use crate::app::agenda::Agenda;
+use crate::app::public::{self, Event};
+use crate::app::Db;
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::store::events::Event;
-use crate::store::{self, Db};
 use crate::web::page;
 use crate::web::page_cache::{Cached, PageCache};
 use crate::web::zone::VisitorZone;
@@ -21,21 +21,14 @@ pub fn routes() -> Vec<Route> {
     routes![home, event, session, speakers, speaker_photo]
 }
 
-/// An event the public may see (published or cancelled), or 404.
+/// An event the public may see (published or cancelled), or 404 (see [`public::event`]).
 pub async fn public_event(db: &Db, slug: &str) -> Result<Event> {
-    match store::events::find(db, slug).await? {
-        Some(e) if e.is_public() => Ok(e),
-        _ => Err(Error::NotFound),
-    }
+    public::event(db, slug).await
 }
 
-/// Like [`public_event`], through the short-lived event cache (`store::event_cache`): for the
-/// pages and files kept in the page cache, whose hits then need no database at all.
+/// Like [`public_event`], through the short-lived event cache (see [`public::cached_event`]).
 pub async fn cached_public_event(db: &Db, slug: &str) -> Result<Arc<Event>> {
-    match store::event_cache::find(db, slug).await? {
-        Some(e) if e.is_public() => Ok(e),
-        _ => Err(Error::NotFound),
-    }
+    public::cached_event(db, slug).await
 }
 
 pub fn event_summary(e: &Event, lang: Lang) -> serde_json::Value {
@@ -66,7 +59,7 @@ pub fn event_summary(e: &Event, lang: Lang) -> serde_json::Value {
 
 #[get("/")]
 async fn home(db: &State<Db>, lang: Lang) -> Result<Template> {
-    let events = store::events::list_public(db, time::now()).await?;
+    let events = public::published(db).await?;
     let events: Vec<_> = events.iter().map(|e| event_summary(e, lang)).collect();
     Ok(page("home", lang, "/", json!({ "events": events })))
 }
@@ -167,7 +160,7 @@ async fn speakers(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
 
 #[get("/speakers/<id>/photo")]
 async fn speaker_photo(db: &State<Db>, id: i64) -> Result<(ContentType, Vec<u8>)> {
-    let (kind, bytes) = store::speakers::photo(db, id).await?;
+    let (kind, bytes) = public::speaker_photo(db, id).await?;
     let content_type = ContentType::parse_flexible(&kind).unwrap_or(ContentType::Binary);
     Ok((content_type, bytes))
 }

@@ -10,13 +10,12 @@ use rocket::{get, post, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::{json, Value};
 
+use crate::app::{privacy, Db};
 use crate::auth::Csrf;
 use crate::config::Settings;
-use crate::error::{Error, Msg, Result};
+use crate::error::{Msg, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
-use crate::store::registrations::Registration;
-use crate::store::{self, registrations, Db};
 use crate::web::page;
 use crate::web::public::pages::{event_summary, public_event};
 
@@ -71,32 +70,15 @@ struct Download(String, Header<'static>);
 
 #[get("/<token>/data.json")]
 async fn data(db: &State<Db>, token: &str) -> Result<Download> {
-    let r = registrations::by_token(db, token).await?;
-    let body = store::privacy::export(db, &r).await?;
+    let body = privacy::export(db, token).await?;
     let disposition = Header::new(
         "Content-Disposition",
         "attachment; filename=\"my-registration.json\"",
     );
-    Ok(Download(
-        serde_json::to_string_pretty(&body).unwrap_or_default(),
-        disposition,
-    ))
+    Ok(Download(body, disposition))
 }
 
 /// The attendee's form: the CSRF token and a ticked box confirm it.
-/// Cancels first under the event's refund policy (a paid ticket is refunded when it says so),
-/// then erases.
-async fn erase(db: &Db, stripe: &Stripe, outbox_dir: &str, r: &Registration) -> Result<()> {
-    if !r.status.is_over() {
-        let event = store::events::by_id(db, r.event_id).await?;
-        crate::payments::policy::cancel(db, stripe, &event, r).await?;
-    }
-    let r = registrations::get(db, r.id).await?;
-    store::privacy::erase(db, &r).await?;
-    crate::mail::forget_files(outbox_dir, &r.email);
-    Ok(())
-}
-
 #[post("/<token>/erase", data = "<form>", format = "form", rank = 1)]
 #[allow(clippy::too_many_arguments)]
 async fn erase_form(
@@ -109,12 +91,8 @@ async fn erase_form(
     form: Form<HashMap<String, String>>,
 ) -> Result<(Status, Template)> {
     csrf.verify(form.get("csrf").map(String::as_str))?;
-    let r = registrations::by_token(db, token).await?;
-    if form.get("confirm").is_none_or(|v| v != "on") {
-        return Err(Error::field("confirm", Msg::new("erase-confirm")));
-    }
-    let event = store::events::by_id(db, r.event_id).await?;
-    erase(db, stripe, &settings.outbox_dir, &r).await?;
+    let confirmed = form.get("confirm").is_some_and(|v| v == "on");
+    let event = privacy::erase(db, stripe, &settings.outbox_dir, token, confirmed).await?;
     let data = json!({"event": event_summary(&event, lang)});
     Ok((Status::Ok, page("erased", lang, "/", data)))
 }
@@ -127,7 +105,6 @@ async fn erase_json(
     settings: &State<Settings>,
     token: &str,
 ) -> Result<(ContentType, Json<Value>)> {
-    let r = registrations::by_token(db, token).await?;
-    erase(db, stripe, &settings.outbox_dir, &r).await?;
+    privacy::erase(db, stripe, &settings.outbox_dir, token, true).await?;
     Ok((ContentType::JSON, Json(json!({"status": "erased"}))))
 }

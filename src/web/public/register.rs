@@ -11,16 +11,17 @@ use rocket_dyn_templates::Template;
 use serde_json::{json, Value};
 
 use crate::app::agenda::Agenda;
+use crate::app::choices::Choices;
+use crate::app::public::{self, Registered};
 use crate::app::registering::{self, Channel};
+use crate::app::{self, Db};
 use crate::auth::Csrf;
-use crate::domain::secret::{is_email, normalize_email};
+use crate::domain::secret::is_email;
 use crate::domain::validate::Input;
-use crate::domain::{Attendance, Format, RegistrationStatus, SessionStatus};
+use crate::domain::{Attendance, Format, RegistrationStatus};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
-use crate::store::registrations::Registered;
-use crate::store::{self, Db};
 use crate::web::admin::events::{checked, shown, Done, Page};
 use crate::web::page;
 use crate::web::public::pages::{event_summary, public_event};
@@ -30,25 +31,25 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// The form's choices: modes, tickets, languages and the workshops that need signing up.
+/// (The organisers' "add someone" form calls this too.)
 pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Result<Value> {
+    let offered = app::choices::choices(db, agenda).await?;
+    Ok(choices_view(agenda, &offered, lang, values))
+}
+
+/// The choices as the form shows them, ticked as in `values`.
+pub fn choices_view(agenda: &Agenda, offered: &Choices, lang: Lang, values: &Input) -> Value {
     let event = &agenda.event;
-    let tickets = store::tickets::list(db, event.id).await?;
-    let fill = store::roster::session_fill(db, event.id).await?;
     let picked = crate::domain::registration::chosen_sessions(values, &mut Default::default());
-    let workshops: Vec<Value> = agenda
-        .sessions
+    let workshops: Vec<Value> = offered
+        .workshops
         .iter()
-        .filter(|s| s.requires_signup.0 && s.status == SessionStatus::Scheduled)
-        .map(|s| {
-            let mut v = agenda.session_view(s, lang);
-            let capacity = s
-                .capacity
-                .or_else(|| agenda.room(s.room_id).and_then(|r| r.capacity));
-            let taken = fill.get(&s.id).map(|f| f.confirmed).unwrap_or(0);
-            v["left"] = json!(capacity.map(|c| (c - taken).max(0)));
-            v["full"] = json!(capacity.is_some_and(|c| taken >= c));
-            v["checked"] = json!(picked.contains(&s.id));
-            v
+        .filter_map(|w| {
+            let mut v = agenda.session_view(agenda.session(w.session_id)?, lang);
+            v["left"] = json!(w.left);
+            v["full"] = json!(w.full);
+            v["checked"] = json!(picked.contains(&w.session_id));
+            Some(v)
         })
         .collect();
     let modes: Vec<Value> = Attendance::ALL
@@ -58,7 +59,8 @@ pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Re
                    "checked": values.get("attendance") == Some(m.as_str())})
         })
         .collect();
-    let tickets: Vec<Value> = tickets
+    let tickets: Vec<Value> = offered
+        .tickets
         .iter()
         .map(|t| {
             json!({"value": t.id.to_string(), "label": t.name,
@@ -66,29 +68,16 @@ pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Re
                    "checked": values.get("ticket") == Some(t.id.to_string().as_str())})
         })
         .collect();
-    let counts = store::roster::counts(db, event.id).await?;
-    let full: Vec<String> = Attendance::ALL
+    let full: Vec<String> = offered
+        .full_modes
         .iter()
-        .filter(|m| {
-            let cap = match m {
-                Attendance::InPerson => event.in_person_capacity,
-                Attendance::Online => event.online_capacity,
-            };
-            let held: i64 = counts
-                .iter()
-                .filter(|c| c.attendance == m.as_str())
-                .filter(|c| c.status == "confirmed" || c.status == "pending_payment")
-                .map(|c| c.n)
-                .sum();
-            m.fits(event.format) && cap.is_some_and(|cap| held >= cap)
-        })
         .map(|m| lang.t(&format!("attendance-{}", m.as_str())))
         .collect();
     let languages: Vec<Value> = Lang::ALL
         .iter()
         .map(|l| json!({"value": l.code(), "label": l.t("language-name")}))
         .collect();
-    Ok(json!({
+    json!({
         "hybrid": event.format == Format::Hybrid,
         "modes": modes,
         "tickets": tickets,
@@ -100,7 +89,7 @@ pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Re
                 .arg("modes", full.join(", "))
                 .render(lang)
         }),
-    }))
+    })
 }
 
 async fn form_page(
@@ -222,7 +211,7 @@ async fn resend(
         let page = resend_page(db, lang, &csrf, slug, &email, Some(msg)).await?;
         return Ok(Err((Status::UnprocessableEntity, page)));
     }
-    store::registrations::resend_link(db, event.id, &normalize_email(&email)).await?;
+    public::resend_link(db, &event, &email).await?;
     Ok(Ok(page(
         "register_done",
         lang,

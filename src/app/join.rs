@@ -1,0 +1,104 @@
+//! Who may join a stream through their personal link, and when. Inside the window the
+//! answer is the private streaming URL and the online attendance is recorded; otherwise a
+//! message says why not (the URL itself is never shown).
+
+use crate::app::agenda::Agenda;
+use crate::calendar::personal;
+use crate::domain::{time, RegistrationStatus, SessionStatus, SignupStatus};
+use crate::error::{Error, Msg, Result};
+use crate::i18n::Lang;
+use crate::store::registrations;
+use crate::store::{self, Db};
+
+pub use crate::store::events::Event;
+
+/// Why a join link answers with a message rather than the stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// This registration may not join (cancelled, unpaid, not online).
+    NotAllowed,
+    /// There is no stream to join.
+    NoStream,
+    /// Allowed, but not now: too early or over.
+    NotNow,
+}
+
+pub enum Join {
+    /// The streaming URL to send the attendee to; the join is recorded.
+    Go(String),
+    Message {
+        /// Boxed: an event row is large beside a URL.
+        event: Box<Event>,
+        message: Msg,
+        refusal: Refusal,
+    },
+}
+
+/// Joins `id` (a session, or [`personal::EVENT_STREAM`] for the event's own stream). The
+/// link opens `opens_minutes` before the start. A workshop not held by this registration is
+/// 403, an unknown or cancelled session 404.
+pub async fn join(db: &Db, token: &str, id: i64, opens_minutes: i64, lang: Lang) -> Result<Join> {
+    let r = registrations::by_token(db, token).await?;
+    let event = store::events::by_id(db, r.event_id).await?;
+    let agenda = Agenda::load(db, event).await?;
+    let (format, stream, starts_at, ends_at, session_id) = if id == personal::EVENT_STREAM {
+        let e = &agenda.event;
+        (e.format, e.stream_url.clone(), e.starts_at, e.ends_at, None)
+    } else {
+        let s = agenda.session(id).ok_or(Error::NotFound)?;
+        if s.requires_signup.0 {
+            let signups = registrations::signups(db, r.id).await?;
+            let held = signups
+                .iter()
+                .any(|x| x.session_id == id && x.status == SignupStatus::Confirmed);
+            if !held {
+                return Err(Error::Forbidden);
+            }
+        }
+        if s.status == SessionStatus::Cancelled {
+            return Err(Error::NotFound);
+        }
+        (
+            s.format,
+            s.stream_url.clone(),
+            s.starts_at,
+            s.ends_at,
+            Some(id),
+        )
+    };
+    let tz = agenda.event.tz();
+    let now = time::now();
+    let opens = starts_at - opens_minutes * 60;
+    let refused = if !r.status.holds_place() {
+        Some((Refusal::NotAllowed, Msg::new("register-already-cancelled")))
+    } else if r.status == RegistrationStatus::PendingPayment {
+        Some((Refusal::NotAllowed, Msg::new("join-pay-first")))
+    } else if stream.is_none() {
+        Some((Refusal::NoStream, Msg::new("join-no-stream")))
+    } else if !personal::may_join(&agenda, &r, format) {
+        Some((Refusal::NotAllowed, Msg::new("join-not-allowed")))
+    } else if now < opens {
+        let when = format!(
+            "{} {}",
+            time::long_date(opens, tz, lang),
+            time::clock(opens, tz)
+        );
+        let msg = Msg::new("join-not-yet")
+            .arg("minutes", opens_minutes.to_string())
+            .arg("when", when);
+        Some((Refusal::NotNow, msg))
+    } else if now > ends_at {
+        Some((Refusal::NotNow, Msg::new("join-ended")))
+    } else {
+        None
+    };
+    if let Some((refusal, message)) = refused {
+        return Ok(Join::Message {
+            event: Box::new(agenda.event),
+            message,
+            refusal,
+        });
+    }
+    store::joins::record(db, agenda.event.id, r.id, session_id).await?;
+    Ok(Join::Go(stream.unwrap_or_default()))
+}
