@@ -5,10 +5,15 @@
 
 pub mod agenda;
 pub mod checkin;
+pub mod doors;
+pub mod events;
 pub mod offline;
 pub mod organise;
 pub mod registering;
+pub mod registrations;
 pub mod roster;
+pub mod staff;
+pub mod stripe_events;
 
 /// The handle every use case takes: the web layer holds it without knowing what is inside.
 pub use crate::store::Db;
