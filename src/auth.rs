@@ -170,15 +170,9 @@ impl<'r> FromRequest<'r> for DoorStaff {
     }
 }
 
-/// Starts a server-side session for the user, and gives the browser a new CSRF token (one
-/// seen before signing in is not trusted after).
-pub async fn sign_in(
-    db: &Db,
-    cookies: &CookieJar<'_>,
-    secure: bool,
-    user_id: i64,
-) -> Result<(), Error> {
-    let session = store::staff_sessions::start(db, user_id).await?;
+/// Gives the browser the private cookie naming a server-side session just started (by
+/// `app::staff`), and a new CSRF token (one seen before signing in is not trusted after).
+pub fn signed_in(cookies: &CookieJar<'_>, secure: bool, session: String) {
     let cookie = Cookie::build((STAFF_COOKIE, session))
         .path("/")
         .http_only(true)
@@ -189,7 +183,6 @@ pub async fn sign_in(
         ));
     cookies.add_private(cookie);
     cookies.add_private(csrf_cookie(new_token(), secure));
-    Ok(())
 }
 
 /// Ends this browser's session on the server, and forgets the cookie.

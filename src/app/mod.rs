@@ -7,6 +7,8 @@ pub mod agenda;
 pub mod attendee;
 pub mod checkin;
 pub mod choices;
+pub mod doors;
+pub mod events;
 pub mod join;
 pub mod offline;
 pub mod organise;
@@ -15,7 +17,10 @@ pub mod privacy;
 pub mod public;
 pub mod receipts;
 pub mod registering;
+pub mod registrations;
 pub mod roster;
+pub mod staff;
+pub mod stripe_events;
 
 /// The handle every use case takes: the web layer holds it without knowing what is inside.
 pub use crate::store::Db;

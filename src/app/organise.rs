@@ -262,6 +262,11 @@ pub async fn add_ticket(
     Ok(store::tickets::create(db, event.id, &draft).await?)
 }
 
+/// Removes one of the event's sessions: deleted, or cancelled if people signed up for it.
+pub async fn delete_session(db: &Db, event: &Event, id: i64) -> Result<()> {
+    Ok(store::sessions::delete(db, event.id, id).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

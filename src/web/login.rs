@@ -8,17 +8,18 @@ use rocket_dyn_templates::Template;
 use serde_json::json;
 
 use std::net::IpAddr;
-use std::sync::Mutex;
 
-use crate::auth::{sign_in, sign_out, Csrf, StaffMember};
+use crate::app::staff::{self, Session, Setup};
+use crate::app::Db;
+use crate::auth::{sign_out, signed_in, Csrf, StaffMember};
 use crate::config::Settings;
-use crate::domain::login_throttle::LoginThrottle;
-use crate::domain::secret::{hash_password, normalize_email, verify_password_evenly};
-use crate::domain::{time, StaffRole};
-use crate::error::{Error, Msg, Result};
+use crate::domain::StaffRole;
+use crate::error::Result;
 use crate::i18n::Lang;
-use crate::store::{self, Db};
 use crate::web::page;
+
+/// The sign-in throttle, managed by Rocket for this instance.
+pub use crate::app::staff::Throttle;
 
 pub fn routes() -> Vec<Route> {
     routes![login_form, login, logout, setup_form, setup]
@@ -59,9 +60,20 @@ struct LoginForm<'r> {
     next: Option<&'r str>,
 }
 
-/// Failed sign-ins per account and per client address (see `domain::login_throttle`).
-#[derive(Default)]
-pub struct Throttle(Mutex<LoginThrottle>);
+/// Puts a started session into the browser's private cookie, then goes on to `next`.
+fn welcome(
+    settings: &Settings,
+    cookies: &CookieJar<'_>,
+    session: Session,
+    next: Option<&str>,
+) -> Redirect {
+    signed_in(
+        cookies,
+        settings.public_url.starts_with("https://"),
+        session.id,
+    );
+    Redirect::to(safe_next(next, session.role))
+}
 
 #[post("/login", data = "<form>")]
 #[allow(clippy::too_many_arguments)]
@@ -76,44 +88,10 @@ async fn login(
     form: Form<LoginForm<'_>>,
 ) -> Result<std::result::Result<Redirect, (rocket::http::Status, Template)>> {
     csrf.verify(form.csrf)?;
-    let account = normalize_email(form.email);
     let address = client.map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
-    let now = u64::try_from(time::now()).unwrap_or_default();
-    let waiting = throttle
-        .0
-        .lock()
-        .ok()
-        .and_then(|t| t.wait(&account, &address, now));
-    if let Some(seconds) = waiting {
-        return Err(Error::TooManyRequests(seconds));
-    }
-    let user = store::staff::user_by_email(db, form.email).await?;
-    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-    let password = form.password.to_string();
-    // argon2 takes tens of milliseconds of CPU: off the async workers.
-    let ok = rocket::tokio::task::spawn_blocking(move || {
-        verify_password_evenly(&password, hash.as_deref())
-    })
-    .await
-    .unwrap_or(false);
-    match user.filter(|_| ok) {
-        Some(u) => {
-            if let Ok(mut t) = throttle.0.lock() {
-                t.succeeded(&account);
-            }
-            sign_in(
-                db,
-                cookies,
-                settings.public_url.starts_with("https://"),
-                u.id,
-            )
-            .await?;
-            Ok(Ok(Redirect::to(safe_next(form.next, u.role))))
-        }
+    match staff::sign_in(db, throttle, form.email, form.password, &address).await? {
+        Some(session) => Ok(Ok(welcome(settings, cookies, session, form.next))),
         None => {
-            if let Ok(mut t) = throttle.0.lock() {
-                t.failed(&account, &address, now);
-            }
             let body = json!({
                 "csrf": csrf.0, "next": form.next, "email": form.email,
                 "error": lang.t("login-failed"),
@@ -143,7 +121,7 @@ async fn logout(
 ) -> Result<Redirect> {
     csrf.verify(form.csrf)?;
     if let (true, StaffMember(Some(id))) = (form.everywhere, staff) {
-        store::staff_sessions::end_all(db, id).await?;
+        staff::sign_out_everywhere(db, id).await?;
     }
     sign_out(db, cookies).await?;
     Ok(Redirect::to("/"))
@@ -151,9 +129,7 @@ async fn logout(
 
 #[get("/setup/<token>")]
 async fn setup_form(db: &State<Db>, lang: Lang, csrf: Csrf, token: &str) -> Result<Template> {
-    let user = store::staff::user_for_setup(db, token)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let user = staff::setup_user(db, token).await?;
     Ok(page(
         "setup",
         lang,
@@ -169,9 +145,6 @@ struct SetupForm<'r> {
     confirm: &'r str,
 }
 
-/// Shortest password accepted.
-const MIN_PASSWORD_CHARS: usize = 12;
-
 #[post("/setup/<token>", data = "<form>")]
 async fn setup(
     db: &State<Db>,
@@ -183,33 +156,14 @@ async fn setup(
     form: Form<SetupForm<'_>>,
 ) -> Result<std::result::Result<Redirect, (rocket::http::Status, Template)>> {
     csrf.verify(form.csrf)?;
-    let user = store::staff::user_for_setup(db, token)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let problem = if form.password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(Msg::new("field-password-short").arg("min", MIN_PASSWORD_CHARS.to_string()))
-    } else if form.password != form.confirm {
-        Some(Msg::new("field-password-mismatch"))
-    } else {
-        None
-    };
-    if let Some(problem) = problem {
-        let body = json!({"csrf": csrf.0, "email": user.email, "token": token, "error": problem.render(lang)});
-        return Ok(Err((
-            rocket::http::Status::UnprocessableEntity,
-            page("setup", lang, "/setup", body),
-        )));
+    match staff::set_password(db, token, form.password, form.confirm).await? {
+        Setup::Done(session) => Ok(Ok(welcome(settings, cookies, session, None))),
+        Setup::Refused { email, problem } => {
+            let body = json!({"csrf": csrf.0, "email": email, "token": token, "error": problem.render(lang)});
+            Ok(Err((
+                rocket::http::Status::UnprocessableEntity,
+                page("setup", lang, "/setup", body),
+            )))
+        }
     }
-    let hash = hash_password(form.password).map_err(Error::Internal)?;
-    let user = store::staff::complete_setup(db, token, &hash).await?;
-    // A new password ends every session signed in with the old one.
-    store::staff_sessions::end_all(db, user.id).await?;
-    sign_in(
-        db,
-        cookies,
-        settings.public_url.starts_with("https://"),
-        user.id,
-    )
-    .await?;
-    Ok(Ok(Redirect::to(safe_next(None, user.role))))
 }

@@ -6,9 +6,9 @@ use rocket::{post, routes, Route, State};
 use serde_json::Value;
 
 use crate::app::checkin::{self, Scan, ScanLimit};
+use crate::app::Db;
 use crate::auth::DoorStaff;
 use crate::error::{Error, Result};
-use crate::store::Db;
 use crate::web::api::json::JsonInput;
 
 pub fn routes() -> Vec<Route> {

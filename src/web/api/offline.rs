@@ -6,10 +6,9 @@ use rocket::{get, post, routes, Route, State};
 use serde_json::{json, Value};
 
 use crate::app::checkin::ScanLimit;
-use crate::app::offline;
+use crate::app::{doors, offline, Db};
 use crate::auth::DoorStaff;
 use crate::error::{Error, Result};
-use crate::store::{self, Db};
 use crate::web::api::json::JsonInput;
 
 pub fn routes() -> Vec<Route> {
@@ -18,10 +17,7 @@ pub fn routes() -> Vec<Route> {
 
 #[get("/events/<slug>/scan-kit")]
 async fn scan_kit(db: &State<Db>, who: DoorStaff, slug: &str) -> Result<Json<Value>> {
-    let event = store::events::get(db, slug).await?;
-    if !who.0.may_access_event(event.id) {
-        return Err(Error::Forbidden);
-    }
+    let event = doors::event_for(db, &who.0, slug).await?;
     Ok(Json(offline::kit(db, &event).await?))
 }
 

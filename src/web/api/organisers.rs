@@ -7,13 +7,12 @@ use rocket::{delete, get, patch, post, routes, Route, State};
 use serde_json::{json, Value};
 
 use crate::app::agenda::Agenda;
-use crate::app::organise;
+use crate::app::events::{self, Event, Session};
+use crate::app::{organise, Db};
 use crate::auth::Organiser;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::store::events::Event;
-use crate::store::{self, Db};
 use crate::web::api::json::JsonInput;
 use crate::web::api::public::event_json;
 
@@ -107,11 +106,7 @@ async fn add_speaker(
     Ok((Status::Created, Json(json!(speaker))))
 }
 
-fn organiser_session_json(
-    agenda: &Agenda,
-    s: &crate::store::sessions::Session,
-    lang: Lang,
-) -> Value {
+fn organiser_session_json(agenda: &Agenda, s: &Session, lang: Lang) -> Value {
     let mut body = agenda.session_json(s, lang);
     body["stream_url"] = json!(s.stream_url);
     body["sequence"] = json!(s.sequence);
@@ -170,7 +165,7 @@ async fn patch_session(
 #[delete("/events/<slug>/sessions/<id>")]
 async fn delete_session(db: &State<Db>, who: Organiser, slug: &str, id: i64) -> Result<Status> {
     let event = who.event(db, slug).await?;
-    store::sessions::delete(db, event.id, id).await?;
+    organise::delete_session(db, &event, id).await?;
     Ok(Status::NoContent)
 }
 
@@ -197,9 +192,7 @@ async fn registrations(
     slug: &str,
 ) -> Result<Json<Value>> {
     let event = who.event(db, slug).await?;
-    store::audit::record(db, &who.0.actor(), "view-registrations", slug).await?;
-    let filter = store::roster::Filter::default();
-    let roster = crate::app::roster::Roster::load(db, event, &filter).await?;
+    let roster = events::registrations(db, &who.0, event).await?;
     let rows: Vec<Value> = roster
         .rows
         .iter()

@@ -7,12 +7,12 @@ use rocket::{get, routes, Route, State};
 use serde_json::{json, Value};
 
 use crate::app::agenda::Agenda;
+use crate::app::events::{self as reads, Event};
+use crate::app::Db;
 use crate::auth::Organiser;
 use crate::domain::time;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::Lang;
-use crate::store::events::Event;
-use crate::store::{self, Db};
 use crate::web::page_cache::{Cached, PageCache};
 use crate::web::public::pages::cached_public_event;
 
@@ -56,15 +56,12 @@ pub fn event_json(e: &Event, lang: Lang) -> Value {
 
 /// The event if the public may see it, or if an organiser asks.
 async fn visible_event(db: &Db, slug: &str, organiser: &Option<Organiser>) -> Result<Event> {
-    match store::events::find(db, slug).await? {
-        Some(e) if e.is_public() || organiser.is_some() => Ok(e),
-        _ => Err(Error::NotFound),
-    }
+    reads::visible(db, slug, organiser.is_some()).await
 }
 
 #[get("/events")]
 async fn events(db: &State<Db>, lang: Lang) -> Result<Json<Value>> {
-    let list = store::events::list_public(db, time::now()).await?;
+    let list = reads::list_public(db).await?;
     let list: Vec<_> = list.iter().map(|e| event_json(e, lang)).collect();
     Ok(Json(json!({ "events": list })))
 }

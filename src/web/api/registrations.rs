@@ -8,14 +8,14 @@ use rocket::{delete, get, patch, post, routes, Route, State};
 use serde_json::{json, Value};
 
 use crate::app::registering::{self, Channel};
+use crate::app::registrations::{self, Registered};
+use crate::app::Db;
 use crate::auth::Organiser;
 use crate::config::Settings;
-use crate::domain::{badge_role, BadgeRole};
+use crate::domain::BadgeRole;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::payments::{policy, Stripe};
-use crate::store::registrations::{self, Registered};
-use crate::store::{self, Db};
+use crate::payments::Stripe;
 use crate::web::api::json::JsonInput;
 use crate::web::public::pages::public_event;
 
@@ -49,14 +49,7 @@ async fn register(
         None => (public_event(db, slug).await?, Channel::Api),
     };
     let input = body?.0;
-    let role = match channel {
-        Channel::Organiser => badge_role::chosen(&input)?,
-        _ => badge_role::refuse_if_given(&input).map(|()| None)?,
-    };
-    let registered = registering::register(db, &event, &input, lang, channel).await?;
-    if let Some(role) = role {
-        store::badges::set_role(db, registered.id(), role.as_str()).await?;
-    }
+    let (registered, role) = registrations::register(db, &event, &input, lang, channel).await?;
     match registered {
         Registered::New {
             registration,
@@ -84,7 +77,7 @@ async fn register(
 
 #[get("/registrations/<token>")]
 async fn status(db: &State<Db>, token: &str) -> Result<Json<Value>> {
-    let r = registrations::by_token(db, token).await?;
+    let r = registrations::find(db, token).await?;
     Ok(Json(registering::status_json(db, &r).await?))
 }
 
@@ -96,25 +89,14 @@ async fn change(
     token: &str,
     body: Result<JsonInput, Error>,
 ) -> Result<Json<Value>> {
-    let r = registrations::by_token(db, token).await?;
-    let input = body?.0;
-    let event = store::events::by_id(db, r.event_id).await?;
-    if input.has("attendance") {
-        registering::switch_attendance(db, &event, &r, &input, lang).await?;
-    }
-    if input.has("sessions") {
-        let r = registrations::get(db, r.id).await?;
-        registering::change_sessions(db, &event, &r, &input, lang).await?;
-    }
-    let r = registrations::get(db, r.id).await?;
+    // An unknown token is 404 whatever the body.
+    let own = registrations::by_token(db, token).await?;
+    let r = registrations::change(db, &own, &body?.0, lang).await?;
     Ok(Json(registering::status_json(db, &r).await?))
 }
 
 #[delete("/registrations/<token>")]
 async fn cancel(db: &State<Db>, stripe: &State<Stripe>, token: &str) -> Result<Json<Value>> {
-    let r = registrations::by_token(db, token).await?;
-    let event = store::events::by_id(db, r.event_id).await?;
-    policy::cancel(db, stripe, &event, &r).await?;
-    let r = registrations::get(db, r.id).await?;
+    let r = registrations::cancel(db, stripe, token).await?;
     Ok(Json(registering::status_json(db, &r).await?))
 }

@@ -6,11 +6,10 @@ use rocket::serde::json::Json;
 use rocket::{post, routes, Route, State};
 use serde_json::{json, Value};
 
+use crate::app::{stripe_events, Db};
 use crate::domain::time;
 use crate::error::{Error, Msg, Result};
 use crate::payments::{webhook, Stripe};
-use crate::store::payments::{self, Outcome as Applied};
-use crate::store::Db;
 
 pub fn routes() -> Vec<Route> {
     routes![receive]
@@ -62,16 +61,6 @@ async fn receive(
     let Some((id, kind, effect)) = webhook::read(&payload) else {
         return Err(Error::BadRequest(Msg::new("error-bad-request")));
     };
-    match payments::apply(db, &id, &kind, &effect, now).await? {
-        Applied::MustRefund {
-            payment_id,
-            payment_intent,
-        } => {
-            // Paid for a place that is gone: the money goes back, the attendee was told.
-            let refund = stripe.refund(payment_id, &payment_intent).await;
-            payments::refund_recorded(db, payment_id, refund.as_deref(), time::now()).await?;
-        }
-        Applied::Duplicate | Applied::Done => {}
-    }
+    stripe_events::apply(db, stripe, &id, &kind, &effect, now).await?;
     Ok(Json(json!({"received": true})))
 }
