@@ -3,10 +3,15 @@
 //! and answers typed results. Nothing here knows HTTP: no Rocket, no JSON values built for
 //! an answer (that is the web layer's views).
 
+pub mod admin_badges;
+pub mod admin_events;
+pub mod admin_registrations;
 pub mod agenda;
 pub mod attendee;
 pub mod checkin;
 pub mod choices;
+pub mod dashboard;
+pub mod door_report;
 pub mod doors;
 pub mod events;
 pub mod join;

@@ -8,13 +8,12 @@ use rocket::form::Form;
 use rocket::response::Redirect;
 use rocket::{post, routes, Route, State};
 
+use crate::app::admin_registrations::Filter;
+use crate::app::{admin_badges, Db};
 use crate::auth::{Csrf, Organiser};
-use crate::domain::badge_role;
-use crate::error::{Error, Msg, Problem, Result};
+use crate::error::Result;
 use crate::i18n::Lang;
-use crate::store::roster::Filter;
-use crate::store::{self, Db};
-use crate::web::admin::events::{checked, Done};
+use crate::web::admin::events::{checked, shown, Done};
 use crate::web::admin::registrations::list_page;
 
 pub fn routes() -> Vec<Route> {
@@ -33,22 +32,12 @@ async fn set_role(
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
-    let r = store::roster::get(db, event.id, id).await?;
-    let role = badge_role::chosen(&input).and_then(|role| {
-        role.ok_or_else(|| Problem::field(badge_role::FIELD, Msg::new("badge-role-invalid")))
-    });
-    let role = match role {
-        Ok(role) => role,
-        Err(e) => {
-            let e = Error::from(e);
-            let refused = Some((&input, &e));
-            let page = list_page(db, lang, &csrf, event, &Filter::default(), refused, None).await?;
-            return Ok(Err((e.status(), page)));
-        }
-    };
-    store::badges::set_role(db, r.id, role.as_str()).await?;
-    let subject = format!("{}:{}", r.id, role.as_str());
-    store::audit::record(db, &who.0.actor(), "set-badge-role", &subject).await?;
+    if let Err(e) = admin_badges::set_role(db, &who.0.actor(), &event, id, &input).await {
+        let e = shown(e)?;
+        let refused = Some((&input, &e));
+        let page = list_page(db, lang, &csrf, event, &Filter::default(), refused, None).await?;
+        return Ok(Err((e.status(), page)));
+    }
     Ok(Ok(Redirect::to(format!(
         "/admin/events/{slug}/registrations?done=role"
     ))))

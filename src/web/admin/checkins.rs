@@ -1,5 +1,5 @@
-//! Organisers at the doors: live check-in counts (counted by the database, so exact with
-//! several app instances), badges to print in one go, and re-issuing a lost badge.
+//! Organisers at the doors: live check-in counts (exact with several app instances), badges
+//! to print in one go, and re-issuing a lost badge.
 
 use std::collections::HashMap;
 
@@ -9,12 +9,12 @@ use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::{json, Value};
 
+use crate::app::door_report::{self, Session};
+use crate::app::{admin_badges, Db};
 use crate::auth::{Csrf, Organiser};
-use crate::domain::{time, Attendance};
+use crate::domain::time;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::store::roster::Filter;
-use crate::store::{self, Db};
 use crate::web::admin::events::checked;
 use crate::web::page;
 
@@ -25,57 +25,38 @@ pub fn routes() -> Vec<Route> {
 #[get("/events/<slug>/checkins")]
 async fn checkins(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    let (counts, registered, fill, sessions, conflicts) = tokio::try_join!(
-        store::checkins::counts(db, event.id),
-        store::roster::counts(db, event.id),
-        store::roster::session_fill(db, event.id),
-        store::sessions::list(db, event.id),
-        store::conflicts::list(db, event.id),
-    )?;
+    let report = door_report::report(db, &event).await?;
     let tz = event.tz();
-    let conflicts: Vec<Value> = conflicts
+    let title = |s: &Session| lang.pick(&s.title_fr, &s.title_en).to_string();
+    let conflicts: Vec<Value> = report
+        .conflicts
         .iter()
         .map(|c| {
-            let door = sessions
-                .iter()
-                .find(|s| s.id == c.scope)
-                .map(|s| lang.pick(&s.title_fr, &s.title_en).to_string());
-            json!({"name": c.name, "door": door,
+            json!({"name": c.name, "door": c.door.as_ref().map(title),
                    "first_gate": c.first_gate, "first_at": time::clock(c.first_scanned_at, tz),
                    "gate": c.gate, "at": time::clock(c.scanned_at, tz)})
         })
         .collect();
-    let modes: Vec<Value> = Attendance::ALL
+    let modes: Vec<Value> = report
+        .modes
         .iter()
-        .map(|mode| {
-            let confirmed: i64 = registered
-                .iter()
-                .filter(|c| c.status == "confirmed" && c.attendance == mode.as_str())
-                .map(|c| c.n)
-                .sum();
-            let checked_in = counts
-                .by_attendance
-                .iter()
-                .find(|(m, _)| m == mode.as_str())
-                .map_or(0, |(_, n)| *n);
-            json!({"label": lang.t(&format!("attendance-{}", mode.as_str())),
-                   "registered": confirmed, "checked_in": checked_in})
+        .map(|m| {
+            json!({"label": lang.t(&format!("attendance-{}", m.mode.as_str())),
+                   "registered": m.registered, "checked_in": m.checked_in})
         })
         .collect();
-    let total_in: i64 = counts.by_attendance.iter().map(|(_, n)| n).sum();
-    let gates: Vec<Value> = counts
-        .by_gate
+    let total_in = report.total_in;
+    let gates: Vec<Value> = report
+        .gates
         .iter()
         .map(|(gate, n)| json!({"gate": gate, "checked_in": n}))
         .collect();
-    let at_session: HashMap<i64, i64> = counts.by_session.iter().copied().collect();
-    let workshops: Vec<Value> = sessions
+    let workshops: Vec<Value> = report
+        .workshops
         .iter()
-        .filter(|s| s.requires_signup.0 || at_session.contains_key(&s.id))
-        .map(|s| {
-            json!({"title": lang.pick(&s.title_fr, &s.title_en),
-                   "registered": fill.get(&s.id).map_or(0, |f| f.confirmed),
-                   "checked_in": at_session.get(&s.id).copied().unwrap_or(0)})
+        .map(|w| {
+            json!({"title": title(&w.session), "registered": w.registered,
+                   "checked_in": w.checked_in})
         })
         .collect();
     Ok(page(
@@ -104,21 +85,10 @@ async fn badges(
     role: Option<&str>,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    store::audit::record(db, &who.0.actor(), "print-badges", slug).await?;
-    let filter = Filter {
-        status: Some("confirmed".into()),
-        ticket,
-        ..Filter::default()
-    };
-    let people = store::roster::list(db, event.id, &filter).await?;
-    let tickets = store::tickets::list(db, event.id).await?;
-    let role = role.map(str::trim).filter(|r| !r.is_empty());
+    let batch = admin_badges::batch(db, &who.0.actor(), &event, ticket, role).await?;
     let mut cards = Vec::new();
-    for r in people
-        .iter()
-        .filter(|r| role.is_none_or(|x| x == r.badge_role))
-    {
-        cards.push(crate::web::attendee::badges::card(db, lang, &event, &tickets, r).await?);
+    for r in &batch.people {
+        cards.push(crate::web::attendee::badges::card(db, lang, &event, &batch.tickets, r).await?);
     }
     Ok(page(
         "badges",
@@ -145,9 +115,7 @@ async fn reissue(
 ) -> Result<Redirect> {
     checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
-    let r = store::roster::get(db, event.id, id).await?;
-    store::badges::reissue(db, r.id).await?;
-    store::audit::record(db, &who.0.actor(), "reissue-badge", &r.id.to_string()).await?;
+    admin_badges::reissue(db, &who.0.actor(), &event, id).await?;
     Ok(Redirect::to(format!(
         "/admin/events/{slug}/registrations?done=badge"
     )))

@@ -10,15 +10,14 @@ use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::{json, Value};
 
+use crate::app::admin_events::{self, Event};
 use crate::app::agenda::Agenda;
-use crate::app::organise;
+use crate::app::{organise, Db};
 use crate::auth::{Csrf, Organiser};
 use crate::domain::validate::Input;
 use crate::domain::{EventStatus, Format, SessionKind, SpeakerRole};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::store::events::Event;
-use crate::store::{self, Db};
 use crate::web::page;
 
 pub fn routes() -> Vec<Route> {
@@ -123,7 +122,7 @@ fn list_page(lang: Lang, csrf: &Csrf, events: &[Event], new: Option<(&Input, &Er
 
 #[get("/")]
 async fn dashboard(db: &State<Db>, lang: Lang, csrf: Csrf, who: Organiser) -> Result<Template> {
-    let mut events = store::events::list_all(db).await?;
+    let mut events = admin_events::events(db).await?;
     events.retain(|e| who.0.may_access_event(e.id));
     Ok(list_page(lang, &csrf, &events, None))
 }
@@ -142,7 +141,7 @@ async fn create_event(
         Ok(e) => Ok(Ok(Redirect::to(format!("/admin/events/{}", e.slug)))),
         Err(err) => {
             let err = shown(err)?;
-            let events = store::events::list_all(db).await?;
+            let events = admin_events::events(db).await?;
             Ok(Err((
                 err.status(),
                 list_page(lang, &csrf, &events, Some((&input, &err))),
@@ -165,8 +164,7 @@ pub async fn event_admin_page(
     event: Event,
     refused: Option<Refused<'_>>,
 ) -> Result<Template> {
-    let agenda = Agenda::load(db, event).await?;
-    let tickets = store::tickets::list(db, agenda.event.id).await?;
+    let admin_events::EventPage { agenda, tickets } = admin_events::event_page(db, event).await?;
     let sessions: Vec<_> = agenda
         .sessions
         .iter()

@@ -12,16 +12,16 @@ use rocket::{get, post, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 use serde_json::{json, Value};
 
+use crate::app::admin_events::Event;
+use crate::app::admin_registrations::{self, Filter};
 use crate::app::registering::{self, Channel};
 use crate::app::roster::Roster;
+use crate::app::Db;
 use crate::auth::{Csrf, Organiser};
 use crate::domain::guest_csv;
 use crate::domain::validate::Input;
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
-use crate::store::events::Event;
-use crate::store::roster::Filter;
-use crate::store::{self, Db};
 use crate::web::admin::events::{checked, shown, Done};
 use crate::web::page;
 
@@ -58,6 +58,7 @@ fn filter_of(
     }
 }
 
+/// The list page again, with a refused form's input and messages (or a filter's list).
 pub(super) async fn list_page(
     db: &Db,
     lang: Lang,
@@ -67,8 +68,20 @@ pub(super) async fn list_page(
     refused: Option<(&Input, &Error)>,
     notice: Option<String>,
 ) -> Result<Template> {
-    let slug = event.slug.clone();
     let roster = Roster::load(db, event, filter).await?;
+    roster_page(db, lang, csrf, roster, filter, refused, notice).await
+}
+
+async fn roster_page(
+    db: &Db,
+    lang: Lang,
+    csrf: &Csrf,
+    roster: Roster,
+    filter: &Filter,
+    refused: Option<(&Input, &Error)>,
+    notice: Option<String>,
+) -> Result<Template> {
+    let slug = roster.agenda.event.slug.clone();
     let rows: Vec<Value> = roster
         .rows
         .iter()
@@ -141,8 +154,8 @@ async fn list(
     done: Option<&str>,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    store::audit::record(db, &who.0.actor(), "view-registrations", slug).await?;
     let filter = filter_of(q, status, attendance, ticket, session);
+    let roster = admin_registrations::list(db, &who.0.actor(), event, &filter).await?;
     let notice = match done {
         Some("added") => Some(Msg::new("roster-added")),
         Some("cancelled") => Some(Msg::new("roster-cancelled")),
@@ -154,7 +167,7 @@ async fn list(
         _ => None,
     };
     let notice = notice.map(|n| n.render(lang));
-    list_page(db, lang, &csrf, event, &filter, None, notice).await
+    roster_page(db, lang, &csrf, roster, &filter, None, notice).await
 }
 
 #[derive(Responder)]
@@ -175,9 +188,8 @@ async fn export(
     session: Option<i64>,
 ) -> Result<Csv> {
     let event = who.event(db, slug).await?;
-    store::audit::record(db, &who.0.actor(), "export-registrations", slug).await?;
     let filter = filter_of(q, status, attendance, ticket, session);
-    let roster = Roster::load(db, event, &filter).await?;
+    let roster = admin_registrations::export(db, &who.0.actor(), event, &filter).await?;
     let disposition = format!("attachment; filename=\"{slug}-registrations.csv\"");
     Ok(Csv(
         roster.csv(lang),
@@ -223,8 +235,7 @@ async fn cancel(
 ) -> Result<Redirect> {
     checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
-    let r = store::roster::get(db, event.id, id).await?;
-    crate::payments::policy::cancel(db, stripe, &event, &r).await?;
+    admin_registrations::cancel(db, stripe, &event, id).await?;
     Ok(back(slug, "cancelled"))
 }
 
@@ -249,8 +260,7 @@ async fn decide(
         _ => return Err(Error::NotFound),
     };
     let event = who.event(db, slug).await?;
-    let r = store::roster::get(db, event.id, id).await?;
-    store::registrations::decide(db, &r, approve).await?;
+    admin_registrations::decide(db, &event, id, approve).await?;
     Ok(back(slug, decision))
 }
 
@@ -304,15 +314,7 @@ async fn import(
             return Ok(Err((e.status(), page)));
         }
     };
-    let id = store::imports::start(db, event.id, rows.len() as i64).await?;
-    store::audit::record(db, &who.0.actor(), "import-registrations", slug).await?;
-    rocket::tokio::spawn(crate::jobs::import::run(
-        db.inner().clone(),
-        event,
-        id,
-        rows,
-        lang,
-    ));
+    let id = admin_registrations::start_import(db, &who.0.actor(), event, rows, lang).await?;
     Ok(Ok(Redirect::to(format!(
         "/admin/events/{slug}/imports/{id}"
     ))))
@@ -328,7 +330,7 @@ async fn import_progress(
     id: i64,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    let import = store::imports::get(db, event.id, id).await?;
+    let import = admin_registrations::import(db, &event, id).await?;
     let rejected: Value = serde_json::from_str(&import.rejected).unwrap_or(json!([]));
     Ok(page(
         "admin/import",
@@ -373,13 +375,6 @@ async fn announce(
         let page = list_page(db, lang, &csrf, event, &filter, refused, None).await?;
         return Ok(Err((e.status(), page)));
     }
-    let ids: Vec<i64> = store::roster::list(db, event.id, &filter)
-        .await?
-        .iter()
-        .filter(|r| !r.status.is_over())
-        .map(|r| r.id)
-        .collect();
-    store::outbox::announce(db, &ids, &subject, &body).await?;
-    store::audit::record(db, &who.0.actor(), "announce", slug).await?;
+    admin_registrations::announce(db, &who.0.actor(), &event, &filter, &subject, &body).await?;
     Ok(Ok(back(slug, "announced")))
 }

@@ -10,13 +10,12 @@ use rocket_dyn_templates::Template;
 use serde_json::json;
 
 use crate::app::agenda::Agenda;
-use crate::app::organise;
+use crate::app::{organise, Db};
 use crate::auth::{Csrf, Organiser};
 use crate::domain::schedule::FORM_SPEAKER_ROWS;
 use crate::domain::validate::Input;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::store::{self, Db};
 use crate::web::admin::events::{
     checked, on_event_page, options, shown, speaker_rows, vocabulary, Ctx, Done,
 };
@@ -54,7 +53,7 @@ async fn create(
     .await
 }
 
-/// The edit form's values: the stored session, with speakers as numbered rows.
+/// The edit form's values: the session as saved, with speakers as numbered rows.
 fn form_values(agenda: &Agenda, id: i64) -> Result<Input> {
     let session = agenda.session(id).ok_or(Error::NotFound)?;
     let tz = agenda.event.tz();
@@ -179,6 +178,6 @@ async fn remove(
 ) -> Result<Redirect> {
     checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
-    store::sessions::delete(db, event.id, id).await?;
+    organise::delete_session(db, &event, id).await?;
     Ok(Redirect::to(format!("/admin/events/{slug}#sessions")))
 }

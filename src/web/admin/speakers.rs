@@ -5,12 +5,11 @@ use rocket::fs::TempFile;
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{post, routes, Route, State};
 
-use crate::app::organise;
+use crate::app::{admin_events, organise, Db};
 use crate::auth::{Csrf, Organiser};
 use crate::domain::validate::Input;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::store::{self, Db};
 use crate::web::admin::events::{on_event_page, Ctx, Done};
 
 pub fn routes() -> Vec<Route> {
@@ -64,19 +63,7 @@ async fn add_speaker(
     ]);
     let event = who.event(db, slug).await?;
     let photo = read_photo(&form.photo).await?;
-    let checked_photo = photo.as_deref().map(organise::photo_type).transpose();
-    let outcome = match checked_photo {
-        Err(e) => Err(e),
-        Ok(kind) => match organise::add_speaker(db, &event, &input).await {
-            Ok(speaker) => {
-                if let (Some(kind), Some(bytes)) = (kind, &photo) {
-                    store::speakers::set_photo(db, event.id, speaker.id, kind, bytes).await?;
-                }
-                Ok(speaker)
-            }
-            Err(e) => Err(e),
-        },
-    };
+    let outcome = admin_events::add_speaker(db, &event, &input, photo.as_deref()).await;
     let back = format!("/admin/events/{slug}#speakers");
     on_event_page(
         Ctx {
