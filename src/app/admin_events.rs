@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::store::speakers::Speaker;
 use crate::store::{self, Db};
 
-pub use crate::store::events::Event;
+pub use crate::store::events::{Event, Room, Track};
 pub use crate::store::tickets::TicketType;
 
 /// Every event; the caller keeps those its organiser may see.

@@ -7,7 +7,8 @@ use rocket::form::Form;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::app::door_report::{self, Session};
 use crate::app::{admin_badges, Db};
@@ -16,10 +17,61 @@ use crate::domain::time;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::web::admin::events::checked;
-use crate::web::page;
+use crate::web::admin::views::render;
 
 pub fn routes() -> Vec<Route> {
     routes![checkins, badges, reissue]
+}
+
+/// `admin/checkins`: who is in, by mode, door and workshop, and badges let in twice offline.
+#[derive(Serialize)]
+struct CheckinsPage {
+    event: Value,
+    modes: Vec<ModeView>,
+    total_in: i64,
+    gates: Vec<GateView>,
+    workshops: Vec<WorkshopView>,
+    conflicts: Vec<ConflictView>,
+}
+
+#[derive(Serialize)]
+struct ModeView {
+    label: String,
+    registered: i64,
+    checked_in: i64,
+}
+
+#[derive(Serialize)]
+struct GateView {
+    gate: String,
+    checked_in: i64,
+}
+
+#[derive(Serialize)]
+struct WorkshopView {
+    title: String,
+    registered: i64,
+    checked_in: i64,
+}
+
+/// A badge two offline doors both let in: the first admission and the later one.
+#[derive(Serialize)]
+struct ConflictView {
+    name: Option<String>,
+    door: Option<String>,
+    first_gate: String,
+    first_at: String,
+    gate: String,
+    at: String,
+}
+
+/// `badges`: the batch of badges to print (the template the attendee's badge uses too).
+#[derive(Serialize)]
+struct BadgesPage {
+    title: String,
+    event: Value,
+    cards: Vec<Value>,
+    back: String,
 }
 
 #[get("/events/<slug>/checkins")]
@@ -28,49 +80,57 @@ async fn checkins(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Res
     let report = door_report::report(db, &event).await?;
     let tz = event.tz();
     let title = |s: &Session| lang.pick(&s.title_fr, &s.title_en).to_string();
-    let conflicts: Vec<Value> = report
+    let conflicts = report
         .conflicts
         .iter()
-        .map(|c| {
-            json!({"name": c.name, "door": c.door.as_ref().map(title),
-                   "first_gate": c.first_gate, "first_at": time::clock(c.first_scanned_at, tz),
-                   "gate": c.gate, "at": time::clock(c.scanned_at, tz)})
+        .map(|c| ConflictView {
+            name: c.name.clone(),
+            door: c.door.as_ref().map(title),
+            first_gate: c.first_gate.clone(),
+            first_at: time::clock(c.first_scanned_at, tz),
+            gate: c.gate.clone(),
+            at: time::clock(c.scanned_at, tz),
         })
         .collect();
-    let modes: Vec<Value> = report
+    let modes = report
         .modes
         .iter()
-        .map(|m| {
-            json!({"label": lang.t(&format!("attendance-{}", m.mode.as_str())),
-                   "registered": m.registered, "checked_in": m.checked_in})
+        .map(|m| ModeView {
+            label: lang.t(&format!("attendance-{}", m.mode.as_str())),
+            registered: m.registered,
+            checked_in: m.checked_in,
         })
         .collect();
-    let total_in = report.total_in;
-    let gates: Vec<Value> = report
+    let gates = report
         .gates
         .iter()
-        .map(|(gate, n)| json!({"gate": gate, "checked_in": n}))
-        .collect();
-    let workshops: Vec<Value> = report
-        .workshops
-        .iter()
-        .map(|w| {
-            json!({"title": title(&w.session), "registered": w.registered,
-                   "checked_in": w.checked_in})
+        .map(|(gate, n)| GateView {
+            gate: gate.clone(),
+            checked_in: *n,
         })
         .collect();
-    Ok(page(
+    let workshops = report
+        .workshops
+        .iter()
+        .map(|w| WorkshopView {
+            title: title(&w.session),
+            registered: w.registered,
+            checked_in: w.checked_in,
+        })
+        .collect();
+    let view = CheckinsPage {
+        event: crate::web::public::pages::event_summary(&event, lang),
+        modes,
+        total_in: report.total_in,
+        gates,
+        workshops,
+        conflicts,
+    };
+    Ok(render(
         "admin/checkins",
         lang,
         &format!("/admin/events/{slug}/checkins"),
-        json!({
-            "event": crate::web::public::pages::event_summary(&event, lang),
-            "modes": modes,
-            "total_in": total_in,
-            "gates": gates,
-            "workshops": workshops,
-            "conflicts": conflicts,
-        }),
+        &view,
     ))
 }
 
@@ -90,16 +150,17 @@ async fn badges(
     for r in &batch.people {
         cards.push(crate::web::attendee::badges::card(db, lang, &event, &batch.tickets, r).await?);
     }
-    Ok(page(
+    let view = BadgesPage {
+        title: lang.t("badge-batch-title"),
+        event: crate::web::public::pages::event_summary(&event, lang),
+        cards,
+        back: format!("/admin/events/{slug}/registrations"),
+    };
+    Ok(render(
         "badges",
         lang,
         &format!("/admin/events/{slug}/badges"),
-        json!({
-            "title": lang.t("badge-batch-title"),
-            "event": crate::web::public::pages::event_summary(&event, lang),
-            "cards": cards,
-            "back": format!("/admin/events/{slug}/registrations"),
-        }),
+        &view,
     ))
 }
 

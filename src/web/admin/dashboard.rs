@@ -5,7 +5,8 @@
 use rocket::http::Header;
 use rocket::{get, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::app::admin_events::Event;
 use crate::app::dashboard::{self as numbers_of, Label};
@@ -14,7 +15,7 @@ use crate::auth::Organiser;
 use crate::domain::{chart, spreadsheet};
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::web::page;
+use crate::web::admin::views::render;
 
 pub fn routes() -> Vec<Route> {
     routes![dashboard, numbers]
@@ -49,6 +50,29 @@ fn title(id: &str, lang: Lang) -> String {
     }
 }
 
+/// `admin/dashboard`: every figure as a chart and a table.
+#[derive(Serialize)]
+struct DashboardPage {
+    event: Value,
+    figures: Vec<FigureView>,
+    no_data: String,
+}
+
+#[derive(Serialize)]
+struct FigureView {
+    id: &'static str,
+    title: String,
+    svg: String,
+    rows: Vec<FigureRow>,
+    empty: bool,
+}
+
+#[derive(Serialize)]
+struct FigureRow {
+    label: String,
+    value: i64,
+}
+
 async fn figures(db: &Db, event: Event, lang: Lang) -> Result<(Event, Vec<Figure>)> {
     let numbers = numbers_of::figures(db, event).await?;
     let figures = numbers
@@ -67,20 +91,33 @@ async fn figures(db: &Db, event: Event, lang: Lang) -> Result<(Event, Vec<Figure
 async fn dashboard(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let (event, figures) = figures(db, event, lang).await?;
-    let figures: Vec<Value> = figures
+    let figures = figures
         .iter()
-        .map(|f| {
-            json!({"id": f.id, "title": f.title, "svg": chart::bars(&f.title, &f.rows),
-                   "rows": f.rows.iter().map(|(l, v)| json!({"label": l, "value": v})).collect::<Vec<_>>(),
-                   "empty": f.rows.is_empty()})
+        .map(|f| FigureView {
+            id: f.id,
+            title: f.title.clone(),
+            svg: chart::bars(&f.title, &f.rows),
+            rows: f
+                .rows
+                .iter()
+                .map(|(label, value)| FigureRow {
+                    label: label.clone(),
+                    value: *value,
+                })
+                .collect(),
+            empty: f.rows.is_empty(),
         })
         .collect();
-    Ok(page(
+    let view = DashboardPage {
+        event: crate::web::public::pages::event_summary(&event, lang),
+        figures,
+        no_data: lang.t("dashboard-no-data"),
+    };
+    Ok(render(
         "admin/dashboard",
         lang,
         &format!("/admin/events/{slug}/dashboard"),
-        json!({"event": crate::web::public::pages::event_summary(&event, lang), "figures": figures,
-               "no_data": lang.t("dashboard-no-data")}),
+        &view,
     ))
 }
 

@@ -1,14 +1,13 @@
 //! The organisers' pages: events, their rooms, tracks and speakers. Every form carries the
 //! CSRF token; a refused form comes back with the visitor's input and a message per field.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rocket::form::Form;
 use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
 
 use crate::app::admin_events::{self, Event};
 use crate::app::agenda::Agenda;
@@ -18,7 +17,9 @@ use crate::domain::validate::Input;
 use crate::domain::{EventStatus, Format, SessionKind, SpeakerRole};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::web::page;
+use crate::web::admin::views::{
+    render, Choice, EventPage, EventsPage, Fields, ListedEvent, Options, SpeakerRow, Vocabulary,
+};
 
 pub fn routes() -> Vec<Route> {
     routes![
@@ -56,68 +57,87 @@ fn choices<T: Copy>(
     prefix: &str,
     text: fn(T) -> &'static str,
     lang: Lang,
-) -> Vec<Value> {
+) -> Vec<Choice> {
     all.iter()
-        .map(|v| json!({"value": text(*v), "label": lang.t(&format!("{prefix}-{}", text(*v)))}))
+        .map(|v| Choice::new(text(*v), lang.t(&format!("{prefix}-{}", text(*v)))))
         .collect()
 }
 
 /// The event's rooms, tracks and speakers as `<select>` options (values as text, as forms send).
-pub fn options(agenda: &Agenda, lang: Lang) -> Value {
-    let opt = |id: i64, label: &str| json!({"value": id.to_string(), "label": label});
-    json!({
-        "rooms": agenda.rooms.iter().map(|r| opt(r.id, &r.name)).collect::<Vec<_>>(),
-        "tracks": agenda.tracks.iter().map(|t| opt(t.id, lang.pick(&t.name_fr, &t.name_en))).collect::<Vec<_>>(),
-        "speakers": agenda.speakers.iter().map(|s| opt(s.id, &s.name)).collect::<Vec<_>>(),
-    })
+pub fn options(agenda: &Agenda, lang: Lang) -> Options {
+    let opt = |id: i64, label: &str| Choice::new(id.to_string(), label);
+    Options {
+        rooms: agenda.rooms.iter().map(|r| opt(r.id, &r.name)).collect(),
+        tracks: agenda
+            .tracks
+            .iter()
+            .map(|t| opt(t.id, lang.pick(&t.name_fr, &t.name_en)))
+            .collect(),
+        speakers: agenda.speakers.iter().map(|s| opt(s.id, &s.name)).collect(),
+    }
 }
 
-pub fn vocabulary(lang: Lang) -> Value {
-    json!({
-        "formats": choices(Format::ALL, "format", Format::as_str, lang),
-        "statuses": choices(EventStatus::ALL, "status", EventStatus::as_str, lang),
-        "kinds": choices(SessionKind::ALL, "kind", SessionKind::as_str, lang),
-        "roles": choices(SpeakerRole::ALL, "role", SpeakerRole::as_str, lang),
-        "yes_no": [{"value": "false", "label": lang.t("no")}, {"value": "true", "label": lang.t("yes")}],
-    })
+pub fn vocabulary(lang: Lang) -> Vocabulary {
+    Vocabulary {
+        formats: choices(Format::ALL, "format", Format::as_str, lang),
+        statuses: choices(EventStatus::ALL, "status", EventStatus::as_str, lang),
+        kinds: choices(SessionKind::ALL, "kind", SessionKind::as_str, lang),
+        roles: choices(SpeakerRole::ALL, "role", SpeakerRole::as_str, lang),
+        yes_no: vec![
+            Choice::new("false", lang.t("no")),
+            Choice::new("true", lang.t("yes")),
+        ],
+    }
 }
 
 /// The session form's speaker rows with what is chosen in each.
-pub fn speaker_rows(values: &Input) -> Vec<Value> {
+pub fn speaker_rows(values: &Input) -> Vec<SpeakerRow> {
     (0..crate::domain::schedule::FORM_SPEAKER_ROWS)
-        .map(|n| {
-            json!({
-                "n": n,
-                "number": n + 1,
-                "speaker_id": values.get(&format!("speaker_id_{n}")).unwrap_or(""),
-                "role": values.get(&format!("speaker_role_{n}")).unwrap_or("speaker"),
-            })
+        .map(|n| SpeakerRow {
+            n,
+            number: n + 1,
+            speaker_id: values
+                .get(&format!("speaker_id_{n}"))
+                .unwrap_or("")
+                .to_string(),
+            role: values
+                .get(&format!("speaker_role_{n}"))
+                .unwrap_or("speaker")
+                .to_string(),
         })
         .collect()
 }
 
 fn list_page(lang: Lang, csrf: &Csrf, events: &[Event], new: Option<(&Input, &Error)>) -> Template {
-    let events: Vec<_> = events
+    let events = events
         .iter()
-        .map(|e| {
-            let mut v = crate::web::public::pages::event_summary(e, lang);
-            v["status_label"] = json!(lang.t(&format!("status-{}", e.status.as_str())));
-            v
+        .map(|e| ListedEvent {
+            summary: crate::web::public::pages::event_summary(e, lang),
+            status_label: lang.t(&format!("status-{}", e.status.as_str())),
         })
         .collect();
     let (values, errors) = match new {
-        Some((input, err)) => (json!(input.values), json!(err.field_messages(lang))),
+        Some((input, err)) => (input.values.clone(), err.field_messages(lang)),
         None => (
-            json!({"timezone": "Europe/Paris", "format": "in_person", "status": "draft"}),
-            json!({}),
+            [
+                ("timezone", "Europe/Paris"),
+                ("format", "in_person"),
+                ("status", "draft"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+            Fields::new(),
         ),
     };
-    page(
-        "admin/events",
-        lang,
-        "/admin",
-        json!({"csrf": csrf.0, "events": events, "values": values, "errors": errors, "vocab": vocabulary(lang)}),
-    )
+    let view = EventsPage {
+        csrf: &csrf.0,
+        events,
+        values,
+        errors,
+        vocab: vocabulary(lang),
+    };
+    render("admin/events", lang, "/admin", &view)
 }
 
 #[get("/")]
@@ -175,38 +195,39 @@ pub async fn event_admin_page(
         .iter()
         .map(|s| agenda.speaker_json(s, lang))
         .collect();
-    let mut values = json!({"event": organise::event_input(&agenda.event).values});
-    let mut errors = json!({});
-    let mut problem = Value::Null;
+    let mut values = BTreeMap::from([("event", organise::event_input(&agenda.event).values)]);
+    let mut errors = BTreeMap::new();
+    let mut problem = None;
     let mut rows = speaker_rows(&Input::default());
     if let Some(r) = refused {
         if r.form == "session" {
             rows = speaker_rows(r.input);
         }
-        values[r.form] = json!(r.input.values);
-        errors[r.form] = json!(r.error.field_messages(lang));
-        problem = json!(r.error.message().render(lang));
+        values.insert(r.form, r.input.values.clone());
+        errors.insert(r.form, r.error.field_messages(lang));
+        problem = Some(r.error.message().render(lang));
     }
     let slug = agenda.event.slug.clone();
-    Ok(page(
+    let view = EventPage {
+        csrf: &csrf.0,
+        event: crate::web::public::pages::event_summary(&agenda.event, lang),
+        rooms: &agenda.rooms,
+        tracks: &agenda.tracks,
+        speakers,
+        sessions,
+        tickets: &tickets,
+        values,
+        errors,
+        problem,
+        vocab: vocabulary(lang),
+        options: options(&agenda, lang),
+        speaker_rows: rows,
+    };
+    Ok(render(
         "admin/event",
         lang,
         &format!("/admin/events/{slug}"),
-        json!({
-            "csrf": csrf.0,
-            "event": crate::web::public::pages::event_summary(&agenda.event, lang),
-            "rooms": agenda.rooms,
-            "tracks": agenda.tracks,
-            "speakers": speakers,
-            "sessions": sessions,
-            "tickets": tickets,
-            "values": values,
-            "errors": errors,
-            "problem": problem,
-            "vocab": vocabulary(lang),
-            "options": options(&agenda, lang),
-            "speaker_rows": rows,
-        }),
+        &view,
     ))
 }
 

@@ -7,3 +7,4 @@ pub mod events;
 pub mod registrations;
 pub mod sessions;
 pub mod speakers;
+pub mod views;

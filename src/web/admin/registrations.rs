@@ -10,10 +10,11 @@ use rocket::response::Redirect;
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{get, post, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::app::admin_events::Event;
-use crate::app::admin_registrations::{self, Filter};
+use crate::app::admin_registrations::{self, Filter, Import};
 use crate::app::registering::{self, Channel};
 use crate::app::roster::Roster;
 use crate::app::Db;
@@ -23,7 +24,7 @@ use crate::domain::validate::Input;
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::web::admin::events::{checked, shown, Done};
-use crate::web::page;
+use crate::web::admin::views::{render, Choice, Fields};
 
 pub fn routes() -> Vec<Route> {
     routes![
@@ -58,6 +59,49 @@ fn filter_of(
     }
 }
 
+/// `admin/registrations`: the list with its filters, counts and forms.
+#[derive(Serialize)]
+struct RegistrationsPage<'a> {
+    csrf: &'a str,
+    event: Value,
+    rows: Vec<Value>,
+    shown: usize,
+    counts: Value,
+    filter: FilterView,
+    export_query: String,
+    statuses: Vec<Choice>,
+    choices: Value,
+    values: Fields,
+    errors: Fields,
+    problem: Option<String>,
+    notice: Option<String>,
+    approve_label: String,
+    reject_label: String,
+    cancel_label: String,
+    badge_roles: Vec<Choice>,
+}
+
+/// The filters as the list's form shows them again (absent ones as null).
+#[derive(Serialize)]
+struct FilterView {
+    q: Option<String>,
+    status: Option<String>,
+    attendance: Option<String>,
+    ticket: Option<String>,
+    session: Option<String>,
+}
+
+/// `admin/import`: a guest-list import's progress and the rows it turned down.
+#[derive(Serialize)]
+struct ImportPage<'a> {
+    event: Value,
+    import: &'a Import,
+    running: bool,
+    rejected_count: usize,
+    rejected: Value,
+    percent: i64,
+}
+
 /// The list page again, with a refused form's input and messages (or a filter's list).
 pub(super) async fn list_page(
     db: &Db,
@@ -82,7 +126,7 @@ async fn roster_page(
     notice: Option<String>,
 ) -> Result<Template> {
     let slug = roster.agenda.event.slug.clone();
-    let rows: Vec<Value> = roster
+    let rows = roster
         .rows
         .iter()
         .map(|r| roster.row_json(r, lang))
@@ -99,42 +143,59 @@ async fn roster_page(
         .finish();
     let (values, errors, problem) = match refused {
         Some((input, e)) => (
-            json!(input.values),
-            json!(e.field_messages(lang)),
-            json!(e.message().render(lang)),
+            input.values.clone(),
+            e.field_messages(lang),
+            Some(e.message().render(lang)),
         ),
-        None => (json!({"attendance": "in_person"}), json!({}), Value::Null),
+        None => (
+            Fields::from([("attendance".to_string(), "in_person".to_string())]),
+            Fields::new(),
+            None,
+        ),
     };
     let choices =
         crate::web::public::register::choices(db, &roster.agenda, lang, &Input::default()).await?;
-    Ok(page(
+    let view = RegistrationsPage {
+        csrf: &csrf.0,
+        event: crate::web::public::pages::event_summary(&roster.agenda.event, lang),
+        rows,
+        shown: roster.rows.len(),
+        counts: roster.counts_json(lang),
+        filter: FilterView {
+            q: filter.search.clone(),
+            status: filter.status.clone(),
+            attendance: filter.attendance.clone(),
+            ticket: filter.ticket.map(|t| t.to_string()),
+            session: filter.session.map(|s| s.to_string()),
+        },
+        export_query: query,
+        statuses: crate::domain::RegistrationStatus::ALL
+            .iter()
+            .map(|s| Choice::new(s.as_str(), lang.t(&format!("reg-status-{}", s.as_str()))))
+            .collect(),
+        choices,
+        values,
+        errors,
+        problem,
+        notice,
+        approve_label: lang.t("roster-approve"),
+        reject_label: lang.t("roster-reject"),
+        cancel_label: lang.t("roster-cancel"),
+        badge_roles: crate::domain::BadgeRole::ALL
+            .iter()
+            .map(|r| {
+                Choice::new(
+                    r.as_str(),
+                    crate::web::attendee::badges::role_label(r.as_str(), lang),
+                )
+            })
+            .collect(),
+    };
+    Ok(render(
         "admin/registrations",
         lang,
         &format!("/admin/events/{slug}/registrations"),
-        json!({
-            "csrf": csrf.0,
-            "event": crate::web::public::pages::event_summary(&roster.agenda.event, lang),
-            "rows": rows,
-            "shown": roster.rows.len(),
-            "counts": roster.counts_json(lang),
-            "filter": {"q": filter.search, "status": filter.status, "attendance": filter.attendance,
-                       "ticket": filter.ticket.map(|t| t.to_string()), "session": filter.session.map(|s| s.to_string())},
-            "export_query": query,
-            "statuses": crate::domain::RegistrationStatus::ALL.iter()
-                .map(|s| json!({"value": s.as_str(), "label": lang.t(&format!("reg-status-{}", s.as_str()))}))
-                .collect::<Vec<_>>(),
-            "choices": choices,
-            "values": values,
-            "errors": errors,
-            "problem": problem,
-            "notice": notice,
-            "approve_label": lang.t("roster-approve"),
-            "reject_label": lang.t("roster-reject"),
-            "cancel_label": lang.t("roster-cancel"),
-            "badge_roles": crate::domain::BadgeRole::ALL.iter()
-                .map(|r| json!({"value": r.as_str(), "label": crate::web::attendee::badges::role_label(r.as_str(), lang)}))
-                .collect::<Vec<_>>(),
-        }),
+        &view,
     ))
 }
 
@@ -331,19 +392,23 @@ async fn import_progress(
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let import = admin_registrations::import(db, &event, id).await?;
-    let rejected: Value = serde_json::from_str(&import.rejected).unwrap_or(json!([]));
-    Ok(page(
+    let rejected: Value =
+        serde_json::from_str(&import.rejected).unwrap_or(Value::Array(Vec::new()));
+    let view = ImportPage {
+        event: crate::web::public::pages::event_summary(&event, lang),
+        running: import.finished_at.is_none(),
+        rejected_count: rejected.as_array().map_or(0, Vec::len),
+        rejected,
+        percent: (import.processed * 100)
+            .checked_div(import.total)
+            .unwrap_or(100),
+        import: &import,
+    };
+    Ok(render(
         "admin/import",
         lang,
         &format!("/admin/events/{slug}/imports/{id}"),
-        json!({
-            "event": crate::web::public::pages::event_summary(&event, lang),
-            "import": import,
-            "running": import.finished_at.is_none(),
-            "rejected_count": rejected.as_array().map_or(0, Vec::len),
-            "rejected": rejected,
-            "percent": (import.processed * 100).checked_div(import.total).unwrap_or(100),
-        }),
+        &view,
     ))
 }
 

@@ -7,7 +7,6 @@ use rocket::form::Form;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::json;
 
 use crate::app::agenda::Agenda;
 use crate::app::{organise, Db};
@@ -19,7 +18,7 @@ use crate::i18n::Lang;
 use crate::web::admin::events::{
     checked, on_event_page, options, shown, speaker_rows, vocabulary, Ctx, Done,
 };
-use crate::web::page;
+use crate::web::admin::views::{render, SessionPage};
 
 pub fn routes() -> Vec<Route> {
     routes![create, edit_form, update, remove]
@@ -91,21 +90,22 @@ fn edit_page(
 ) -> Template {
     let lang = ctx.lang;
     let slug = &agenda.event.slug;
-    page(
+    let view = SessionPage {
+        csrf: &ctx.csrf.0,
+        event: crate::web::public::pages::event_summary(&agenda.event, lang),
+        id,
+        values: &values.values,
+        errors: error.map(|e| e.field_messages(lang)).unwrap_or_default(),
+        problem: error.map(|e| e.message().render(lang)),
+        vocab: vocabulary(lang),
+        options: options(agenda, lang),
+        speaker_rows: speaker_rows(values),
+    };
+    render(
         "admin/session",
         lang,
         &format!("/admin/events/{slug}/sessions/{id}"),
-        json!({
-            "csrf": ctx.csrf.0,
-            "event": crate::web::public::pages::event_summary(&agenda.event, lang),
-            "id": id,
-            "values": values.values,
-            "errors": error.map(|e| e.field_messages(lang)).unwrap_or_default(),
-            "problem": error.map(|e| e.message().render(lang)),
-            "vocab": vocabulary(lang),
-            "options": options(agenda, lang),
-            "speaker_rows": speaker_rows(values),
-        }),
+        &view,
     )
 }
 
