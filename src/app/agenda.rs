@@ -8,9 +8,9 @@ use serde_json::{json, Value};
 use crate::calendar::{self, Entry};
 use crate::domain::{time, Format, SessionStatus};
 use crate::i18n::Lang;
-use crate::store::events::{Event, Room, Track};
+pub use crate::store::events::{Event, Room, Track};
 use crate::store::sessions::{Session, SessionSpeaker};
-use crate::store::speakers::Speaker;
+pub use crate::store::speakers::Speaker;
 use crate::store::{self, Db};
 
 pub struct Agenda {
@@ -152,34 +152,6 @@ impl Agenda {
                 json!({"index": i + 1, "date": day.to_string(), "label": first, "sessions": sessions})
             })
             .collect()
-    }
-
-    /// A session in the JSON API's shape (CONTRACT.md).
-    pub fn session_json(&self, s: &Session, lang: Lang) -> Value {
-        let tz = self.event.tz();
-        let speakers: Vec<Value> = self
-            .people(s.id)
-            .into_iter()
-            .map(|(sp, r)| json!({"id": sp.id, "name": sp.name, "role": r.role}))
-            .collect();
-        json!({
-            "id": s.id,
-            "title": lang.pick(&s.title_fr, &s.title_en),
-            "title_fr": s.title_fr,
-            "title_en": s.title_en,
-            "description": lang.pick(&s.description_fr, &s.description_en),
-            "kind": s.kind,
-            "starts_at": time::to_rfc3339(s.starts_at, tz),
-            "ends_at": time::to_rfc3339(s.ends_at, tz),
-            "room": self.room(s.room_id).map(|r| r.name.clone()),
-            "room_id": s.room_id,
-            "track": self.track(s.track_id).map(|t| t.slug.clone()),
-            "format": s.format,
-            "capacity": s.capacity,
-            "requires_signup": s.requires_signup.0,
-            "status": s.status,
-            "speakers": speakers,
-        })
     }
 
     pub fn speaker_json(&self, sp: &Speaker, lang: Lang) -> Value {

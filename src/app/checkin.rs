@@ -3,8 +3,6 @@
 
 use std::sync::Mutex;
 
-use serde_json::{json, Value};
-
 use crate::auth::Staff;
 use crate::domain::badge::{self, Claim, Verdict};
 use crate::domain::rate::Windows;
@@ -109,25 +107,6 @@ impl Outcome {
             first: None,
             event: None,
         }
-    }
-
-    /// The API's answer (CONTRACT.md).
-    pub fn to_json(&self) -> Value {
-        let mut body = json!({"verdict": self.verdict.as_str()});
-        if let Some(a) = &self.attendee {
-            body["attendee"] = json!({
-                "name": a.registration.name,
-                "ticket": a.ticket,
-                "attendance": a.registration.attendance,
-                "organisation": a.registration.organisation,
-                "badge_role": a.registration.badge_role,
-            });
-        }
-        if let (Some(first), Some(event)) = (&self.first, &self.event) {
-            body["first_checkin_at"] = json!(time::to_rfc3339(first.scanned_at, event.tz()));
-            body["gate"] = json!(first.gate);
-        }
-        body
     }
 }
 

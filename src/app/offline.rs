@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::app::checkin::{self, Scan};
+use crate::app::checkin::{self, Outcome, Scan};
 use crate::auth::Staff;
 use crate::domain::badge::{self, Verdict};
 use crate::domain::time;
@@ -15,6 +15,7 @@ use crate::domain::validate::{Checker, Input};
 use crate::error::{Error, Msg, Result};
 use crate::store::conflicts::{self, NewConflict};
 use crate::store::events::Event;
+use crate::store::scan_kit::KitBadge;
 use crate::store::{self, event_cache, scan_kit, Db};
 
 /// Most scans one upload may carry; a scanner with more sends several.
@@ -27,7 +28,7 @@ const SETTLING_SECS: i64 = 60;
 /// Everything a scanner needs to judge this event's badges alone. `known_up_to`: a badge of a
 /// registration id up to it that is in neither list was erased; above it, it is newer than
 /// the kit (the scanner lets it in on its signature and the upload settles it).
-pub async fn kit(db: &Db, event: &Event) -> Result<Value> {
+pub async fn kit(db: &Db, event: &Event) -> Result<ScanKit> {
     let key = store::badges::keys(db, event.id).await?;
     let now = time::now();
     let (valid, revoked, known_up_to, seats, inside, sessions) = tokio::try_join!(
@@ -42,26 +43,79 @@ pub async fn kit(db: &Db, event: &Event) -> Result<Value> {
     for (registration, session) in seats {
         seats_of.entry(registration).or_default().push(session);
     }
-    let tz = event.tz();
-    Ok(json!({
-        "event": {"id": event.id, "slug": event.slug,
-                  "title_fr": event.title_fr, "title_en": event.title_en},
-        "public_key": badge::public_text(&key),
-        "generated_at": time::to_rfc3339(now, tz),
-        "known_up_to": known_up_to,
-        "badges": valid.iter().map(|b| json!({
-            "id": b.id, "version": b.badge_version, "name": b.name,
-            "organisation": b.organisation, "ticket": b.ticket.clone().unwrap_or_default(),
-            "attendance": b.attendance, "badge_role": b.badge_role,
-            "sessions": seats_of.get(&b.id).cloned().unwrap_or_default(),
-        })).collect::<Vec<_>>(),
-        "revoked": revoked,
-        "sessions": sessions.iter().map(|s| json!({"id": s.id,
-            "requires_signup": s.requires_signup.0})).collect::<Vec<_>>(),
-        "checked_in": inside.iter().map(|(id, scope, gate, at)| json!({"id": id,
-            "scope": scope, "gate": gate, "at": time::to_rfc3339(*at, tz)}))
-            .collect::<Vec<_>>(),
-    }))
+    Ok(ScanKit {
+        event: event.clone(),
+        public_key: badge::public_text(&key),
+        generated_at: now,
+        known_up_to,
+        badges: valid
+            .into_iter()
+            .map(|badge| KitHolder {
+                sessions: seats_of.remove(&badge.id).unwrap_or_default(),
+                badge,
+            })
+            .collect(),
+        revoked,
+        sessions: sessions
+            .iter()
+            .map(|s| KitSession {
+                id: s.id,
+                requires_signup: s.requires_signup.0,
+            })
+            .collect(),
+        checked_in: inside
+            .into_iter()
+            .map(|(registration_id, scope, gate, at)| Inside {
+                registration_id,
+                scope,
+                gate,
+                at,
+            })
+            .collect(),
+    })
+}
+
+/// What [`kit`] gives a scanner (times are UTC seconds; the event's time zone is `event.tz()`).
+#[derive(Debug, Clone)]
+pub struct ScanKit {
+    pub event: Event,
+    pub public_key: String,
+    pub generated_at: i64,
+    pub known_up_to: i64,
+    pub badges: Vec<KitHolder>,
+    pub revoked: Vec<i64>,
+    pub sessions: Vec<KitSession>,
+    pub checked_in: Vec<Inside>,
+}
+
+/// A valid badge and the sessions its holder has a seat in.
+#[derive(Debug, Clone)]
+pub struct KitHolder {
+    pub badge: KitBadge,
+    pub sessions: Vec<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct KitSession {
+    pub id: i64,
+    pub requires_signup: bool,
+}
+
+/// Someone already in at a door (`scope` 0: the entrance, else the session id).
+#[derive(Debug, Clone)]
+pub struct Inside {
+    pub registration_id: i64,
+    pub scope: i64,
+    pub gate: String,
+    pub at: i64,
+}
+
+/// The server's verdict on one uploaded scan, and whether it was a conflict.
+#[derive(Debug, Clone)]
+pub struct Settled {
+    pub outcome: Outcome,
+    pub nonce: String,
+    pub conflict: bool,
 }
 
 /// One scan a scanner decided while offline.
@@ -157,7 +211,7 @@ async fn code_of_lost(db: &Db, staff: &Staff, slug: &str, id: i64) -> Result<Str
 /// server's verdict for each, and whether it was a conflict. Every scan is screened first
 /// (unknown event, another event's badge for a scoped token): one that may not be checked in
 /// here refuses the whole upload before anything is written, never half of it.
-pub async fn upload(db: &Db, staff: &Staff, scans: &[OfflineScan]) -> Result<Vec<Value>> {
+pub async fn upload(db: &Db, staff: &Staff, scans: &[OfflineScan]) -> Result<Vec<Settled>> {
     let mut screened = Vec::with_capacity(scans.len());
     for one in scans {
         let mut scan = one.scan.clone();
@@ -194,10 +248,11 @@ pub async fn upload(db: &Db, staff: &Staff, scans: &[OfflineScan]) -> Result<Vec
             .await?;
             conflict = true;
         }
-        let mut body = outcome.to_json();
-        body["nonce"] = json!(one.nonce);
-        body["conflict"] = json!(conflict);
-        results.push(body);
+        results.push(Settled {
+            outcome,
+            nonce: one.nonce.clone(),
+            conflict,
+        });
     }
     Ok(results)
 }

@@ -12,7 +12,8 @@ use crate::error::{Error, Msg, Result};
 use crate::store::events::{Event, Room, Track};
 use crate::store::sessions::Session;
 use crate::store::speakers::{Speaker, SpeakerDraft};
-use crate::store::tickets::{TicketDraft, TicketType};
+use crate::store::tickets::TicketDraft;
+pub use crate::store::tickets::TicketType;
 use crate::store::{self, Db};
 
 pub async fn create_event(db: &Db, input: &Input) -> Result<Event> {

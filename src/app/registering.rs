@@ -1,13 +1,13 @@
 //! Registering, shared by the public form, the JSON API and the organisers' pages: check the
 //! window, validate against what the event offers, then store under the event lock.
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::domain::registration::{
     self, check_window, chosen_sessions, Offer, SessionOffer, TicketOffer,
 };
 use crate::domain::validate::{Checker, Input};
-use crate::domain::{time, Attendance, RegistrationStatus, SessionStatus, SignupStatus};
+use crate::domain::{time, Attendance, SessionStatus, SignupStatus};
 use crate::error::{Error, Msg, Problem, Result};
 use crate::i18n::Lang;
 use crate::store::events::Event;
@@ -184,35 +184,40 @@ fn refuse_if_over(r: &Registration) -> Result<()> {
     Ok(())
 }
 
+/// A registration as its holder sees it: where it stands, on the event's waiting list and
+/// in each chosen session.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub registration: Registration,
+    /// The place on the event's waiting list, when waiting.
+    pub waitlist_position: Option<i64>,
+    pub sessions: Vec<SessionStanding>,
+}
+
+/// One chosen session of a [`Standing`].
+#[derive(Debug, Clone)]
+pub struct SessionStanding {
+    pub session_id: i64,
+    /// A choice made while the registration waits is itself waiting.
+    pub confirmed: bool,
+    pub waitlist_position: Option<i64>,
+}
+
 /// The attendee's registration as the API shows it.
-pub async fn status_json(db: &Db, r: &Registration) -> Result<Value> {
-    let position = registrations::waitlist_position(db, r).await?;
+pub async fn standing(db: &Db, r: &Registration) -> Result<Standing> {
+    let waitlist_position = registrations::waitlist_position(db, r).await?;
     let sessions = registrations::signups(db, r.id).await?;
-    let sessions: Vec<_> = sessions
+    let sessions = sessions
         .iter()
-        .map(|s| {
-            // A choice made while the registration waits is itself waiting.
-            let status = match s.status {
-                SignupStatus::Confirmed => "confirmed",
-                _ => "waitlisted",
-            };
-            json!({"id": s.session_id, "status": status, "waitlist_position": s.position})
+        .map(|s| SessionStanding {
+            session_id: s.session_id,
+            confirmed: s.status == SignupStatus::Confirmed,
+            waitlist_position: s.position,
         })
         .collect();
-    let mut body = json!({
-        "id": r.id,
-        "status": r.status,
-        "attendance": r.attendance,
-        "language": r.language,
-        "name": r.name,
-        "ticket": r.ticket_type_id,
-        "sessions": sessions,
-    });
-    if let Some(p) = position {
-        body["waitlist_position"] = json!(p);
-    }
-    if r.status == RegistrationStatus::PendingPayment {
-        body["hold_expires_at"] = json!(r.hold_expires_at);
-    }
-    Ok(body)
+    Ok(Standing {
+        registration: r.clone(),
+        waitlist_position,
+        sessions,
+    })
 }

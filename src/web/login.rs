@@ -5,7 +5,7 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::json;
+use serde::Serialize;
 
 use std::net::IpAddr;
 
@@ -16,7 +16,7 @@ use crate::config::Settings;
 use crate::domain::StaffRole;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::web::page;
+use crate::web::door::views::page_of;
 
 /// The sign-in throttle, managed by Rocket for this instance.
 pub use crate::app::staff::Throttle;
@@ -42,14 +42,35 @@ fn safe_next(next: Option<&str>, role: StaffRole) -> String {
     }
 }
 
+/// The sign-in page: the address typed, and why it failed.
+#[derive(Serialize)]
+struct LoginView<'a> {
+    csrf: &'a str,
+    next: Option<&'a str>,
+    email: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// The password set-up page, and why a password was refused.
+#[derive(Serialize)]
+struct SetupView<'a> {
+    csrf: &'a str,
+    email: &'a str,
+    token: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
 #[get("/login?<next>")]
 fn login_form(lang: Lang, csrf: Csrf, next: Option<&str>) -> Template {
-    page(
-        "login",
-        lang,
-        "/login",
-        json!({"csrf": csrf.0, "next": next, "email": ""}),
-    )
+    let view = LoginView {
+        csrf: &csrf.0,
+        next,
+        email: "",
+        error: None,
+    };
+    page_of("login", lang, "/login", &view)
 }
 
 #[derive(FromForm)]
@@ -92,13 +113,15 @@ async fn login(
     match staff::sign_in(db, throttle, form.email, form.password, &address).await? {
         Some(session) => Ok(Ok(welcome(settings, cookies, session, form.next))),
         None => {
-            let body = json!({
-                "csrf": csrf.0, "next": form.next, "email": form.email,
-                "error": lang.t("login-failed"),
-            });
+            let view = LoginView {
+                csrf: &csrf.0,
+                next: form.next,
+                email: form.email,
+                error: Some(lang.t("login-failed")),
+            };
             Ok(Err((
                 rocket::http::Status::Unauthorized,
-                page("login", lang, "/login", body),
+                page_of("login", lang, "/login", &view),
             )))
         }
     }
@@ -130,12 +153,13 @@ async fn logout(
 #[get("/setup/<token>")]
 async fn setup_form(db: &State<Db>, lang: Lang, csrf: Csrf, token: &str) -> Result<Template> {
     let user = staff::setup_user(db, token).await?;
-    Ok(page(
-        "setup",
-        lang,
-        "/setup",
-        json!({"csrf": csrf.0, "email": user.email, "token": token}),
-    ))
+    let view = SetupView {
+        csrf: &csrf.0,
+        email: &user.email,
+        token,
+        error: None,
+    };
+    Ok(page_of("setup", lang, "/setup", &view))
 }
 
 #[derive(FromForm)]
@@ -159,10 +183,15 @@ async fn setup(
     match staff::set_password(db, token, form.password, form.confirm).await? {
         Setup::Done(session) => Ok(Ok(welcome(settings, cookies, session, None))),
         Setup::Refused { email, problem } => {
-            let body = json!({"csrf": csrf.0, "email": email, "token": token, "error": problem.render(lang)});
+            let view = SetupView {
+                csrf: &csrf.0,
+                email: &email,
+                token,
+                error: Some(problem.render(lang)),
+            };
             Ok(Err((
                 rocket::http::Status::UnprocessableEntity,
-                page("setup", lang, "/setup", body),
+                page_of("setup", lang, "/setup", &view),
             )))
         }
     }

@@ -3,13 +3,13 @@
 
 use rocket::serde::json::Json;
 use rocket::{post, routes, Route, State};
-use serde_json::Value;
 
 use crate::app::checkin::{self, Scan, ScanLimit};
 use crate::app::Db;
 use crate::auth::DoorStaff;
 use crate::error::{Error, Result};
 use crate::web::api::json::JsonInput;
+use crate::web::api::views::CheckinView;
 
 pub fn routes() -> Vec<Route> {
     routes![check_in]
@@ -21,9 +21,9 @@ async fn check_in(
     limit: &State<ScanLimit>,
     who: DoorStaff,
     body: Result<JsonInput, Error>,
-) -> Result<Json<Value>> {
+) -> Result<Json<CheckinView>> {
     limit.check(&who.0)?;
     let scan = Scan::parse(&body?.0)?;
     let outcome = checkin::check_in(db, &who.0, &scan).await?;
-    Ok(Json(outcome.to_json()))
+    Ok(Json(CheckinView::from(&outcome)))
 }

@@ -7,3 +7,4 @@ pub mod organisers;
 pub mod public;
 pub mod registrations;
 pub mod stripe;
+pub mod views;

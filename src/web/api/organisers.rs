@@ -4,17 +4,17 @@
 use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{delete, get, patch, post, routes, Route, State};
-use serde_json::{json, Value};
 
-use crate::app::agenda::Agenda;
-use crate::app::events::{self, Event, Session};
+use crate::app::agenda::{Agenda, Room, Speaker, Track};
+use crate::app::events;
+use crate::app::organise::TicketType;
 use crate::app::{organise, Db};
 use crate::auth::Organiser;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::api::json::JsonInput;
-use crate::web::api::public::event_json;
+use crate::web::api::views::{OrganiserEventView, OrganiserSessionView, RosterView};
 
 pub fn routes() -> Vec<Route> {
     routes![
@@ -32,18 +32,7 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-type Created = (Status, Json<Value>);
-
-fn organiser_event_json(e: &Event, lang: Lang) -> Value {
-    let mut body = event_json(e, lang);
-    body["stream_url"] = json!(e.stream_url);
-    let tz = e.tz();
-    body["refund_until"] = json!(e
-        .refund_until
-        .map(|t| crate::domain::time::to_rfc3339(t, tz)));
-    body["legal_details"] = json!(e.legal_details);
-    body
-}
+type Created<T> = (Status, Json<T>);
 
 #[post("/events", data = "<body>")]
 async fn create_event(
@@ -51,10 +40,10 @@ async fn create_event(
     lang: Lang,
     who: Organiser,
     body: Result<JsonInput, Error>,
-) -> Result<Created> {
+) -> Result<Created<OrganiserEventView>> {
     who.may_create_events()?;
     let event = organise::create_event(db, &body?.0).await?;
-    Ok((Status::Created, Json(organiser_event_json(&event, lang))))
+    Ok((Status::Created, Json(OrganiserEventView::new(&event, lang))))
 }
 
 #[patch("/events/<slug>", data = "<body>")]
@@ -64,10 +53,10 @@ async fn patch_event(
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Json<Value>> {
+) -> Result<Json<OrganiserEventView>> {
     let event = who.event(db, slug).await?;
     let event = organise::update_event(db, &event, body?.0).await?;
-    Ok(Json(organiser_event_json(&event, lang)))
+    Ok(Json(OrganiserEventView::new(&event, lang)))
 }
 
 #[post("/events/<slug>/rooms", data = "<body>")]
@@ -76,10 +65,10 @@ async fn add_room(
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created> {
+) -> Result<Created<Room>> {
     let event = who.event(db, slug).await?;
     let room = organise::add_room(db, &event, &body?.0).await?;
-    Ok((Status::Created, Json(json!(room))))
+    Ok((Status::Created, Json(room)))
 }
 
 #[post("/events/<slug>/tracks", data = "<body>")]
@@ -88,10 +77,10 @@ async fn add_track(
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created> {
+) -> Result<Created<Track>> {
     let event = who.event(db, slug).await?;
     let track = organise::add_track(db, &event, &body?.0).await?;
-    Ok((Status::Created, Json(json!(track))))
+    Ok((Status::Created, Json(track)))
 }
 
 #[post("/events/<slug>/speakers", data = "<body>")]
@@ -100,17 +89,10 @@ async fn add_speaker(
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created> {
+) -> Result<Created<Speaker>> {
     let event = who.event(db, slug).await?;
     let speaker = organise::add_speaker(db, &event, &body?.0).await?;
-    Ok((Status::Created, Json(json!(speaker))))
-}
-
-fn organiser_session_json(agenda: &Agenda, s: &Session, lang: Lang) -> Value {
-    let mut body = agenda.session_json(s, lang);
-    body["stream_url"] = json!(s.stream_url);
-    body["sequence"] = json!(s.sequence);
-    body
+    Ok((Status::Created, Json(speaker)))
 }
 
 #[post("/events/<slug>/sessions", data = "<body>")]
@@ -120,7 +102,7 @@ async fn create_session(
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created> {
+) -> Result<Created<OrganiserSessionView>> {
     let event = who.event(db, slug).await?;
     let input = body?.0;
     let agenda = Agenda::load(db, event).await?;
@@ -128,7 +110,7 @@ async fn create_session(
     let agenda = Agenda::load(db, agenda.event).await?;
     Ok((
         Status::Created,
-        Json(organiser_session_json(&agenda, &session, lang)),
+        Json(OrganiserSessionView::new(&agenda, &session, lang)),
     ))
 }
 
@@ -139,10 +121,10 @@ async fn get_session(
     who: Organiser,
     slug: &str,
     id: i64,
-) -> Result<Json<Value>> {
+) -> Result<Json<OrganiserSessionView>> {
     let agenda = Agenda::load(db, who.event(db, slug).await?).await?;
     let session = agenda.session(id).ok_or(Error::NotFound)?;
-    Ok(Json(organiser_session_json(&agenda, session, lang)))
+    Ok(Json(OrganiserSessionView::new(&agenda, session, lang)))
 }
 
 #[patch("/events/<slug>/sessions/<id>", data = "<body>")]
@@ -153,13 +135,13 @@ async fn patch_session(
     slug: &str,
     id: i64,
     body: Result<JsonInput, Error>,
-) -> Result<Json<Value>> {
+) -> Result<Json<OrganiserSessionView>> {
     let event = who.event(db, slug).await?;
     let patch = body?.0;
     let agenda = Agenda::load(db, event).await?;
     let session = organise::update_session(db, &agenda, id, patch).await?;
     let agenda = Agenda::load(db, agenda.event).await?;
-    Ok(Json(organiser_session_json(&agenda, &session, lang)))
+    Ok(Json(OrganiserSessionView::new(&agenda, &session, lang)))
 }
 
 #[delete("/events/<slug>/sessions/<id>")]
@@ -176,11 +158,11 @@ async fn add_ticket(
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created> {
+) -> Result<Created<TicketType>> {
     let event = who.event(db, slug).await?;
     let stripe = settings.stripe_secret_key.is_some();
     let ticket = organise::add_ticket(db, &event, &body?.0, stripe).await?;
-    Ok((Status::Created, Json(json!(ticket))))
+    Ok((Status::Created, Json(ticket)))
 }
 
 /// Who is registered, with the counts (organisers only; the view is audited).
@@ -190,15 +172,16 @@ async fn registrations(
     lang: Lang,
     who: Organiser,
     slug: &str,
-) -> Result<Json<Value>> {
+) -> Result<Json<RosterView>> {
     let event = who.event(db, slug).await?;
     let roster = events::registrations(db, &who.0, event).await?;
-    let rows: Vec<Value> = roster
+    let registrations = roster
         .rows
         .iter()
         .map(|r| roster.row_json(r, lang))
         .collect();
-    Ok(Json(
-        json!({"registrations": rows, "counts": roster.counts_json(lang)}),
-    ))
+    Ok(Json(RosterView {
+        registrations,
+        counts: roster.counts_json(lang),
+    }))
 }

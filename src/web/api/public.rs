@@ -4,15 +4,15 @@
 use rocket::http::ContentType;
 use rocket::serde::json::Json;
 use rocket::{get, routes, Route, State};
-use serde_json::{json, Value};
 
 use crate::app::agenda::Agenda;
 use crate::app::events::{self as reads, Event};
 use crate::app::Db;
 use crate::auth::Organiser;
-use crate::domain::time;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::web::api::views::{EventDetailView, EventView, EventsView, SessionView, SessionsView};
+use crate::web::api::views::{SpeakerView, SpeakersView};
 use crate::web::page_cache::{Cached, PageCache};
 use crate::web::public::pages::cached_public_event;
 
@@ -28,42 +28,16 @@ fn openapi() -> (ContentType, &'static str) {
     (ContentType::JSON, OPENAPI)
 }
 
-pub fn event_json(e: &Event, lang: Lang) -> Value {
-    let tz = e.tz();
-    let at = |ts: Option<i64>| ts.map(|t| time::to_rfc3339(t, tz));
-    json!({
-        "id": e.id,
-        "slug": e.slug,
-        "title": lang.pick(&e.title_fr, &e.title_en),
-        "title_fr": e.title_fr,
-        "title_en": e.title_en,
-        "description": lang.pick(&e.description_fr, &e.description_en),
-        "organiser": e.organiser,
-        "timezone": e.timezone,
-        "starts_at": time::to_rfc3339(e.starts_at, tz),
-        "ends_at": time::to_rfc3339(e.ends_at, tz),
-        "format": e.format,
-        "status": e.status,
-        "venue": e.venue,
-        "in_person_capacity": e.in_person_capacity,
-        "online_capacity": e.online_capacity,
-        "registration_opens_at": at(e.registration_opens_at),
-        "registration_closes_at": at(e.registration_closes_at),
-        "license": e.license,
-        "url": format!("/events/{}", e.slug),
-    })
-}
-
 /// The event if the public may see it, or if an organiser asks.
 async fn visible_event(db: &Db, slug: &str, organiser: &Option<Organiser>) -> Result<Event> {
     reads::visible(db, slug, organiser.is_some()).await
 }
 
 #[get("/events")]
-async fn events(db: &State<Db>, lang: Lang) -> Result<Json<Value>> {
+async fn events(db: &State<Db>, lang: Lang) -> Result<Json<EventsView>> {
     let list = reads::list_public(db).await?;
-    let list: Vec<_> = list.iter().map(|e| event_json(e, lang)).collect();
-    Ok(Json(json!({ "events": list })))
+    let events = list.iter().map(|e| EventView::new(e, lang)).collect();
+    Ok(Json(EventsView { events }))
 }
 
 #[get("/events/<slug>")]
@@ -72,13 +46,9 @@ async fn event(
     lang: Lang,
     slug: &str,
     organiser: Option<Organiser>,
-) -> Result<Json<Value>> {
+) -> Result<Json<EventDetailView>> {
     let agenda = Agenda::load(db, visible_event(db, slug, &organiser).await?).await?;
-    let mut body = event_json(&agenda.event, lang);
-    body["rooms"] = json!(agenda.rooms);
-    body["tracks"] = json!(agenda.tracks);
-    body["session_count"] = json!(agenda.sessions.len());
-    Ok(Json(body))
+    Ok(Json(EventDetailView::new(&agenda, lang)))
 }
 
 #[get("/events/<slug>/sessions")]
@@ -103,12 +73,13 @@ async fn sessions(
     };
     let revision = event.revision;
     let agenda = Agenda::load(db, event).await?;
-    let list: Vec<_> = agenda
+    let sessions = agenda
         .sessions
         .iter()
-        .map(|s| agenda.session_json(s, lang))
+        .map(|s| SessionView::new(&agenda, s, lang))
         .collect();
-    let body = json!({ "sessions": list }).to_string();
+    let body = serde_json::to_string(&SessionsView { sessions })
+        .map_err(|e| Error::Internal(e.to_string()))?;
     Ok(Cached(ContentType::JSON, cache.put(key, revision, body)))
 }
 
@@ -118,12 +89,12 @@ async fn speakers(
     lang: Lang,
     slug: &str,
     organiser: Option<Organiser>,
-) -> Result<Json<Value>> {
+) -> Result<Json<SpeakersView>> {
     let agenda = Agenda::load(db, visible_event(db, slug, &organiser).await?).await?;
-    let list: Vec<_> = agenda
+    let speakers = agenda
         .speakers
         .iter()
-        .map(|s| agenda.speaker_json(s, lang))
+        .map(|s| SpeakerView::new(&agenda, s, lang))
         .collect();
-    Ok(Json(json!({ "speakers": list })))
+    Ok(Json(SpeakersView { speakers }))
 }

@@ -5,7 +5,6 @@
 use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{delete, get, patch, post, routes, Route, State};
-use serde_json::{json, Value};
 
 use crate::app::registering::{self, Channel};
 use crate::app::registrations::{self, Registered};
@@ -17,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
 use crate::web::api::json::JsonInput;
+use crate::web::api::views::{CheckEmailView, RegisteredView, RegistrationView};
 use crate::web::public::pages::public_event;
 
 pub fn routes() -> Vec<Route> {
@@ -25,6 +25,14 @@ pub fn routes() -> Vec<Route> {
 
 pub fn manage_url(settings: &Settings, token: &str) -> String {
     format!("{}/r/{token}", settings.public_url.trim_end_matches('/'))
+}
+
+/// The answer to registering: a new registration (201) or a known address (202).
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Registered(RegisteredView),
+    CheckEmail(CheckEmailView),
 }
 
 #[post("/events/<slug>/registrations", data = "<body>")]
@@ -36,7 +44,7 @@ async fn register(
     slug: &str,
     who: Option<Organiser>,
     body: Result<JsonInput, Error>,
-) -> Result<(Status, Json<Value>)> {
+) -> Result<(Status, Json<Answer>)> {
     // The event's organisers, with an API token, register people as from their pages (at
     // any time, without approval) and may choose the badge role; anyone else registers
     // themselves, as does an organiser of another event.
@@ -55,30 +63,35 @@ async fn register(
             registration,
             token,
         } => {
-            let mut body = registering::status_json(db, &registration).await?;
-            body["manage_url"] = json!(manage_url(settings, &token));
-            if channel == Channel::Organiser {
-                body["badge_role"] = json!(role.unwrap_or(BadgeRole::Attendee));
-            }
+            let standing = registering::standing(db, &registration).await?;
+            let badge_role = (channel == Channel::Organiser)
+                .then(|| role.unwrap_or(BadgeRole::Attendee).as_str().to_string());
             // A paid ticket: the Checkout page, when Stripe could open one (else the
             // attendee's page offers to try again).
-            if let Some(url) = stripe.checkout(db, &registration).await? {
-                body["checkout_url"] = json!(url);
-            }
-            Ok((Status::Created, Json(body)))
+            let checkout_url = stripe.checkout(db, &registration).await?;
+            let body = RegisteredView {
+                registration: standing.into(),
+                manage_url: manage_url(settings, &token),
+                badge_role,
+                checkout_url,
+            };
+            Ok((Status::Created, Json(Answer::Registered(body))))
         }
         // Already registered: the link went out again by e-mail; nothing more is said.
         Registered::Existing { .. } => Ok((
             Status::Accepted,
-            Json(json!({"status": "check_email", "message": lang.t("register-check-email")})),
+            Json(Answer::CheckEmail(CheckEmailView {
+                status: "check_email",
+                message: lang.t("register-check-email"),
+            })),
         )),
     }
 }
 
 #[get("/registrations/<token>")]
-async fn status(db: &State<Db>, token: &str) -> Result<Json<Value>> {
+async fn status(db: &State<Db>, token: &str) -> Result<Json<RegistrationView>> {
     let r = registrations::find(db, token).await?;
-    Ok(Json(registering::status_json(db, &r).await?))
+    Ok(Json(registering::standing(db, &r).await?.into()))
 }
 
 /// Changes the chosen sessions (`sessions`) and/or the attendance mode (`attendance`).
@@ -88,15 +101,19 @@ async fn change(
     lang: Lang,
     token: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Json<Value>> {
+) -> Result<Json<RegistrationView>> {
     // An unknown token is 404 whatever the body.
     let own = registrations::by_token(db, token).await?;
     let r = registrations::change(db, &own, &body?.0, lang).await?;
-    Ok(Json(registering::status_json(db, &r).await?))
+    Ok(Json(registering::standing(db, &r).await?.into()))
 }
 
 #[delete("/registrations/<token>")]
-async fn cancel(db: &State<Db>, stripe: &State<Stripe>, token: &str) -> Result<Json<Value>> {
+async fn cancel(
+    db: &State<Db>,
+    stripe: &State<Stripe>,
+    token: &str,
+) -> Result<Json<RegistrationView>> {
     let r = registrations::cancel(db, stripe, token).await?;
-    Ok(Json(registering::status_json(db, &r).await?))
+    Ok(Json(registering::standing(db, &r).await?.into()))
 }

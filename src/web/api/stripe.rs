@@ -4,12 +4,12 @@ use rocket::data::{Data, ToByteUnit};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::serde::json::Json;
 use rocket::{post, routes, Route, State};
-use serde_json::{json, Value};
 
 use crate::app::{stripe_events, Db};
 use crate::domain::time;
 use crate::error::{Error, Msg, Result};
 use crate::payments::{webhook, Stripe};
+use crate::web::api::views::ReceivedView;
 
 pub fn routes() -> Vec<Route> {
     routes![receive]
@@ -41,7 +41,7 @@ async fn receive(
     stripe: &State<Stripe>,
     signature: Signature,
     body: Data<'_>,
-) -> Result<Json<Value>> {
+) -> Result<Json<ReceivedView>> {
     let Some(secret) = stripe.webhook_secret.as_deref() else {
         return Err(Error::BadRequest(Msg::new("stripe-not-configured")));
     };
@@ -62,5 +62,5 @@ async fn receive(
         return Err(Error::BadRequest(Msg::new("error-bad-request")));
     };
     stripe_events::apply(db, stripe, &id, &kind, &effect, now).await?;
-    Ok(Json(json!({"received": true})))
+    Ok(Json(ReceivedView { received: true }))
 }

@@ -1,3 +1,4 @@
 //! Door staff: the scanner page.
 
 pub mod scan;
+pub mod views;

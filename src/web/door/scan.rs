@@ -7,16 +7,14 @@ use rocket::form::Form;
 use rocket::http::ContentType;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
 
-use crate::app::checkin::{self, Outcome, ScanLimit};
-use crate::app::doors::{self, At, Event, Scanner};
+use crate::app::checkin::ScanLimit;
+use crate::app::doors::{self, At, Scanner};
 use crate::app::Db;
 use crate::auth::{Csrf, DoorStaff};
-use crate::domain::badge::Verdict;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::web::page;
+use crate::web::door::views::{page_of, ScannerView, VerdictView};
 
 pub fn routes() -> Vec<Route> {
     routes![scanner, scan, worker]
@@ -32,70 +30,15 @@ fn worker() -> (ContentType, &'static str) {
     )
 }
 
-fn verdict_view(outcome: &Outcome, lang: Lang) -> Value {
-    let (class, icon) = match outcome.verdict {
-        Verdict::Admitted => ("ok", "✓"),
-        Verdict::AlreadyCheckedIn => ("warn", "!"),
-        _ => ("bad", "✗"),
-    };
-    let (title, help) = checkin::verdict_text(outcome.verdict, lang);
-    let attendee = outcome.attendee.as_ref().map(|a| {
-        let r = &a.registration;
-        json!({
-            "name": r.name,
-            "organisation": r.organisation,
-            "ticket": a.ticket,
-            "role": crate::web::attendee::badges::role_label(&r.badge_role, lang),
-            "attendance": lang.t(&format!("attendance-{}", r.attendance.as_str())),
-        })
-    });
-    let first = match (&outcome.first, &outcome.event) {
-        (Some(f), Some(e)) => {
-            json!({"at": crate::domain::time::clock(f.scanned_at, e.tz()), "gate": f.gate})
-        }
-        _ => Value::Null,
-    };
-    json!({"code": outcome.verdict.as_str(), "class": class, "icon": icon, "title": title,
-           "help": help, "attendee": attendee, "first": first})
-}
-
 fn scanner_page(
     lang: Lang,
     csrf: &Csrf,
     s: &Scanner,
     q: Option<&str>,
-    verdict: Option<Value>,
+    verdict: Option<VerdictView>,
 ) -> Template {
-    let post = &s.post;
-    let chosen = post.event.as_ref().map(|e| e.id);
-    let tz = post.event.as_ref().map(Event::tz).unwrap_or(chrono_tz::UTC);
-    page(
-        "scan",
-        lang,
-        "/scan",
-        json!({
-            "csrf": csrf.0,
-            "events": s.events.iter().map(|e| json!({"slug": e.slug,
-                "title": lang.pick(&e.title_fr, &e.title_en), "selected": Some(e.id) == chosen}))
-                .collect::<Vec<_>>(),
-            "event": post.event.as_ref().map(|e| json!({"slug": e.slug,
-                "title": lang.pick(&e.title_fr, &e.title_en)})),
-            "gate": post.gate,
-            "session": post.session,
-            "sessions": s.sessions.iter().map(|s| json!({"id": s.id,
-                "label": format!("{} ({})", lang.pick(&s.title_fr, &s.title_en),
-                                 crate::domain::time::clock(s.starts_at, tz)),
-                "selected": Some(s.id) == post.session})).collect::<Vec<_>>(),
-            "door": s.sessions.iter().find(|s| Some(s.id) == post.session)
-                .map(|s| lang.pick(&s.title_fr, &s.title_en).to_string()),
-            "q": q,
-            "searched": q.is_some_and(|q| !q.trim().is_empty()),
-            "results": s.found.iter().take(30)
-                .map(|r| json!({"id": r.id, "name": r.name, "organisation": r.organisation}))
-                .collect::<Vec<_>>(),
-            "verdict": verdict,
-        }),
-    )
+    let view = ScannerView::new(lang, &csrf.0, s, q, verdict);
+    page_of("scan", lang, "/scan", &view)
 }
 
 #[get("/scan?<event>&<gate>&<session>&<q>")]
@@ -141,6 +84,6 @@ async fn scan(
         .and_then(|v| v.parse::<i64>().ok());
     let code = input.get("code").unwrap_or_default();
     let (outcome, scanner) = doors::scan(db, &who.0, at, registration, code).await?;
-    let verdict = verdict_view(&outcome, lang);
+    let verdict = VerdictView::new(&outcome, lang);
     Ok(scanner_page(lang, &csrf, &scanner, None, Some(verdict)))
 }

@@ -1,0 +1,188 @@
+//! What the scanner page shows, and the sign-in pages' data: `Serialize` views handed to the
+//! templates through [`page_of`].
+
+use rocket_dyn_templates::Template;
+use serde::Serialize;
+
+use crate::app::checkin::{self, Outcome};
+use crate::app::doors::{Event, Scanner};
+use crate::domain::badge::Verdict;
+use crate::domain::time;
+use crate::i18n::Lang;
+use crate::web::page;
+
+/// A page rendered from a view (the template reads its fields by name).
+pub fn page_of<T: Serialize>(name: &'static str, lang: Lang, path: &str, view: &T) -> Template {
+    let data = serde_json::to_value(view).unwrap_or_default();
+    page(name, lang, path, data)
+}
+
+#[derive(Serialize)]
+pub struct VerdictAttendee {
+    pub name: String,
+    pub organisation: String,
+    pub ticket: String,
+    pub role: String,
+    pub attendance: String,
+}
+
+#[derive(Serialize)]
+pub struct FirstCheckin {
+    pub at: String,
+    pub gate: String,
+}
+
+/// A scan's verdict as the door staff see it.
+#[derive(Serialize)]
+pub struct VerdictView {
+    pub code: &'static str,
+    pub class: &'static str,
+    pub icon: &'static str,
+    pub title: String,
+    pub help: String,
+    pub attendee: Option<VerdictAttendee>,
+    pub first: Option<FirstCheckin>,
+}
+
+impl VerdictView {
+    pub fn new(outcome: &Outcome, lang: Lang) -> Self {
+        let (class, icon) = match outcome.verdict {
+            Verdict::Admitted => ("ok", "✓"),
+            Verdict::AlreadyCheckedIn => ("warn", "!"),
+            _ => ("bad", "✗"),
+        };
+        let (title, help) = checkin::verdict_text(outcome.verdict, lang);
+        let attendee = outcome.attendee.as_ref().map(|a| {
+            let r = &a.registration;
+            VerdictAttendee {
+                name: r.name.clone(),
+                organisation: r.organisation.clone(),
+                ticket: a.ticket.clone(),
+                role: crate::web::attendee::badges::role_label(&r.badge_role, lang),
+                attendance: lang.t(&format!("attendance-{}", r.attendance.as_str())),
+            }
+        });
+        let first = match (&outcome.first, &outcome.event) {
+            (Some(f), Some(e)) => Some(FirstCheckin {
+                at: time::clock(f.scanned_at, e.tz()),
+                gate: f.gate.clone(),
+            }),
+            _ => None,
+        };
+        VerdictView {
+            code: outcome.verdict.as_str(),
+            class,
+            icon,
+            title,
+            help,
+            attendee,
+            first,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct EventChoice {
+    pub slug: String,
+    pub title: String,
+    pub selected: bool,
+}
+
+#[derive(Serialize)]
+pub struct ChosenEvent {
+    pub slug: String,
+    pub title: String,
+}
+
+#[derive(Serialize)]
+pub struct SessionChoice {
+    pub id: i64,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Serialize)]
+pub struct Found {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
+}
+
+/// The scanner page: where it scans, who was found by name, the last verdict.
+#[derive(Serialize)]
+pub struct ScannerView {
+    pub csrf: String,
+    pub events: Vec<EventChoice>,
+    pub event: Option<ChosenEvent>,
+    pub gate: String,
+    pub session: Option<i64>,
+    pub sessions: Vec<SessionChoice>,
+    pub door: Option<String>,
+    pub q: Option<String>,
+    pub searched: bool,
+    pub results: Vec<Found>,
+    pub verdict: Option<VerdictView>,
+}
+
+impl ScannerView {
+    pub fn new(
+        lang: Lang,
+        csrf: &str,
+        s: &Scanner,
+        q: Option<&str>,
+        verdict: Option<VerdictView>,
+    ) -> Self {
+        let post = &s.post;
+        let chosen = post.event.as_ref().map(|e| e.id);
+        let tz = post.event.as_ref().map(Event::tz).unwrap_or(chrono_tz::UTC);
+        ScannerView {
+            csrf: csrf.to_string(),
+            events: s
+                .events
+                .iter()
+                .map(|e| EventChoice {
+                    slug: e.slug.clone(),
+                    title: lang.pick(&e.title_fr, &e.title_en).to_string(),
+                    selected: Some(e.id) == chosen,
+                })
+                .collect(),
+            event: post.event.as_ref().map(|e| ChosenEvent {
+                slug: e.slug.clone(),
+                title: lang.pick(&e.title_fr, &e.title_en).to_string(),
+            }),
+            gate: post.gate.clone(),
+            session: post.session,
+            sessions: s
+                .sessions
+                .iter()
+                .map(|s| SessionChoice {
+                    id: s.id,
+                    label: format!(
+                        "{} ({})",
+                        lang.pick(&s.title_fr, &s.title_en),
+                        time::clock(s.starts_at, tz)
+                    ),
+                    selected: Some(s.id) == post.session,
+                })
+                .collect(),
+            door: s
+                .sessions
+                .iter()
+                .find(|s| Some(s.id) == post.session)
+                .map(|s| lang.pick(&s.title_fr, &s.title_en).to_string()),
+            q: q.map(str::to_string),
+            searched: q.is_some_and(|q| !q.trim().is_empty()),
+            results: s
+                .found
+                .iter()
+                .take(30)
+                .map(|r| Found {
+                    id: r.id,
+                    name: r.name.clone(),
+                    organisation: r.organisation.clone(),
+                })
+                .collect(),
+            verdict,
+        }
+    }
+}
