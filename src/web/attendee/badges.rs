@@ -4,7 +4,7 @@
 use rocket::http::{ContentType, Header};
 use rocket::{get, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::app::attendee::{self, Event, Registration, TicketType};
 use crate::app::{checkin, Db};
@@ -12,7 +12,9 @@ use crate::error::Result;
 pub use crate::i18n::badge_role_label as role_label;
 use crate::i18n::Lang;
 use crate::qr;
+use crate::web::attendee::views::{page_data, BadgePage, Card};
 use crate::web::page;
+use crate::web::public::views::EventSummary;
 use crate::web::security_headers::PRIVATE_NO_STORE;
 
 pub fn routes() -> Vec<Route> {
@@ -48,21 +50,21 @@ async fn badge_png(db: &State<Db>, token: &str) -> Result<Image<Vec<u8>>> {
 async fn badge_page(db: &State<Db>, lang: Lang, token: &str) -> Result<Template> {
     let badge = attendee::badge(db, token).await?;
     let event = &badge.event;
-    let card = card(db, lang, event, &badge.tickets, &badge.registration).await?;
+    let card = badge_card(db, lang, event, &badge.tickets, &badge.registration).await?;
     Ok(page(
         "badges",
         lang,
         &format!("/r/{token}/badge"),
-        json!({
-            "title": lang.t("badge-title"),
-            "event": crate::web::public::pages::event_summary(event, lang),
-            "cards": [card],
-            "back": format!("/r/{token}"),
+        page_data(&BadgePage {
+            title: lang.t("badge-title"),
+            event: EventSummary::new(event, lang),
+            cards: vec![card],
+            back: format!("/r/{token}"),
         }),
     ))
 }
 
-/// What a printed badge shows, with its QR code as inline SVG.
+/// What a printed badge shows, as organisers' batch pages take it (see [`Card`]).
 pub async fn card(
     db: &Db,
     lang: Lang,
@@ -70,18 +72,29 @@ pub async fn card(
     tickets: &[TicketType],
     r: &Registration,
 ) -> Result<Value> {
+    Ok(page_data(&badge_card(db, lang, event, tickets, r).await?))
+}
+
+/// What a printed badge shows, with its QR code as inline SVG.
+pub async fn badge_card(
+    db: &Db,
+    lang: Lang,
+    event: &Event,
+    tickets: &[TicketType],
+    r: &Registration,
+) -> Result<Card> {
     let code = checkin::code_for(db, r).await?;
     let ticket = r
         .ticket_type_id
         .and_then(|id| tickets.iter().find(|t| t.id == id))
         .map(|t| t.name.clone());
-    Ok(json!({
-        "name": r.name,
-        "organisation": r.organisation,
-        "role": role_label(&r.badge_role, lang),
-        "role_key": r.badge_role,
-        "ticket": ticket,
-        "event_title": lang.pick(&event.title_fr, &event.title_en),
-        "qr": qr::svg(&code, true)?,
-    }))
+    Ok(Card {
+        name: r.name.clone(),
+        organisation: r.organisation.clone(),
+        role: role_label(&r.badge_role, lang),
+        role_key: r.badge_role.clone(),
+        ticket,
+        event_title: lang.pick(&event.title_fr, &event.title_en).to_string(),
+        qr: qr::svg(&code, true)?,
+    })
 }

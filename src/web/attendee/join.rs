@@ -6,15 +6,15 @@ use rocket::http::{ContentType, Status};
 use rocket::response::Redirect;
 use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::json;
 
 use crate::app::join::{self as joining, Join, Refusal};
 use crate::app::{attendee, Db};
 use crate::config::Settings;
 use crate::error::Result;
 use crate::i18n::Lang;
+use crate::web::attendee::views::{page_data, JoinPage};
 use crate::web::page;
-use crate::web::public::pages::event_summary;
+use crate::web::public::views::EventSummary;
 
 pub fn routes() -> Vec<Route> {
     routes![feed, join]
@@ -67,10 +67,10 @@ async fn join(
                 Refusal::NoStream => Status::NotFound,
                 Refusal::NotNow => Status::Ok,
             };
-            let data = json!({
-                "event": event_summary(&event, lang),
-                "message": message.render(lang),
-                "token": token,
+            let data = page_data(&JoinPage {
+                event: EventSummary::new(&event, lang),
+                message: message.render(lang),
+                token,
             });
             let path = format!("/r/{token}/join/{id}");
             Ok(Joined::Page(status, page("join", lang, &path, data)))

@@ -5,3 +5,4 @@ pub mod join;
 pub mod page;
 pub mod payment_view;
 pub mod receipts;
+pub mod views;

@@ -7,7 +7,7 @@ use rocket::form::Form;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::app::attendee::{self, Change, Registration};
 use crate::app::Db;
@@ -18,9 +18,10 @@ use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
 use crate::web::admin::events::{checked, shown, Done};
+use crate::web::attendee::views::{page_data, AttendeePage, RegistrationView, SignupView};
 use crate::web::page;
-use crate::web::public::pages::event_summary;
 use crate::web::public::register::choices_view;
+use crate::web::public::views::EventSummary;
 
 pub fn routes() -> Vec<Route> {
     routes![show, change_sessions, switch_attendance, cancel, pay]
@@ -56,19 +57,24 @@ async fn attendee_page(
         choices,
         payment,
     } = attendee::personal(db, r).await?;
-    let sessions: Vec<Value> = signups
+    let sessions = signups
         .iter()
         .filter_map(|s| {
             let session = agenda.session(s.session_id)?;
-            let mut v = agenda.session_view(session, lang);
+            let session = match agenda.session_view(session, lang) {
+                Value::Object(map) => map,
+                _ => Default::default(),
+            };
             let label = match s.status {
                 SignupStatus::Confirmed => Msg::new("signup-confirmed"),
                 SignupStatus::Waitlisted => Msg::new("signup-waitlisted"),
                 SignupStatus::Requested => Msg::new("signup-requested"),
             };
-            v["status_label"] = json!(label.render(lang));
-            v["position"] = json!(s.position);
-            Some(v)
+            Some(SignupView {
+                session,
+                status_label: label.render(lang),
+                position: s.position,
+            })
         })
         .collect();
     let mut picked = Input::default();
@@ -85,32 +91,32 @@ async fn attendee_page(
         "attendee",
         lang,
         &format!("/r/{token}"),
-        json!({
-            "event": event_summary(&agenda.event, lang),
-            "csrf": csrf.0,
-            "token": token,
-            "r": {
-                "name": r.name,
-                "email": r.email,
-                "organisation": r.organisation,
-                "status": r.status,
-                "status_label": lang.t(&format!("reg-status-{}", r.status.as_str())),
-                "position": position,
-                "attendance_label": lang.t(&format!("attendance-{}", r.attendance.as_str())),
-                "ticket": ticket,
-                "active": !r.status.is_over(),
-                "has_badge": r.status == crate::domain::RegistrationStatus::Confirmed,
+        page_data(&AttendeePage {
+            event: EventSummary::new(&agenda.event, lang),
+            csrf: &csrf.0,
+            token,
+            r: RegistrationView {
+                name: &r.name,
+                email: &r.email,
+                organisation: &r.organisation,
+                status: r.status,
+                status_label: lang.t(&format!("reg-status-{}", r.status.as_str())),
+                position,
+                attendance_label: lang.t(&format!("attendance-{}", r.attendance.as_str())),
+                ticket,
+                active: !r.status.is_over(),
+                has_badge: r.status == crate::domain::RegistrationStatus::Confirmed,
             },
-            "sessions": sessions,
-            "choices": choices_view(&agenda, &choices, lang, &picked),
-            "can_switch": agenda.event.format == Format::Hybrid && !r.status.is_over(),
-            "other_mode": other_mode,
-            "other_mode_label": lang.t(&format!("attendance-{other_mode}")),
-            "payment": crate::web::attendee::payment_view::attendee(&payment, &agenda.event, lang),
-            "problem_pay": done == Some("pay-failed"),
-            "notice": notice(done).map(|m| m.render(lang)),
-            "problem": err.map(|e| e.message().render(lang)),
-            "errors": err.map(|e| e.field_messages(lang)),
+            sessions,
+            choices: choices_view(&agenda, &choices, lang, &picked),
+            can_switch: agenda.event.format == Format::Hybrid && !r.status.is_over(),
+            other_mode,
+            other_mode_label: lang.t(&format!("attendance-{other_mode}")),
+            payment: crate::web::attendee::payment_view::attendee(&payment, &agenda.event, lang),
+            problem_pay: done == Some("pay-failed"),
+            notice: notice(done).map(|m| m.render(lang)),
+            problem: err.map(|e| e.message().render(lang)),
+            errors: err.map(|e| e.field_messages(lang)),
         }),
     ))
 }

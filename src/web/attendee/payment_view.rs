@@ -1,13 +1,12 @@
 //! What pages show of a registration's payment: "pay now" while its place is held, the
 //! refund policy before cancelling.
 
-use serde_json::{json, Value};
-
 use crate::app::attendee::Event;
 use crate::app::payment::PaymentState;
 use crate::domain::time;
 use crate::error::Msg;
 use crate::i18n::{money, Lang};
+use crate::web::attendee::views::PaymentView;
 
 fn when(ts: i64, event: &Event, lang: Lang) -> String {
     let tz = event.tz();
@@ -15,15 +14,15 @@ fn when(ts: i64, event: &Event, lang: Lang) -> String {
 }
 
 /// The attendee page's payment part.
-pub fn attendee(state: &PaymentState, event: &Event, lang: Lang) -> Value {
+pub fn attendee(state: &PaymentState, event: &Event, lang: Lang) -> PaymentView {
     // Members are present only when they apply, as the template tests them.
-    let mut v = json!({});
+    let mut v = PaymentView::default();
     if let Some(pending) = &state.pending {
-        v["pending"] = json!(true);
-        v["url"] = json!(pending.checkout_url);
+        v.pending = Some(true);
+        v.url = Some(pending.checkout_url.clone());
         if let Some(until) = pending.hold_expires_at {
             let text = Msg::new("pay-pending").arg("until", when(until, event, lang));
-            v["held"] = json!(text.render(lang));
+            v.held = Some(text.render(lang));
         }
     }
     if let Some(refund) = &state.refund {
@@ -34,8 +33,8 @@ pub fn attendee(state: &PaymentState, event: &Event, lang: Lang) -> Value {
                 .arg("amount", money(*cents, currency, lang)),
             None => Msg::new("pay-refund-none").arg("until", until),
         };
-        v["refund"] = json!(text.render(lang));
+        v.refund = Some(text.render(lang));
     }
-    v["receipt"] = json!(state.has_receipt);
+    v.receipt = state.has_receipt;
     v
 }

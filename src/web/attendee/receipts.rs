@@ -5,7 +5,6 @@
 
 use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::json;
 
 use crate::app::receipts::{self, Receipt};
 use crate::app::Db;
@@ -13,8 +12,9 @@ use crate::auth::Organiser;
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::{money, Lang};
+use crate::web::attendee::views::{page_data, ReceiptPage};
 use crate::web::page;
-use crate::web::public::pages::event_summary;
+use crate::web::public::views::EventSummary;
 
 /// Mounted under `/admin`.
 pub fn admin_routes() -> Vec<Route> {
@@ -42,19 +42,19 @@ fn receipt(lang: Lang, receipt: &Receipt, path: &str) -> Template {
         "receipt",
         lang,
         path,
-        json!({
-            "event": event_summary(event, lang),
-            "number": format!("{}-{:06}", event.id, p.id),
-            "paid_at": when(*paid_at),
-            "ticket": ticket,
-            "amount": money(p.amount_cents, &p.currency, lang),
-            "currency": p.currency,
-            "reference": p.payment_intent_id,
-            "name": r.name,
-            "organisation": r.organisation,
-            "legal_details": event.legal_details.lines().collect::<Vec<_>>(),
-            "refunded": refunded.then(|| when(p.updated_at)),
-            "refund_failed": refund_failed,
+        page_data(&ReceiptPage {
+            event: EventSummary::new(event, lang),
+            number: format!("{}-{:06}", event.id, p.id),
+            paid_at: when(*paid_at),
+            ticket,
+            amount: money(p.amount_cents, &p.currency, lang),
+            currency: &p.currency,
+            reference: &p.payment_intent_id,
+            name: &r.name,
+            organisation: &r.organisation,
+            legal_details: event.legal_details.lines().collect(),
+            refunded: refunded.then(|| when(p.updated_at)),
+            refund_failed: *refund_failed,
         }),
     )
 }

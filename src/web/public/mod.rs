@@ -6,3 +6,4 @@ pub mod pages;
 pub mod privacy;
 pub mod register;
 pub mod statement;
+pub mod views;

@@ -5,16 +5,18 @@ use std::sync::Arc;
 use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::{Metadata, Template};
-use serde_json::json;
 
 use crate::app::agenda::Agenda;
 use crate::app::public::{self, Event};
 use crate::app::Db;
-use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::page;
 use crate::web::page_cache::{Cached, PageCache};
+use crate::web::public::views::{
+    page_data, EventAgenda, EventSummary, Home, SessionLink, SessionPage, SpeakerView,
+    SpeakersPage, TrackView,
+};
 use crate::web::zone::VisitorZone;
 
 pub fn routes() -> Vec<Route> {
@@ -31,37 +33,16 @@ pub async fn cached_public_event(db: &Db, slug: &str) -> Result<Arc<Event>> {
     public::cached_event(db, slug).await
 }
 
+/// The event as other areas' pages show it (see [`EventSummary`]).
 pub fn event_summary(e: &Event, lang: Lang) -> serde_json::Value {
-    let tz = e.tz();
-    json!({
-        "slug": e.slug,
-        "title": lang.pick(&e.title_fr, &e.title_en),
-        "description": lang.pick(&e.description_fr, &e.description_en),
-        "paragraphs": lang.pick(&e.description_fr, &e.description_en).split("\n\n").collect::<Vec<_>>(),
-        "illustrative_note": lang.pick(&e.illustrative_note_fr, &e.illustrative_note_en),
-        "organiser": e.organiser,
-        "venue": e.venue,
-        "format": e.format,
-        "format_label": lang.t(&format!("format-{}", e.format.as_str())),
-        "status": e.status,
-        "cancelled": e.status == crate::domain::EventStatus::Cancelled,
-        "timezone": e.timezone,
-        "zone": time::zone_abbreviation(e.starts_at, tz),
-        "starts_day": time::long_date(e.starts_at, tz, lang),
-        "ends_day": time::long_date(e.ends_at, tz, lang),
-        "same_day": time::day(e.starts_at, tz) == time::day(e.ends_at, tz),
-        "starts": time::clock(e.starts_at, tz),
-        "ends": time::clock(e.ends_at, tz),
-        "license": e.license,
-        "url": format!("/events/{}", e.slug),
-    })
+    page_data(&EventSummary::new(e, lang))
 }
 
 #[get("/")]
 async fn home(db: &State<Db>, lang: Lang) -> Result<Template> {
     let events = public::published(db).await?;
-    let events: Vec<_> = events.iter().map(|e| event_summary(e, lang)).collect();
-    Ok(page("home", lang, "/", json!({ "events": events })))
+    let events = events.iter().map(|e| EventSummary::new(e, lang)).collect();
+    Ok(page("home", lang, "/", page_data(&Home { events })))
 }
 
 #[get("/events/<slug>")]
@@ -85,19 +66,22 @@ async fn event(
     let tracks: Vec<_> = agenda
         .tracks
         .iter()
-        .map(|t| json!({"name": lang.pick(&t.name_fr, &t.name_en), "color": t.color}))
+        .map(|t| TrackView {
+            name: lang.pick(&t.name_fr, &t.name_en).to_string(),
+            color: t.color.clone(),
+        })
         .collect();
     let path = format!("/events/{slug}");
     let data = crate::web::page_context(
         lang,
         &path,
-        json!({
-            "event": event_summary(&agenda.event, lang),
-            "days": agenda.days(lang),
-            "tracks": tracks,
-            "rooms": agenda.rooms,
-            "session_count": agenda.sessions.len(),
-            "visitor_zone": zone_name,
+        page_data(&EventAgenda {
+            event: EventSummary::new(&agenda.event, lang),
+            days: agenda.days(lang),
+            tracks,
+            rooms: &agenda.rooms,
+            session_count: agenda.sessions.len(),
+            visitor_zone: zone_name,
         }),
     );
     let (_, html) = templates
@@ -123,9 +107,9 @@ async fn session(
         "session",
         lang,
         &path,
-        json!({
-            "event": event_summary(&agenda.event, lang),
-            "session": agenda.session_view(session, lang),
+        page_data(&SessionPage {
+            event: EventSummary::new(&agenda.event, lang),
+            session: agenda.session_view(session, lang),
         }),
     ))
 }
@@ -134,19 +118,25 @@ async fn session(
 async fn speakers(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
     let event = public_event(db, slug).await?;
     let agenda = Agenda::load(db, event).await?;
-    let people: Vec<_> = agenda
+    let people = agenda
         .speakers
         .iter()
         .map(|sp| {
-            let mut v = agenda.speaker_json(sp, lang);
-            let sessions: Vec<_> = agenda
+            let mut speaker = match agenda.speaker_json(sp, lang) {
+                serde_json::Value::Object(map) => map,
+                _ => serde_json::Map::new(),
+            };
+            let ids = speaker.remove("sessions").unwrap_or_default();
+            let sessions = agenda
                 .sessions
                 .iter()
-                .filter(|s| v["sessions"].as_array().is_some_and(|ids| ids.contains(&json!(s.id))))
-                .map(|s| json!({"title": lang.pick(&s.title_fr, &s.title_en), "url": format!("/events/{slug}/sessions/{}", s.id)}))
+                .filter(|s| ids.as_array().is_some_and(|ids| ids.contains(&s.id.into())))
+                .map(|s| SessionLink {
+                    title: lang.pick(&s.title_fr, &s.title_en).to_string(),
+                    url: format!("/events/{slug}/sessions/{}", s.id),
+                })
                 .collect();
-            v["sessions"] = json!(sessions);
-            v
+            SpeakerView { speaker, sessions }
         })
         .collect();
     let path = format!("/events/{slug}/speakers");
@@ -154,7 +144,10 @@ async fn speakers(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
         "speakers",
         lang,
         &path,
-        json!({"event": event_summary(&agenda.event, lang), "speakers": people}),
+        page_data(&SpeakersPage {
+            event: EventSummary::new(&agenda.event, lang),
+            speakers: people,
+        }),
     ))
 }
 

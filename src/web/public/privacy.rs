@@ -8,7 +8,6 @@ use rocket::http::{ContentType, Header, Status};
 use rocket::serde::json::Json;
 use rocket::{get, post, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
 
 use crate::app::{privacy, Db};
 use crate::auth::Csrf;
@@ -17,7 +16,8 @@ use crate::error::{Msg, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
 use crate::web::page;
-use crate::web::public::pages::{event_summary, public_event};
+use crate::web::public::pages::public_event;
+use crate::web::public::views::{page_data, Erased, EventPage, EventSummary, PrivacyPage};
 
 pub fn routes() -> Vec<Route> {
     routes![notice]
@@ -60,7 +60,10 @@ async fn notice(
         "privacy",
         lang,
         &format!("/events/{slug}/privacy"),
-        json!({"event": event_summary(&event, lang), "paragraphs": paragraphs}),
+        page_data(&PrivacyPage {
+            event: EventSummary::new(&event, lang),
+            paragraphs,
+        }),
     ))
 }
 
@@ -93,8 +96,10 @@ async fn erase_form(
     csrf.verify(form.get("csrf").map(String::as_str))?;
     let confirmed = form.get("confirm").is_some_and(|v| v == "on");
     let event = privacy::erase(db, stripe, &settings.outbox_dir, token, confirmed).await?;
-    let data = json!({"event": event_summary(&event, lang)});
-    Ok((Status::Ok, page("erased", lang, "/", data)))
+    let view = EventPage {
+        event: EventSummary::new(&event, lang),
+    };
+    Ok((Status::Ok, page("erased", lang, "/", page_data(&view))))
 }
 
 /// Programs erase with the token alone (it is the secret).
@@ -104,7 +109,7 @@ async fn erase_json(
     stripe: &State<Stripe>,
     settings: &State<Settings>,
     token: &str,
-) -> Result<(ContentType, Json<Value>)> {
+) -> Result<(ContentType, Json<Erased>)> {
     privacy::erase(db, stripe, &settings.outbox_dir, token, true).await?;
-    Ok((ContentType::JSON, Json(json!({"status": "erased"}))))
+    Ok((ContentType::JSON, Json(Erased { status: "erased" })))
 }

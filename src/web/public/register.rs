@@ -8,7 +8,7 @@ use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::app::agenda::Agenda;
 use crate::app::choices::Choices;
@@ -24,7 +24,11 @@ use crate::i18n::Lang;
 use crate::payments::Stripe;
 use crate::web::admin::events::{checked, shown, Done, Page};
 use crate::web::page;
-use crate::web::public::pages::{event_summary, public_event};
+use crate::web::public::pages::public_event;
+use crate::web::public::views::{
+    page_data, Choice, ChoicesView, EventPage, EventSummary, LanguageChoice, RegisterPage,
+    ResendPage, TicketChoice, WorkshopChoice,
+};
 
 pub fn routes() -> Vec<Route> {
     routes![form, submit, done, resend_form, resend]
@@ -33,39 +37,56 @@ pub fn routes() -> Vec<Route> {
 /// The form's choices: modes, tickets, languages and the workshops that need signing up.
 /// (The organisers' "add someone" form calls this too.)
 pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Result<Value> {
+    Ok(page_data(&offered_choices(db, agenda, lang, values).await?))
+}
+
+/// [`choices`], typed.
+async fn offered_choices(
+    db: &Db,
+    agenda: &Agenda,
+    lang: Lang,
+    values: &Input,
+) -> Result<ChoicesView> {
     let offered = app::choices::choices(db, agenda).await?;
     Ok(choices_view(agenda, &offered, lang, values))
 }
 
 /// The choices as the form shows them, ticked as in `values`.
-pub fn choices_view(agenda: &Agenda, offered: &Choices, lang: Lang, values: &Input) -> Value {
+pub fn choices_view(agenda: &Agenda, offered: &Choices, lang: Lang, values: &Input) -> ChoicesView {
     let event = &agenda.event;
     let picked = crate::domain::registration::chosen_sessions(values, &mut Default::default());
-    let workshops: Vec<Value> = offered
+    let workshops = offered
         .workshops
         .iter()
         .filter_map(|w| {
-            let mut v = agenda.session_view(agenda.session(w.session_id)?, lang);
-            v["left"] = json!(w.left);
-            v["full"] = json!(w.full);
-            v["checked"] = json!(picked.contains(&w.session_id));
-            Some(v)
+            let session = match agenda.session_view(agenda.session(w.session_id)?, lang) {
+                Value::Object(map) => map,
+                _ => Default::default(),
+            };
+            Some(WorkshopChoice {
+                session,
+                left: w.left,
+                full: w.full,
+                checked: picked.contains(&w.session_id),
+            })
         })
         .collect();
-    let modes: Vec<Value> = Attendance::ALL
+    let modes = Attendance::ALL
         .iter()
-        .map(|m| {
-            json!({"value": m.as_str(), "label": lang.t(&format!("attendance-{}", m.as_str())),
-                   "checked": values.get("attendance") == Some(m.as_str())})
+        .map(|m| Choice {
+            value: m.as_str().to_string(),
+            label: lang.t(&format!("attendance-{}", m.as_str())),
+            checked: values.get("attendance") == Some(m.as_str()),
         })
         .collect();
-    let tickets: Vec<Value> = offered
+    let tickets: Vec<TicketChoice> = offered
         .tickets
         .iter()
-        .map(|t| {
-            json!({"value": t.id.to_string(), "label": t.name,
-                   "price": crate::i18n::money(t.price_cents, &t.currency, lang),
-                   "checked": values.get("ticket") == Some(t.id.to_string().as_str())})
+        .map(|t| TicketChoice {
+            value: t.id.to_string(),
+            label: t.name.clone(),
+            price: crate::i18n::money(t.price_cents, &t.currency, lang),
+            checked: values.get("ticket") == Some(t.id.to_string().as_str()),
         })
         .collect();
     let full: Vec<String> = offered
@@ -73,23 +94,26 @@ pub fn choices_view(agenda: &Agenda, offered: &Choices, lang: Lang, values: &Inp
         .iter()
         .map(|m| lang.t(&format!("attendance-{}", m.as_str())))
         .collect();
-    let languages: Vec<Value> = Lang::ALL
+    let languages = Lang::ALL
         .iter()
-        .map(|l| json!({"value": l.code(), "label": l.t("language-name")}))
+        .map(|l| LanguageChoice {
+            value: l.code(),
+            label: l.t("language-name"),
+        })
         .collect();
-    json!({
-        "hybrid": event.format == Format::Hybrid,
-        "modes": modes,
-        "tickets": tickets,
-        "several_tickets": tickets.len() > 1,
-        "languages": languages,
-        "workshops": workshops,
-        "full": (!full.is_empty()).then(|| {
+    ChoicesView {
+        hybrid: event.format == Format::Hybrid,
+        modes,
+        several_tickets: tickets.len() > 1,
+        tickets,
+        languages,
+        workshops,
+        full: (!full.is_empty()).then(|| {
             crate::error::Msg::new("register-event-full")
                 .arg("modes", full.join(", "))
                 .render(lang)
         }),
-    })
+    }
 }
 
 async fn form_page(
@@ -104,22 +128,22 @@ async fn form_page(
     let closed = registering::window(&event, lang).err();
     let agenda = Agenda::load(db, event).await?;
     let problem = err.or(closed.as_ref()).map(|e| e.message().render(lang));
-    let mut values_json = json!(values.values);
+    let mut shown_values = values.values.clone();
     if values.get("language").is_none() {
-        values_json["language"] = json!(lang.code());
+        shown_values.insert("language".into(), lang.code().into());
     }
     Ok(page(
         "register",
         lang,
         &format!("/events/{slug}/register"),
-        json!({
-            "event": event_summary(&agenda.event, lang),
-            "csrf": csrf.0,
-            "open": closed.is_none(),
-            "problem": problem,
-            "values": values_json,
-            "errors": err.map(|e| e.field_messages(lang)),
-            "choices": choices(db, &agenda, lang, values).await?,
+        page_data(&RegisterPage {
+            event: EventSummary::new(&agenda.event, lang),
+            csrf: csrf.0.clone(),
+            open: closed.is_none(),
+            problem,
+            values: shown_values,
+            errors: err.map(|e| e.field_messages(lang)),
+            choices: offered_choices(db, &agenda, lang, values).await?,
         }),
     ))
 }
@@ -169,7 +193,9 @@ async fn done(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
         "register_done",
         lang,
         &format!("/events/{slug}/register/done"),
-        json!({"event": event_summary(&event, lang)}),
+        page_data(&EventPage {
+            event: EventSummary::new(&event, lang),
+        }),
     ))
 }
 
@@ -191,7 +217,12 @@ async fn resend_page(
         "resend",
         lang,
         &format!("/events/{slug}/resend"),
-        json!({"event": event_summary(&event, lang), "csrf": csrf.0, "email": email, "error": error}),
+        page_data(&ResendPage {
+            event: EventSummary::new(&event, lang),
+            csrf: &csrf.0,
+            email,
+            error,
+        }),
     ))
 }
 
@@ -216,6 +247,8 @@ async fn resend(
         "register_done",
         lang,
         &format!("/events/{slug}/resend"),
-        json!({"event": event_summary(&event, lang)}),
+        page_data(&EventPage {
+            event: EventSummary::new(&event, lang),
+        }),
     )))
 }

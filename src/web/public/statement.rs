@@ -2,10 +2,10 @@
 
 use rocket::{get, routes, Route};
 use rocket_dyn_templates::Template;
-use serde_json::json;
 
 use crate::i18n::Lang;
 use crate::web::page;
+use crate::web::public::views::{page_data, Empty};
 
 pub fn routes() -> Vec<Route> {
     routes![statement]
@@ -13,5 +13,10 @@ pub fn routes() -> Vec<Route> {
 
 #[get("/accessibility")]
 fn statement(lang: Lang) -> Template {
-    page("accessibility", lang, "/accessibility", json!({}))
+    page(
+        "accessibility",
+        lang,
+        "/accessibility",
+        page_data(&Empty {}),
+    )
 }

@@ -1,0 +1,116 @@
+//! The attendee's pages' views: the structs are the contract, `page_data` the template
+//! engine's input.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::domain::RegistrationStatus;
+pub use crate::web::public::views::page_data;
+use crate::web::public::views::{ChoicesView, EventSummary};
+
+/// `/r/TOKEN`: the registration and the forms to change it.
+#[derive(Debug, Serialize)]
+pub struct AttendeePage<'a> {
+    pub event: EventSummary,
+    pub csrf: &'a str,
+    pub token: &'a str,
+    pub r: RegistrationView<'a>,
+    pub sessions: Vec<SignupView>,
+    pub choices: ChoicesView,
+    pub can_switch: bool,
+    pub other_mode: &'static str,
+    pub other_mode_label: String,
+    pub payment: PaymentView,
+    pub problem_pay: bool,
+    pub notice: Option<String>,
+    pub problem: Option<String>,
+    pub errors: Option<BTreeMap<String, String>>,
+}
+
+/// The registration as its attendee sees it.
+#[derive(Debug, Serialize)]
+pub struct RegistrationView<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub organisation: &'a str,
+    pub status: RegistrationStatus,
+    pub status_label: String,
+    pub position: Option<i64>,
+    pub attendance_label: String,
+    pub ticket: Option<String>,
+    pub active: bool,
+    pub has_badge: bool,
+}
+
+/// A chosen session, as `app::agenda` shapes it, with the signup's status.
+#[derive(Debug, Serialize)]
+pub struct SignupView {
+    #[serde(flatten)]
+    pub session: serde_json::Map<String, Value>,
+    pub status_label: String,
+    pub position: Option<i64>,
+}
+
+/// The attendee page's payment part: members are present only when they apply, as the
+/// template tests them.
+#[derive(Debug, Default, Serialize)]
+pub struct PaymentView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<bool>,
+    /// The open Checkout Session's page (null when there is none), while pending.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refund: Option<String>,
+    pub receipt: bool,
+}
+
+/// What a printed badge shows, with its QR code as inline SVG.
+#[derive(Debug, Serialize)]
+pub struct Card {
+    pub name: String,
+    pub organisation: String,
+    pub role: String,
+    pub role_key: String,
+    pub ticket: Option<String>,
+    pub event_title: String,
+    pub qr: String,
+}
+
+/// `/r/TOKEN/badge`.
+#[derive(Debug, Serialize)]
+pub struct BadgePage {
+    pub title: String,
+    pub event: EventSummary,
+    pub cards: Vec<Card>,
+    pub back: String,
+}
+
+/// `/r/TOKEN/join/ID` when it does not lead to the stream.
+#[derive(Debug, Serialize)]
+pub struct JoinPage<'a> {
+    pub event: EventSummary,
+    pub message: String,
+    pub token: &'a str,
+}
+
+/// A printable receipt.
+#[derive(Debug, Serialize)]
+pub struct ReceiptPage<'a> {
+    pub event: EventSummary,
+    pub number: String,
+    pub paid_at: String,
+    pub ticket: &'a Option<String>,
+    pub amount: String,
+    pub currency: &'a str,
+    pub reference: &'a Option<String>,
+    pub name: &'a str,
+    pub organisation: &'a str,
+    pub legal_details: Vec<&'a str>,
+    pub refunded: Option<String>,
+    pub refund_failed: bool,
+}
