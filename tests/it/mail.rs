@@ -75,6 +75,21 @@ async fn register(c: &Client, email: &str, sessions: &[i64]) -> Value {
     json_of(res).await
 }
 
+/// The personal token in a registration answer's `manage_url`.
+fn token_of(answer: &Value) -> String {
+    let url = answer["manage_url"].as_str().expect("a manage_url");
+    url.rsplit('/').next().unwrap().to_string()
+}
+
+/// Cancels through the API with the personal token, as the attendee's app would.
+async fn cancel(c: &Client, answer: &Value) {
+    let res = c
+        .delete(format!("/api/v1/registrations/{}", token_of(answer)))
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Ok);
+}
+
 fn calendar_of(text: &str) -> Calendar {
     text.parse::<Calendar>().expect("valid iCalendar")
 }
@@ -378,13 +393,7 @@ async fn the_personal_feed_follows_changes_and_join_links_wait_for_their_window(
     .await;
     let lab = lab["id"].as_i64().unwrap();
     let reg = register(&c, "chloe@example.org", &[live, lab]).await;
-    let mine = reg["manage_url"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string();
+    let mine = token_of(&reg);
     let sequence_of = |cal: &Calendar| -> Option<u32> {
         cal.components.iter().find_map(|c| match c {
             CalendarComponent::Event(e) if e.get_summary() == Some("Evening lab") => {
@@ -508,17 +517,7 @@ async fn moving_or_cancelling_a_session_updates_the_attendees_invites() {
     assert_eq!(lab_sequence(&cal).unwrap().1.as_deref(), Some("CANCELLED"));
 
     // Dan cancels: the event goes from their calendar.
-    let mine = dan["manage_url"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap();
-    let res = c
-        .delete(format!("/api/v1/registrations/{mine}"))
-        .dispatch()
-        .await;
-    assert_eq!(res.status(), Status::Ok);
+    cancel(&c, &dan).await;
     assert_eq!(tick().await.unwrap(), 1);
 
     // Every invite, read strictly: a PUBLISH for the event with its workshop, then one UID
@@ -708,17 +707,7 @@ async fn cancelling_withdraws_the_event_and_its_workshops_from_the_calendar() {
     let db = common::db(&c);
     let tick = || worker.tick(db, summit::domain::time::now());
     assert_eq!(tick().await.unwrap(), 1);
-    let mine = ana["manage_url"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap();
-    let res = c
-        .delete(format!("/api/v1/registrations/{mine}"))
-        .dispatch()
-        .await;
-    assert_eq!(res.status(), Status::Ok);
+    cancel(&c, &ana).await;
     assert_eq!(tick().await.unwrap(), 1);
     let invites = strict_invites(&smtp.messages_as_sent());
     let uids = |n: usize| {
@@ -765,17 +754,7 @@ async fn every_message_has_an_id_a_date_and_says_it_is_automatic() {
             .await;
         assert_eq!(res.status(), Status::SeeOther);
         assert_eq!(tick().await.unwrap(), 2, "the announcement to both");
-        let mine = fred["manage_url"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap();
-        let res = c
-            .delete(format!("/api/v1/registrations/{mine}"))
-            .dispatch()
-            .await;
-        assert_eq!(res.status(), Status::Ok);
+        cancel(&c, &fred).await;
         assert_eq!(tick().await.unwrap(), 1);
 
         let messages = match &server {

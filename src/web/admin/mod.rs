@@ -4,6 +4,7 @@ pub mod badge_roles;
 pub mod checkins;
 pub mod dashboard;
 pub mod events;
+pub mod imports;
 pub mod registrations;
 pub mod sessions;
 pub mod speakers;

@@ -1,0 +1,170 @@
+//! Door check-ins: a verdict, an offline upload's results, the scan kit.
+
+use serde::Serialize;
+
+use crate::app::checkin::Outcome;
+use crate::app::offline::{ScanKit, Settled};
+use crate::domain::{time, Attendance};
+
+#[derive(Serialize)]
+pub struct CheckinAttendeeView {
+    pub name: String,
+    pub ticket: String,
+    pub attendance: Attendance,
+    pub organisation: String,
+    pub badge_role: String,
+}
+
+/// A verdict on a scanned badge (CONTRACT.md).
+#[derive(Serialize)]
+pub struct CheckinView {
+    pub verdict: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendee: Option<CheckinAttendeeView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_checkin_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gate: Option<String>,
+}
+
+impl From<&Outcome> for CheckinView {
+    fn from(o: &Outcome) -> Self {
+        let first = match (&o.first, &o.event) {
+            (Some(first), Some(event)) => Some((first, event)),
+            _ => None,
+        };
+        CheckinView {
+            verdict: o.verdict.as_str(),
+            attendee: o.attendee.as_ref().map(|a| CheckinAttendeeView {
+                name: a.registration.name.clone(),
+                ticket: a.ticket.clone(),
+                attendance: a.registration.attendance,
+                organisation: a.registration.organisation.clone(),
+                badge_role: a.registration.badge_role.clone(),
+            }),
+            first_checkin_at: first.map(|(f, e)| time::to_rfc3339(f.scanned_at, e.tz())),
+            gate: first.map(|(f, _)| f.gate.clone()),
+        }
+    }
+}
+
+/// The server's verdict on one scan of an offline upload.
+#[derive(Serialize)]
+pub struct SettledView {
+    #[serde(flatten)]
+    pub checkin: CheckinView,
+    pub nonce: String,
+    pub conflict: bool,
+}
+
+impl From<&Settled> for SettledView {
+    fn from(s: &Settled) -> Self {
+        SettledView {
+            checkin: CheckinView::from(&s.outcome),
+            nonce: s.nonce.clone(),
+            conflict: s.conflict,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct UploadView {
+    pub results: Vec<SettledView>,
+}
+
+#[derive(Serialize)]
+pub struct KitEventView {
+    pub id: i64,
+    pub slug: String,
+    pub title_fr: String,
+    pub title_en: String,
+}
+
+#[derive(Serialize)]
+pub struct KitBadgeView {
+    pub id: i64,
+    pub version: i64,
+    pub name: String,
+    pub organisation: String,
+    pub ticket: String,
+    pub attendance: String,
+    pub badge_role: String,
+    pub sessions: Vec<i64>,
+}
+
+#[derive(Serialize)]
+pub struct KitSessionView {
+    pub id: i64,
+    pub requires_signup: bool,
+}
+
+#[derive(Serialize)]
+pub struct KitInsideView {
+    pub id: i64,
+    pub scope: i64,
+    pub gate: String,
+    pub at: String,
+}
+
+/// What an offline scanner downloads to judge badges alone.
+#[derive(Serialize)]
+pub struct ScanKitView {
+    pub event: KitEventView,
+    pub public_key: String,
+    pub generated_at: String,
+    pub known_up_to: i64,
+    pub badges: Vec<KitBadgeView>,
+    pub revoked: Vec<i64>,
+    pub sessions: Vec<KitSessionView>,
+    pub checked_in: Vec<KitInsideView>,
+}
+
+impl From<&ScanKit> for ScanKitView {
+    fn from(k: &ScanKit) -> Self {
+        let tz = k.event.tz();
+        ScanKitView {
+            event: KitEventView {
+                id: k.event.id,
+                slug: k.event.slug.clone(),
+                title_fr: k.event.title_fr.clone(),
+                title_en: k.event.title_en.clone(),
+            },
+            public_key: k.public_key.clone(),
+            generated_at: time::to_rfc3339(k.generated_at, tz),
+            known_up_to: k.known_up_to,
+            badges: k
+                .badges
+                .iter()
+                .map(|h| KitBadgeView {
+                    id: h.badge.id,
+                    version: h.badge.badge_version,
+                    name: h.badge.name.clone(),
+                    organisation: h.badge.organisation.clone(),
+                    ticket: h.badge.ticket.clone().unwrap_or_default(),
+                    attendance: h.badge.attendance.clone(),
+                    badge_role: h.badge.badge_role.clone(),
+                    sessions: h.sessions.clone(),
+                })
+                .collect(),
+            revoked: k.revoked.clone(),
+            sessions: k
+                .sessions
+                .iter()
+                .map(|s| KitSessionView {
+                    id: s.id,
+                    requires_signup: s.requires_signup,
+                })
+                .collect(),
+            checked_in: k
+                .checked_in
+                .iter()
+                .map(|i| KitInsideView {
+                    id: i.registration_id,
+                    scope: i.scope,
+                    gate: i.gate.clone(),
+                    at: time::to_rfc3339(i.at, tz),
+                })
+                .collect(),
+        }
+    }
+}

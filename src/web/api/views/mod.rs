@@ -1,0 +1,18 @@
+//! What the JSON API answers: one `Serialize` view per shape of CONTRACT.md, built from the
+//! use cases' results (field names, nesting and nulls are the public contract).
+
+mod doors;
+mod programme;
+mod registrations;
+
+pub use doors::*;
+pub use programme::*;
+pub use registrations::*;
+
+use serde::Serialize;
+
+/// Stripe's webhook, taken.
+#[derive(Serialize)]
+pub struct ReceivedView {
+    pub received: bool,
+}

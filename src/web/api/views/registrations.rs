@@ -1,0 +1,90 @@
+//! Registrations: as their holder reads them, as registering answers, as organisers list them.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::app::registering::Standing;
+use crate::domain::{Attendance, RegistrationStatus, SignupStatus};
+
+/// Who is registered, with the counts: the roster's rows and counts, shared with the
+/// organisers' pages and CSV, as `app::roster` shapes them.
+#[derive(Serialize)]
+pub struct RosterView {
+    pub registrations: Vec<Value>,
+    pub counts: Value,
+}
+
+#[derive(Serialize)]
+pub struct SessionStandingView {
+    pub id: i64,
+    pub status: SignupStatus,
+    pub waitlist_position: Option<i64>,
+}
+
+/// A registration as its holder reads it (`GET /registrations/TOKEN` and the answers to
+/// registering, changing and cancelling).
+#[derive(Serialize)]
+pub struct RegistrationView {
+    pub id: i64,
+    pub status: RegistrationStatus,
+    pub attendance: Attendance,
+    pub language: String,
+    pub name: String,
+    pub ticket: Option<i64>,
+    pub sessions: Vec<SessionStandingView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<i64>,
+    /// Only while the payment is pending (then possibly null).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold_expires_at: Option<Option<i64>>,
+}
+
+impl From<Standing> for RegistrationView {
+    fn from(s: Standing) -> Self {
+        let r = s.registration;
+        let pending = r.status == RegistrationStatus::PendingPayment;
+        RegistrationView {
+            id: r.id,
+            status: r.status,
+            attendance: r.attendance,
+            language: r.language,
+            name: r.name,
+            ticket: r.ticket_type_id,
+            sessions: s
+                .sessions
+                .into_iter()
+                .map(|s| SessionStandingView {
+                    id: s.session_id,
+                    status: if s.confirmed {
+                        SignupStatus::Confirmed
+                    } else {
+                        SignupStatus::Waitlisted
+                    },
+                    waitlist_position: s.waitlist_position,
+                })
+                .collect(),
+            waitlist_position: s.waitlist_position,
+            hold_expires_at: pending.then_some(r.hold_expires_at),
+        }
+    }
+}
+
+/// A new registration: its standing, the personal link, and for organisers the badge role,
+/// for a paid ticket the Checkout page.
+#[derive(Serialize)]
+pub struct RegisteredView {
+    #[serde(flatten)]
+    pub registration: RegistrationView,
+    pub manage_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub badge_role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checkout_url: Option<String>,
+}
+
+/// An address already registered: the link went out again by e-mail.
+#[derive(Serialize)]
+pub struct CheckEmailView {
+    pub status: &'static str,
+    pub message: String,
+}
