@@ -19,7 +19,7 @@ use rocket::http::Status;
 use rocket::request::Request;
 use rocket::{catch, catchers, Build, Rocket};
 use rocket_dyn_templates::Template;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Msg};
 use crate::i18n::Lang;
@@ -79,19 +79,39 @@ pub fn page(name: &'static str, lang: Lang, path: &str, data: Value) -> Template
     Template::render(name, page_context(lang, path, data))
 }
 
+/// What every page template gets besides its own data: its language, its path (for the
+/// language switch) and the other languages to switch to.
+#[derive(serde::Serialize)]
+struct Frame {
+    lang: Lang,
+    path: String,
+    other_langs: Vec<OtherLang>,
+}
+
+#[derive(serde::Serialize)]
+struct OtherLang {
+    code: &'static str,
+    name: String,
+}
+
 /// The data every page template gets besides its own.
 pub fn page_context(lang: Lang, path: &str, mut data: Value) -> Value {
-    if let Value::Object(map) = &mut data {
-        map.insert("lang".into(), json!(lang));
-        map.insert("path".into(), json!(path));
-        map.insert(
-            "other_langs".into(),
-            json!(Lang::ALL
-                .iter()
-                .filter(|l| **l != lang)
-                .map(|l| json!({"code": l.code(), "name": l.t("language-name")}))
-                .collect::<Vec<_>>()),
-        );
+    let frame = Frame {
+        lang,
+        path: path.to_string(),
+        other_langs: Lang::ALL
+            .iter()
+            .filter(|l| **l != lang)
+            .map(|l| OtherLang {
+                code: l.code(),
+                name: l.t("language-name"),
+            })
+            .collect(),
+    };
+    if let (Value::Object(map), Ok(Value::Object(shared))) =
+        (&mut data, serde_json::to_value(frame))
+    {
+        map.extend(shared);
     }
     data
 }
