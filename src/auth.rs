@@ -203,11 +203,11 @@ fn csrf_cookie(token: String, secure: bool) -> Cookie<'static> {
         .build()
 }
 
-/// Whether cookies must be `Secure`: the app is reached over HTTPS.
-pub fn secure_cookies(req: &Request<'_>) -> bool {
+/// Whether this app is reached over HTTPS (`PUBLIC_URL`): cookies `Secure`, HSTS sent.
+pub fn over_https(req: &Request<'_>) -> bool {
     req.rocket()
         .state::<crate::config::Settings>()
-        .is_some_and(|s| s.public_url.starts_with("https://"))
+        .is_some_and(crate::config::Settings::is_https)
 }
 
 /// The per-browser anti-forgery token that every form carries in a hidden `csrf` field.
@@ -237,7 +237,7 @@ impl<'r> FromRequest<'r> for Csrf {
             return Outcome::Success(Csrf(c.value().to_string()));
         }
         let token = new_token();
-        jar.add_private(csrf_cookie(token.clone(), secure_cookies(req)));
+        jar.add_private(csrf_cookie(token.clone(), over_https(req)));
         Outcome::Success(Csrf(token))
     }
 }

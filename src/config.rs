@@ -76,6 +76,12 @@ const ENV_NAMES: [&str; 14] = [
 ];
 
 impl Settings {
+    /// Whether people reach Summit over HTTPS (`PUBLIC_URL`): then every cookie is `Secure`
+    /// and browsers are told to stay on HTTPS.
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
     /// Reads `summit.*` from the Rocket figment, then the environment on top.
     pub fn load(figment: &Figment) -> Result<Settings, Box<rocket::figment::Error>> {
         let mut settings: Settings = match figment.find_value("summit") {

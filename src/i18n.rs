@@ -114,7 +114,7 @@ impl Fairing for LangCookie {
         if let Some(lang) = chosen {
             let cookie = Cookie::build(("lang", lang.code()))
                 .path("/")
-                .secure(crate::auth::secure_cookies(req))
+                .secure(crate::auth::over_https(req))
                 .same_site(SameSite::Lax)
                 .max_age(rocket::time::Duration::days(365));
             req.cookies().add(cookie);

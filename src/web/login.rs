@@ -88,11 +88,7 @@ fn welcome(
     session: Session,
     next: Option<&str>,
 ) -> Redirect {
-    signed_in(
-        cookies,
-        settings.public_url.starts_with("https://"),
-        session.id,
-    );
+    signed_in(cookies, settings.is_https(), session.id);
     Redirect::to(safe_next(next, session.role))
 }
 

@@ -9,8 +9,6 @@ use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::Header;
 use rocket::{Request, Response};
 
-use crate::config::Settings;
-
 /// Summit's camera policy: Rocket's Shield sets its own `Permissions-Policy` first, and
 /// this one must win over it.
 pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=()";
@@ -70,11 +68,7 @@ impl Fairing for SecurityHeaders {
         if private(req) && !res.headers().contains("Cache-Control") {
             res.set_header(Header::new("Cache-Control", "no-store"));
         }
-        let https = req
-            .rocket()
-            .state::<Settings>()
-            .is_some_and(|s| s.public_url.starts_with("https://"));
-        if https {
+        if crate::auth::over_https(req) {
             res.set_header(Header::new(
                 "Strict-Transport-Security",
                 "max-age=31536000; includeSubDomains",

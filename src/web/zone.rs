@@ -24,7 +24,7 @@ impl<'r> FromRequest<'r> for VisitorZone {
                 Some(tz) => jar.add(
                     Cookie::build((COOKIE, tz.name().to_string()))
                         .path("/")
-                        .secure(crate::auth::secure_cookies(req))
+                        .secure(crate::auth::over_https(req))
                         .same_site(SameSite::Lax)
                         .max_age(rocket::time::Duration::days(365)),
                 ),
