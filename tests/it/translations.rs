@@ -14,6 +14,20 @@ fn keys_of(ftl: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Every key of a language, across its Fluent files (one per subject, all loaded together).
+fn locale_keys(lang: &str) -> BTreeSet<String> {
+    let mut texts = Vec::new();
+    files(Path::new(&format!("src/locales/{lang}")), ".ftl", &mut texts);
+    let mut keys = BTreeSet::new();
+    for text in &texts {
+        let these = keys_of(text);
+        let twice: Vec<_> = keys.intersection(&these).cloned().collect();
+        assert!(twice.is_empty(), "defined in two {lang} files: {twice:?}");
+        keys.extend(these);
+    }
+    keys
+}
+
 fn files(dir: &Path, ext: &str, out: &mut Vec<String>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -94,8 +108,8 @@ fn used_keys() -> BTreeSet<String> {
 
 #[test]
 fn french_and_english_define_the_same_messages() {
-    let fr = keys_of(&std::fs::read_to_string("src/locales/fr/main.ftl").unwrap());
-    let en = keys_of(&std::fs::read_to_string("src/locales/en/main.ftl").unwrap());
+    let fr = locale_keys("fr");
+    let en = locale_keys("en");
     assert!(fr.len() > 100);
     assert_eq!(
         fr.difference(&en).collect::<Vec<_>>(),
@@ -111,7 +125,7 @@ fn french_and_english_define_the_same_messages() {
 
 #[test]
 fn every_key_used_is_defined_and_every_key_defined_is_used() {
-    let defined = keys_of(&std::fs::read_to_string("src/locales/en/main.ftl").unwrap());
+    let defined = locale_keys("en");
     let used = used_keys();
     let missing: Vec<_> = used.difference(&defined).collect();
     assert!(missing.is_empty(), "used but not translated: {missing:?}");
