@@ -100,11 +100,22 @@ async function organiserPages(context, app) {
   const page = await context.newPage();
   const { sessions } = await (await page.request.get(`${app.base}/api/v1/events/${EVENT}/sessions`)).json();
   const admin = `/admin/events/${EVENT}`;
+  const list = async (what) => (await (await page.request.get(`${app.base}/api/v1/events/${EVENT}/${what}`)).json());
+  const [room] = await list('rooms');
+  const [track] = await list('tracks');
+  const [ticket] = await list('tickets');
+  const { speakers } = await list('speakers');
+  // Each workspace page, an edit page and a confirm page of each kind (labelled by kind, not id).
+  const pages = [['/admin'], [admin], [`${admin}/programme`], [`${admin}/speakers`], [`${admin}/rooms`],
+    [`${admin}/tickets`], [`${admin}/settings`], [`${admin}/sessions/${sessions[1].id}`],
+    [`${admin}/registrations`], [`${admin}/badges`], [`${admin}/checkins`], [`${admin}/dashboard`],
+    [`${admin}/rooms/${room.id}`, `${admin}/rooms/ID`], [`${admin}/rooms/${room.id}/remove`, `${admin}/rooms/ID/remove`],
+    [`${admin}/tracks/${track.id}`, `${admin}/tracks/ID`], [`${admin}/tracks/${track.id}/remove`, `${admin}/tracks/ID/remove`],
+    [`${admin}/speakers/${speakers[0].id}`, `${admin}/speakers/ID`],
+    [`${admin}/speakers/${speakers[0].id}/remove`, `${admin}/speakers/ID/remove`]];
+  if (ticket) pages.push([`${admin}/tickets/${ticket.id}`, `${admin}/tickets/ID`], [`${admin}/tickets/${ticket.id}/remove`, `${admin}/tickets/ID/remove`]);
   for (const lang of LANGS) {
-    for (const path of ['/admin', admin, `${admin}/sessions/${sessions[1].id}`, `${admin}/registrations`,
-      `${admin}/badges`, `${admin}/checkins`, `${admin}/dashboard`]) {
-      await visit(page, app, path, lang);
-    }
+    for (const [path, label] of pages) await visit(page, app, path, lang, label);
   }
   // A guest list import: its progress and report page (one row is refused).
   await page.goto(`${app.base}${admin}/registrations?lang=en`);

@@ -28,6 +28,17 @@ pub struct Staff {
 }
 
 impl Staff {
+    /// Summit itself, loading the demo events (`summit serve --demo`): so written in the log.
+    pub fn demo_loader() -> Staff {
+        Staff {
+            role: StaffRole::Organiser,
+            event_id: None,
+            email: Some("demo-loader".into()),
+            via_cookie: false,
+            key: "demo-loader".into(),
+        }
+    }
+
     /// How this person appears in the audit log.
     pub fn actor(&self) -> String {
         match &self.email {

@@ -187,7 +187,7 @@ export async function organiser(browser, app, shots) {
   const { sessions } = await (await page.request.get(`${app.base}/api/v1/events/${EVENT}/sessions?lang=en`)).json();
   const other = sessions.find((s) => s.room);
   check(other, 'no session with a room in the demo event');
-  await page.goto(`${app.base}/admin/events/${EVENT}?lang=en`);
+  await page.goto(`${app.base}/admin/events/${EVENT}/programme?lang=en`);
   await shot(page, 'event-admin', false);
   await type(page, '#session-title_fr', 'Atelier qui se chevauche');
   await type(page, '#session-title_en', 'Overlapping workshop');

@@ -2,10 +2,7 @@
 //! an event's agenda with its tickets, removing a session, a speaker with a photo.
 
 use crate::app::agenda::Agenda;
-use crate::app::organise;
-use crate::domain::validate::Input;
 use crate::error::Result;
-use crate::store::speakers::Speaker;
 use crate::store::{self, Db};
 
 pub use crate::store::events::{Event, Room, Track};
@@ -28,18 +25,50 @@ pub async fn event_page(db: &Db, event: Event) -> Result<EventPage> {
     Ok(EventPage { agenda, tickets })
 }
 
-/// Adds a speaker, with a photo if one was sent. The photo is checked first, so a refused
-/// one (too large, not an image) stores no speaker.
-pub async fn add_speaker(
-    db: &Db,
-    event: &Event,
-    input: &Input,
-    photo: Option<&[u8]>,
-) -> Result<Speaker> {
-    let kind = photo.map(organise::photo_type).transpose()?;
-    let speaker = organise::add_speaker(db, event, input).await?;
-    if let (Some(kind), Some(bytes)) = (kind, photo) {
-        store::speakers::set_photo(db, event.id, speaker.id, kind, bytes).await?;
+/// The event's overview in figures: what is on the programme, and who registered.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Overview {
+    pub sessions: usize,
+    pub cancelled_sessions: usize,
+    pub speakers: usize,
+    pub rooms: usize,
+    pub tracks: usize,
+    pub tickets: usize,
+    pub confirmed: i64,
+    pub waitlisted: i64,
+    /// Waiting for a payment or for the organiser's approval.
+    pub pending: i64,
+    pub cancelled: i64,
+}
+
+pub async fn overview(db: &Db, event: &Event) -> Result<Overview> {
+    let agenda = Agenda::load(db, event.clone()).await?;
+    let tickets = store::tickets::list(db, event.id).await?;
+    let counts = store::roster::counts(db, event.id).await?;
+    let mut o = Overview {
+        sessions: agenda.sessions.len(),
+        cancelled_sessions: agenda
+            .sessions
+            .iter()
+            .filter(|s| s.status == crate::domain::SessionStatus::Cancelled)
+            .count(),
+        speakers: agenda.speakers.len(),
+        rooms: agenda.rooms.len(),
+        tracks: agenda.tracks.len(),
+        tickets: tickets.len(),
+        ..Overview::default()
+    };
+    for c in counts {
+        match crate::domain::RegistrationStatus::parse(&c.status) {
+            Some(crate::domain::RegistrationStatus::Confirmed) => o.confirmed += c.n,
+            Some(crate::domain::RegistrationStatus::Waitlisted) => o.waitlisted += c.n,
+            Some(
+                crate::domain::RegistrationStatus::Cancelled
+                | crate::domain::RegistrationStatus::Rejected,
+            ) => o.cancelled += c.n,
+            Some(_) => o.pending += c.n,
+            None => {}
+        }
     }
-    Ok(speaker)
+    Ok(o)
 }

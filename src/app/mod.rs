@@ -23,9 +23,13 @@ pub mod public;
 pub mod receipts;
 pub mod registering;
 pub mod registrations;
+pub mod rooms;
 pub mod roster;
+pub mod speakers;
 pub mod staff;
 pub mod stripe_events;
+pub mod tickets;
+pub mod tracks;
 
 /// The handle every use case takes: the web layer holds it without knowing what is inside.
 pub use crate::store::Db;

@@ -6,13 +6,11 @@ use std::collections::HashSet;
 use crate::app::agenda::Agenda;
 use crate::domain::event::validate_event;
 use crate::domain::schedule::{validate_session, EventFrame};
-use crate::domain::validate::{is_colour, is_slug, Checker, Input};
-use crate::domain::{time, Attendance, Format};
-use crate::error::{Error, Msg, Result};
-use crate::store::events::{Event, Room, Track};
+use crate::domain::time;
+use crate::domain::validate::Input;
+use crate::error::{Error, Result};
+use crate::store::events::Event;
 use crate::store::sessions::Session;
-use crate::store::speakers::{Speaker, SpeakerDraft};
-use crate::store::tickets::TicketDraft;
 pub use crate::store::tickets::TicketType;
 use crate::store::{self, Db};
 
@@ -67,99 +65,6 @@ pub async fn update_event(db: &Db, event: &Event, patch: Input) -> Result<Event>
             .insert("ends_at".into(), time::to_rfc3339(event.ends_at, tz));
     }
     Ok(store::events::update(db, event.id, &validate_event(&base.overlay(patch))?).await?)
-}
-
-pub async fn add_room(db: &Db, event: &Event, input: &Input) -> Result<Room> {
-    let mut c = Checker::default();
-    let name = c.required(input, "name", 120);
-    let capacity = c.count(input, "capacity");
-    c.finish()?;
-    Ok(store::events::add_room(db, event.id, &name, capacity).await?)
-}
-
-pub async fn add_track(db: &Db, event: &Event, input: &Input) -> Result<Track> {
-    let mut c = Checker::default();
-    let name = input.get("name").unwrap_or_default().to_string();
-    let name_fr = c
-        .optional(input, "name_fr", 120)
-        .unwrap_or_else(|| name.clone());
-    let name_en = c
-        .optional(input, "name_en", 120)
-        .unwrap_or_else(|| name.clone());
-    if name_fr.is_empty() && name_en.is_empty() {
-        c.fail("name", Msg::new("field-required"));
-    }
-    let slug = input.get("slug").map(str::to_string).unwrap_or_else(|| {
-        slugify(if name_en.is_empty() {
-            &name_fr
-        } else {
-            &name_en
-        })
-    });
-    if c.ok("name") && !is_slug(&slug) {
-        c.fail("slug", Msg::new("field-slug"));
-    }
-    let color = input.get("color").unwrap_or("#1f5f8b").to_string();
-    if !is_colour(&color) {
-        c.fail("color", Msg::new("field-colour"));
-    }
-    c.finish()?;
-    Ok(store::events::add_track(db, event.id, &slug, &name_fr, &name_en, &color).await?)
-}
-
-pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    for ch in text.to_lowercase().chars() {
-        let ch = crate::domain::validate::unaccented(ch);
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').chars().take(60).collect()
-}
-
-pub async fn add_speaker(db: &Db, event: &Event, input: &Input) -> Result<Speaker> {
-    let mut c = Checker::default();
-    let affiliation = input.get("affiliation").unwrap_or_default().to_string();
-    let bio = input.get("bio").unwrap_or_default().to_string();
-    let draft = SpeakerDraft {
-        name: c.required(input, "name", 200),
-        affiliation_fr: c
-            .optional(input, "affiliation_fr", 300)
-            .unwrap_or_else(|| affiliation.clone()),
-        affiliation_en: c
-            .optional(input, "affiliation_en", 300)
-            .unwrap_or_else(|| affiliation.clone()),
-        bio_fr: c
-            .optional(input, "bio_fr", 5000)
-            .unwrap_or_else(|| bio.clone()),
-        bio_en: c
-            .optional(input, "bio_en", 5000)
-            .unwrap_or_else(|| bio.clone()),
-    };
-    c.finish()?;
-    Ok(store::speakers::create(db, event.id, &draft).await?)
-}
-
-/// Largest speaker photo accepted.
-pub const PHOTO_MAX_BYTES: usize = 2 * 1024 * 1024;
-
-/// Checks a photo by its first bytes (not its claimed type): JPEG, PNG or WebP, ≤ 2 MiB.
-pub fn photo_type(bytes: &[u8]) -> Result<&'static str> {
-    if bytes.len() > PHOTO_MAX_BYTES {
-        return Err(Error::field("photo", Msg::new("field-photo-size")));
-    }
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Ok("image/jpeg")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Ok("image/png")
-    } else if bytes.len() > 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Ok("image/webp")
-    } else {
-        Err(Error::field("photo", Msg::new("field-photo-type")))
-    }
 }
 
 pub fn frame(agenda: &Agenda) -> EventFrame {
@@ -220,70 +125,7 @@ pub async fn update_session(db: &Db, agenda: &Agenda, id: i64, patch: Input) -> 
     Ok(store::sessions::update(db, &agenda.event, id, &draft).await?)
 }
 
-pub async fn add_ticket(
-    db: &Db,
-    event: &Event,
-    input: &Input,
-    stripe_configured: bool,
-) -> Result<TicketType> {
-    let mut c = Checker::default();
-    let name = c.required(input, "name", 120);
-    let price_cents = c.count(input, "price_cents").unwrap_or(0);
-    let currency = input.get("currency").unwrap_or("EUR").to_uppercase();
-    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        c.fail("currency", Msg::new("field-currency"));
-    }
-    let quota = c.count(input, "quota");
-    let attendance = c.choice(input, "attendance", Attendance::parse);
-    if let Some(mode) = attendance {
-        let offered = match mode {
-            Attendance::InPerson => event.format != Format::Virtual,
-            Attendance::Online => event.format != Format::InPerson,
-        };
-        if !offered {
-            c.fail("attendance", Msg::new("field-attendance-event"));
-        }
-    }
-    let tz = event.tz();
-    let sales_start = c.instant(input, "sales_start", tz);
-    let sales_end = c.instant(input, "sales_end", tz);
-    if price_cents > 0 && !stripe_configured {
-        c.fail("price_cents", Msg::new("field-paid-needs-stripe"));
-    }
-    c.finish()?;
-    let draft = TicketDraft {
-        name,
-        price_cents,
-        currency,
-        quota,
-        attendance: attendance.map(|a| a.as_str().to_string()),
-        sales_start,
-        sales_end,
-    };
-    Ok(store::tickets::create(db, event.id, &draft).await?)
-}
-
 /// Removes one of the event's sessions: deleted, or cancelled if people signed up for it.
 pub async fn delete_session(db: &Db, event: &Event, id: i64) -> Result<()> {
     Ok(store::sessions::delete(db, event.id, id).await?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_from_french_names() {
-        assert_eq!(
-            slugify("Données ouvertes & IA éthique"),
-            "donnees-ouvertes-ia-ethique"
-        );
-    }
-
-    #[test]
-    fn photos_are_recognised_by_content() {
-        assert_eq!(photo_type(b"\x89PNG\r\n\x1a\n....").unwrap(), "image/png");
-        assert!(photo_type(b"<svg onload=alert(1)>").is_err());
-        assert!(photo_type(&vec![0xFF; PHOTO_MAX_BYTES + 1]).is_err());
-    }
 }

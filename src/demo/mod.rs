@@ -154,10 +154,12 @@ async fn load_event(db: &Db, seed: SeedEvent) -> Result<()> {
         ("illustrative_note_en", seed.illustrative_note.en),
     ]);
     let event = organise::create_event(db, &input).await?;
+    let loader = crate::auth::Staff::demo_loader();
     let mut rooms = HashMap::new();
     for r in seed.rooms {
-        let room = organise::add_room(
+        let room = crate::app::rooms::add(
             db,
+            &loader,
             &event,
             &Input::from_pairs([("name", r.name), ("capacity", text(&r.capacity))]),
         )
@@ -172,7 +174,7 @@ async fn load_event(db: &Db, seed: SeedEvent) -> Result<()> {
             ("name_en", t.name.en),
             ("color", t.color),
         ]);
-        let track = organise::add_track(db, &event, &input).await?;
+        let track = crate::app::tracks::add(db, &loader, &event, &input).await?;
         tracks.insert(track.slug.clone(), track.id);
     }
     let mut speakers = HashMap::new();
@@ -184,7 +186,7 @@ async fn load_event(db: &Db, seed: SeedEvent) -> Result<()> {
             ("bio_fr", s.bio.fr),
             ("bio_en", s.bio.en),
         ]);
-        let speaker = organise::add_speaker(db, &event, &input).await?;
+        let speaker = crate::app::speakers::add(db, &loader, &event, &input, None).await?;
         speakers.insert(s.key, speaker.id);
     }
     let agenda = Agenda::load(db, event).await?;

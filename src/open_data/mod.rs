@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::app::agenda::Agenda;
-use crate::app::organise::slugify;
+use crate::app::tracks::slugify;
 use crate::domain::{time, Format, SessionStatus};
 use crate::i18n::Lang;
 use crate::store::sessions::Session;

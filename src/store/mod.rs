@@ -2,6 +2,7 @@
 //! through sqlx's `Any` driver with portable SQL (`$1` placeholders, integer times and flags);
 //! the few statements that differ branch on [`Backend`].
 
+pub mod agenda_refs;
 pub mod audit;
 pub mod badges;
 pub mod checkins;
@@ -19,6 +20,7 @@ pub mod privacy;
 pub mod receipts;
 mod registration_changes;
 pub mod registrations;
+pub mod rooms;
 pub mod roster;
 pub mod scan_kit;
 mod seats;
@@ -28,6 +30,7 @@ pub mod staff;
 pub mod staff_sessions;
 pub mod stats;
 pub mod tickets;
+pub mod tracks;
 
 use std::str::FromStr;
 use std::sync::Arc;

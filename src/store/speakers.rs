@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
+use super::agenda_refs::{self, Ref};
 use super::error::{Error, Result};
-use super::Db;
+use super::{lock_event, Db};
+use crate::domain::problem::Msg;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Speaker {
@@ -97,4 +99,72 @@ pub async fn photo(db: &Db, id: i64) -> Result<(String, Vec<u8>)> {
         Some((Some(kind), Some(bytes))) => Ok((kind, bytes)),
         _ => Err(Error::NotFound),
     }
+}
+
+/// Changes what is said about a speaker; the calendars of their sessions follow.
+pub async fn update(db: &Db, event_id: i64, id: i64, d: &SpeakerDraft) -> Result<Speaker> {
+    let sql = format!(
+        "UPDATE speakers SET name = $1, affiliation_fr = $2, affiliation_en = $3, bio_fr = $4, \
+         bio_en = $5 WHERE event_id = $6 AND id = $7 RETURNING {COLUMNS}"
+    );
+    let mut tx = db.write.begin().await?;
+    let speaker: Option<Speaker> = sqlx::query_as(&sql)
+        .bind(&d.name)
+        .bind(&d.affiliation_fr)
+        .bind(&d.affiliation_en)
+        .bind(&d.bio_fr)
+        .bind(&d.bio_en)
+        .bind(event_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let speaker = speaker.ok_or(Error::NotFound)?;
+    agenda_refs::bump(&mut tx, Ref::Speaker, id).await?;
+    tx.commit().await?;
+    super::events::touch(db, event_id).await?;
+    Ok(speaker)
+}
+
+/// Takes a speaker's photo away (the public pages show their initials again).
+pub async fn remove_photo(db: &Db, event_id: i64, id: i64) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE speakers SET photo = NULL, photo_content_type = NULL \
+         WHERE event_id = $1 AND id = $2",
+    )
+    .bind(event_id)
+    .bind(id)
+    .execute(&db.write)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    super::events::touch(db, event_id).await?;
+    Ok(())
+}
+
+/// Removes a speaker who is on no live session (refused naming them otherwise: take the
+/// speaker off those sessions first). Cancelled sessions lose the name with the speaker.
+pub async fn remove(db: &Db, event_id: i64, id: i64) -> Result<()> {
+    let mut tx = db.write.begin().await?;
+    lock_event(db, &mut tx, event_id).await?;
+    let using = agenda_refs::using(&mut tx, Ref::Speaker, id).await?;
+    if !using.is_empty() {
+        return Err(agenda_refs::in_use(Msg::new("speaker-in-use"), &using));
+    }
+    agenda_refs::bump(&mut tx, Ref::Speaker, id).await?;
+    sqlx::query("DELETE FROM session_speakers WHERE speaker_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let done = sqlx::query("DELETE FROM speakers WHERE event_id = $1 AND id = $2")
+        .bind(event_id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    tx.commit().await?;
+    super::events::touch(db, event_id).await?;
+    Ok(())
 }

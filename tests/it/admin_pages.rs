@@ -237,7 +237,7 @@ async fn speaker_photos_are_checked_by_content() {
         "ends_at": "2027-05-04T14:00", "format": "virtual", "status": "published"})).await;
     let csrf = csrf_of(
         &client
-            .get("/admin/events/wsis?lang=en")
+            .get("/admin/events/wsis/speakers?lang=en")
             .dispatch()
             .await
             .into_string()

@@ -232,7 +232,7 @@ async fn organisers_set_the_notice_and_the_licence_in_the_event_form() {
     let c = client_with(Backend::Sqlite, false).await;
     event(&c, json!({})).await;
     common::sign_in_organiser(&c, "orga@lyon.fr", None).await;
-    let page = text_of(&c, "/admin/events/forum?lang=en").await;
+    let page = text_of(&c, "/admin/events/forum/settings?lang=en").await;
     for field in [
         "privacy_notice_fr",
         "privacy_notice_en",

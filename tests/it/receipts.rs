@@ -181,9 +181,9 @@ async fn the_refund_date_and_legal_details_are_set_through_the_form_and_the_api(
     pay(&c, id).await;
     common::sign_in_organiser(&c, "org@example.org", None).await;
 
-    let (_, form) = get(&c, "/admin/events/paid?lang=en").await;
+    let (_, form) = get(&c, "/admin/events/paid/settings?lang=en").await;
     assert!(form.contains("Refunds until") && form.contains("Organiser’s legal details"));
-    let (_, form_fr) = get(&c, "/admin/events/paid?lang=fr").await;
+    let (_, form_fr) = get(&c, "/admin/events/paid/settings?lang=fr").await;
     assert!(form_fr.contains("Remboursement jusqu’au") && form_fr.contains("Mentions légales"));
     let csrf = common::csrf_of(&form);
     let res = c
@@ -195,7 +195,7 @@ async fn the_refund_date_and_legal_details_are_set_through_the_form_and_the_api(
         .dispatch()
         .await;
     assert_eq!(res.status(), Status::SeeOther);
-    let (_, form) = get(&c, "/admin/events/paid?lang=en").await;
+    let (_, form) = get(&c, "/admin/events/paid/settings?lang=en").await;
     assert!(
         form.contains("value=\"2030-06-01T12:00\""),
         "the form shows it again"

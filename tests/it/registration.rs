@@ -308,7 +308,8 @@ async fn ticket_quotas_and_approval() {
     on_both(|db, backend: Backend| async move {
         let event = event(&db, &[("requires_approval", "true")]).await;
         let ticket = Input::from_pairs([("name", "Elected officials"), ("quota", "1")]);
-        let ticket = organise::add_ticket(&db, &event, &ticket, false)
+        let loader = summit::auth::Staff::demo_loader();
+        let ticket = summit::app::tickets::add(&db, &loader, &event, &ticket, false)
             .await
             .unwrap();
         let one = person(1, "in_person", &[]);

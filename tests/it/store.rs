@@ -76,10 +76,15 @@ async fn double_bookings_are_refused_naming_the_other_session() {
         let other_room = store::events::add_room(&db, event.id, "Mauriac", None)
             .await
             .unwrap();
-        let speaker =
-            organise::add_speaker(&db, &event, &Input::from_pairs([("name", "Awa Diallo")]))
-                .await
-                .unwrap();
+        let speaker = summit::app::speakers::add(
+            &db,
+            &summit::auth::Staff::demo_loader(),
+            &event,
+            &Input::from_pairs([("name", "Awa Diallo")]),
+            None,
+        )
+        .await
+        .unwrap();
         let agenda = Agenda::load(&db, event.clone()).await.unwrap();
         let first = organise::create_session(
             &db,
@@ -198,19 +203,27 @@ async fn double_bookings_are_refused_naming_the_other_session() {
 async fn rooms_tracks_and_tickets() {
     on_both(|db, backend| async move {
         let event = summit_event(&db).await;
-        organise::add_room(
+        let who = summit::auth::Staff::demo_loader();
+        summit::app::rooms::add(
             &db,
+            &who,
             &event,
             &Input::from_pairs([("name", "Atelier A"), ("capacity", "40")]),
         )
         .await
         .unwrap();
-        let dup = organise::add_room(&db, &event, &Input::from_pairs([("name", "Atelier A")]))
-            .await
-            .unwrap_err();
-        assert_eq!(dup.status().code, 422, "{backend:?}");
-        let track = organise::add_track(
+        let dup = summit::app::rooms::add(
             &db,
+            &who,
+            &event,
+            &Input::from_pairs([("name", "Atelier A")]),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(dup.status().code, 422, "{backend:?}");
+        let track = summit::app::tracks::add(
+            &db,
+            &who,
             &event,
             &Input::from_pairs([
                 ("name_fr", "Données ouvertes"),
@@ -221,16 +234,18 @@ async fn rooms_tracks_and_tickets() {
         .await
         .unwrap();
         assert_eq!(track.slug, "open-data");
-        let bad = organise::add_track(
+        let bad = summit::app::tracks::add(
             &db,
+            &who,
             &event,
             &Input::from_pairs([("name", "X"), ("color", "red")]),
         )
         .await
         .unwrap_err();
         assert!(bad.fields().unwrap().contains_key("color"));
-        let free = organise::add_ticket(
+        let free = summit::app::tickets::add(
             &db,
+            &who,
             &event,
             &Input::from_pairs([("name", "Standard")]),
             false,
@@ -238,8 +253,9 @@ async fn rooms_tracks_and_tickets() {
         .await
         .unwrap();
         assert_eq!((free.price_cents, free.currency.as_str()), (0, "EUR"));
-        let paid = organise::add_ticket(
+        let paid = summit::app::tickets::add(
             &db,
+            &who,
             &event,
             &Input::from_pairs([("name", "Gala"), ("price_cents", "5000")]),
             false,

@@ -89,7 +89,6 @@ admin-events = Events
 admin-new-event = New event
 admin-create = Create the event
 admin-public-page = See the public page
-admin-sections = Sections of this page
 admin-rooms = Rooms
 admin-details = Event details
 admin-save = Save

@@ -89,7 +89,6 @@ admin-events = Événements
 admin-new-event = Nouvel événement
 admin-create = Créer l’événement
 admin-public-page = Voir la page publique
-admin-sections = Parties de cette page
 admin-rooms = Salles
 admin-details = Détails de l’événement
 admin-save = Enregistrer

@@ -1,7 +1,8 @@
-//! The organisers' pages: events, their rooms, tracks and speakers. Every form carries the
-//! CSRF token; a refused form comes back with the visitor's input and a message per field.
+//! The organisers' pages: the events list, and each event's overview, programme and settings
+//! (the other sections of the workspace have their own modules). Every form carries the CSRF
+//! token; a refused form comes back with the visitor's input and a message per field.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rocket::form::Form;
 use rocket::http::Status;
@@ -18,18 +19,26 @@ use crate::domain::{EventStatus, Format, SessionKind, SpeakerRole};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::admin::views::{
-    render, Choice, EventPage, EventsPage, Fields, ListedEvent, Options, SpeakerRow, Vocabulary,
+    render, Choice, EventsPage, Fields, ListedEvent, Options, SpeakerRow, Vocabulary,
+};
+use crate::web::admin::workspace::{
+    head, Forms, OverviewPage, ProgrammePage, Refused, Section, SettingsPage,
 };
 
+/// The events list and each event's overview, programme and settings pages, with the
+/// workspace's other sections (rooms and tracks, tickets).
 pub fn routes() -> Vec<Route> {
-    routes![
+    let mut all = routes![
         dashboard,
         create_event,
-        event_page,
-        update_event,
-        add_room,
-        add_track
-    ]
+        overview,
+        programme,
+        settings,
+        update_event
+    ];
+    all.extend(crate::web::admin::rooms::routes());
+    all.extend(crate::web::admin::tickets::routes());
+    all
 }
 
 /// A page, or the same page again with what went wrong (status 4xx).
@@ -170,79 +179,6 @@ async fn create_event(
     }
 }
 
-/// Which form on the event page a refusal belongs to, with the input to show again.
-pub struct Refused<'a> {
-    pub form: &'static str,
-    pub input: &'a Input,
-    pub error: &'a Error,
-}
-
-pub async fn event_admin_page(
-    db: &Db,
-    lang: Lang,
-    csrf: &Csrf,
-    event: Event,
-    refused: Option<Refused<'_>>,
-) -> Result<Template> {
-    let admin_events::EventPage { agenda, tickets } = admin_events::event_page(db, event).await?;
-    let sessions: Vec<_> = agenda
-        .sessions
-        .iter()
-        .map(|s| agenda.session_view(s, lang))
-        .collect();
-    let speakers: Vec<_> = agenda
-        .speakers
-        .iter()
-        .map(|s| agenda.speaker_json(s, lang))
-        .collect();
-    let mut values = BTreeMap::from([("event", organise::event_input(&agenda.event).values)]);
-    let mut errors = BTreeMap::new();
-    let mut problem = None;
-    let mut rows = speaker_rows(&Input::default());
-    if let Some(r) = refused {
-        if r.form == "session" {
-            rows = speaker_rows(r.input);
-        }
-        values.insert(r.form, r.input.values.clone());
-        errors.insert(r.form, r.error.field_messages(lang));
-        problem = Some(r.error.message().render(lang));
-    }
-    let slug = agenda.event.slug.clone();
-    let view = EventPage {
-        csrf: &csrf.0,
-        event: crate::web::public::pages::event_summary(&agenda.event, lang),
-        rooms: &agenda.rooms,
-        tracks: &agenda.tracks,
-        speakers,
-        sessions,
-        tickets: &tickets,
-        values,
-        errors,
-        problem,
-        vocab: vocabulary(lang),
-        options: options(&agenda, lang),
-        speaker_rows: rows,
-    };
-    Ok(render(
-        "admin/event",
-        lang,
-        &format!("/admin/events/{slug}"),
-        &view,
-    ))
-}
-
-#[get("/events/<slug>")]
-async fn event_page(
-    db: &State<Db>,
-    lang: Lang,
-    csrf: Csrf,
-    who: Organiser,
-    slug: &str,
-) -> Result<Template> {
-    let event = who.event(db, slug).await?;
-    event_admin_page(db, lang, &csrf, event, None).await
-}
-
 /// What every organiser page handler has at hand.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
@@ -251,7 +187,27 @@ pub struct Ctx<'a> {
     pub csrf: &'a Csrf,
 }
 
-/// Runs a change from one of the event page's forms: back to the page on success, or the
+impl<'a> Ctx<'a> {
+    pub fn new(db: &'a Db, lang: Lang, csrf: &'a Csrf) -> Ctx<'a> {
+        Ctx { db, lang, csrf }
+    }
+}
+
+/// The workspace page a form belongs to, shown again with its refusal (or fresh).
+pub async fn section_page(
+    ctx: Ctx<'_>,
+    event: Event,
+    refused: Option<Refused<'_>>,
+) -> Result<Template> {
+    match refused.as_ref().map(|r| r.form) {
+        Some("room" | "track") => crate::web::admin::rooms::rooms_page(ctx, event, refused).await,
+        Some("speaker") => crate::web::admin::speakers::speakers_page(ctx, event, refused).await,
+        Some("event") => settings_page(ctx, event, refused).await,
+        _ => programme_page(ctx, event, refused).await,
+    }
+}
+
+/// Runs a change from one of the workspace's forms: on to `next` on success, or the form's
 /// page again with the refusal next to that form.
 pub async fn on_event_page<T>(
     ctx: Ctx<'_>,
@@ -270,10 +226,122 @@ pub async fn on_event_page<T>(
                 input,
                 error: &err,
             };
-            let page = event_admin_page(ctx.db, ctx.lang, ctx.csrf, event, Some(refused)).await?;
+            let page = section_page(ctx, event, Some(refused)).await?;
             Ok(Err((err.status(), page)))
         }
     }
+}
+
+#[get("/events/<slug>")]
+async fn overview(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+) -> Result<Template> {
+    let event = who.event(db, slug).await?;
+    let figures = admin_events::overview(db, &event).await?;
+    let view = OverviewPage {
+        head: head(&event, lang, Section::Overview),
+        csrf: &csrf.0,
+        figures,
+    };
+    Ok(render(
+        "admin/overview",
+        lang,
+        &Section::Overview.href(slug),
+        &view,
+    ))
+}
+
+pub async fn programme_page(
+    ctx: Ctx<'_>,
+    event: Event,
+    refused: Option<Refused<'_>>,
+) -> Result<Template> {
+    let lang = ctx.lang;
+    let agenda = Agenda::load(ctx.db, event).await?;
+    let sessions = agenda
+        .sessions
+        .iter()
+        .map(|s| serde_json::to_value(agenda.session_view(s, lang)).expect("a view serializes"))
+        .collect();
+    let rows = match &refused {
+        Some(r) => speaker_rows(r.input),
+        None => speaker_rows(&Input::default()),
+    };
+    let view = ProgrammePage {
+        head: head(&agenda.event, lang, Section::Programme),
+        csrf: &ctx.csrf.0,
+        sessions,
+        forms: Forms::new(refused.as_ref(), lang),
+        vocab: vocabulary(lang),
+        options: options(&agenda, lang),
+        speaker_rows: rows,
+    };
+    Ok(render(
+        "admin/programme",
+        lang,
+        &Section::Programme.href(&agenda.event.slug),
+        &view,
+    ))
+}
+
+#[get("/events/<slug>/programme")]
+async fn programme(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+) -> Result<Template> {
+    let event = who.event(db, slug).await?;
+    let ctx = Ctx {
+        db,
+        lang,
+        csrf: &csrf,
+    };
+    programme_page(ctx, event, None).await
+}
+
+pub async fn settings_page(
+    ctx: Ctx<'_>,
+    event: Event,
+    refused: Option<Refused<'_>>,
+) -> Result<Template> {
+    let lang = ctx.lang;
+    let forms =
+        Forms::new(refused.as_ref(), lang).prefill("event", organise::event_input(&event).values);
+    let view = SettingsPage {
+        head: head(&event, lang, Section::Settings),
+        csrf: &ctx.csrf.0,
+        forms,
+        vocab: vocabulary(lang),
+    };
+    Ok(render(
+        "admin/settings",
+        lang,
+        &Section::Settings.href(&event.slug),
+        &view,
+    ))
+}
+
+#[get("/events/<slug>/settings")]
+async fn settings(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+) -> Result<Template> {
+    let event = who.event(db, slug).await?;
+    let ctx = Ctx {
+        db,
+        lang,
+        csrf: &csrf,
+    };
+    settings_page(ctx, event, None).await
 }
 
 #[post("/events/<slug>", data = "<form>")]
@@ -298,63 +366,7 @@ async fn update_event(
         "event",
         &input,
         outcome,
-        |e| format!("/admin/events/{}", e.slug),
-    )
-    .await
-}
-
-#[post("/events/<slug>/rooms", data = "<form>")]
-async fn add_room(
-    db: &State<Db>,
-    lang: Lang,
-    csrf: Csrf,
-    who: Organiser,
-    slug: &str,
-    form: Form<HashMap<String, String>>,
-) -> Result<Done> {
-    let input = checked(&csrf, form.into_inner())?;
-    let event = who.event(db, slug).await?;
-    let outcome = organise::add_room(db, &event, &input).await;
-    let back = format!("/admin/events/{slug}#rooms");
-    on_event_page(
-        Ctx {
-            db,
-            lang,
-            csrf: &csrf,
-        },
-        event,
-        "room",
-        &input,
-        outcome,
-        |_| back,
-    )
-    .await
-}
-
-#[post("/events/<slug>/tracks", data = "<form>")]
-async fn add_track(
-    db: &State<Db>,
-    lang: Lang,
-    csrf: Csrf,
-    who: Organiser,
-    slug: &str,
-    form: Form<HashMap<String, String>>,
-) -> Result<Done> {
-    let input = checked(&csrf, form.into_inner())?;
-    let event = who.event(db, slug).await?;
-    let outcome = organise::add_track(db, &event, &input).await;
-    let back = format!("/admin/events/{slug}#tracks");
-    on_event_page(
-        Ctx {
-            db,
-            lang,
-            csrf: &csrf,
-        },
-        event,
-        "track",
-        &input,
-        outcome,
-        |_| back,
+        |e| format!("{}?saved=1", Section::Settings.href(&e.slug)),
     )
     .await
 }

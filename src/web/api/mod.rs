@@ -1,5 +1,6 @@
 //! The JSON API under /api/v1 (and Stripe's webhook): public reads, organisers' writes, registrations, door check-ins.
 
+pub mod agenda_parts;
 pub mod checkins;
 pub mod json;
 pub mod offline;

@@ -7,8 +7,8 @@ use rocket::{delete, get, patch, post, routes, Route, State};
 
 use crate::app::agenda::{Agenda, Room, Speaker, Track};
 use crate::app::events;
-use crate::app::organise::TicketType;
-use crate::app::{organise, Db};
+use crate::app::tickets::TicketType;
+use crate::app::{organise, rooms, speakers, tickets, tracks, Db};
 use crate::auth::Organiser;
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -16,8 +16,9 @@ use crate::i18n::Lang;
 use crate::web::api::json::JsonInput;
 use crate::web::api::views::{OrganiserEventView, OrganiserSessionView, RosterView};
 
+/// These and the routes for rooms, tracks, speakers and tickets (`agenda_parts`).
 pub fn routes() -> Vec<Route> {
-    routes![
+    let mut all = routes![
         create_event,
         patch_event,
         add_room,
@@ -29,7 +30,9 @@ pub fn routes() -> Vec<Route> {
         delete_session,
         add_ticket,
         registrations
-    ]
+    ];
+    all.extend(crate::web::api::agenda_parts::routes());
+    all
 }
 
 type Created<T> = (Status, Json<T>);
@@ -67,7 +70,7 @@ async fn add_room(
     body: Result<JsonInput, Error>,
 ) -> Result<Created<Room>> {
     let event = who.event(db, slug).await?;
-    let room = organise::add_room(db, &event, &body?.0).await?;
+    let room = rooms::add(db, &who.0, &event, &body?.0).await?;
     Ok((Status::Created, Json(room)))
 }
 
@@ -79,7 +82,7 @@ async fn add_track(
     body: Result<JsonInput, Error>,
 ) -> Result<Created<Track>> {
     let event = who.event(db, slug).await?;
-    let track = organise::add_track(db, &event, &body?.0).await?;
+    let track = tracks::add(db, &who.0, &event, &body?.0).await?;
     Ok((Status::Created, Json(track)))
 }
 
@@ -91,7 +94,7 @@ async fn add_speaker(
     body: Result<JsonInput, Error>,
 ) -> Result<Created<Speaker>> {
     let event = who.event(db, slug).await?;
-    let speaker = organise::add_speaker(db, &event, &body?.0).await?;
+    let speaker = speakers::add(db, &who.0, &event, &body?.0, None).await?;
     Ok((Status::Created, Json(speaker)))
 }
 
@@ -161,7 +164,7 @@ async fn add_ticket(
 ) -> Result<Created<TicketType>> {
     let event = who.event(db, slug).await?;
     let stripe = settings.stripe_secret_key.is_some();
-    let ticket = organise::add_ticket(db, &event, &body?.0, stripe).await?;
+    let ticket = tickets::add(db, &who.0, &event, &body?.0, stripe).await?;
     Ok((Status::Created, Json(ticket)))
 }
 

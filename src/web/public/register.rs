@@ -84,7 +84,7 @@ pub fn choices_view(agenda: &Agenda, offered: &Choices, lang: Lang, values: &Inp
         .iter()
         .map(|t| TicketChoice {
             value: t.id.to_string(),
-            label: t.name.clone(),
+            label: t.name_in(lang).to_string(),
             price: crate::i18n::money(t.price_cents, &t.currency, lang),
             checked: values.get("ticket") == Some(t.id.to_string().as_str()),
         })

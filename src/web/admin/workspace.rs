@@ -1,0 +1,317 @@
+//! The organisers' workspace for one event: the sections every page of it shares in its
+//! navigation, the head of each page, and the confirm step before anything is destroyed.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::app::admin_events::Event;
+use crate::domain::EventStatus;
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::web::admin::views::Fields;
+
+/// A page of the event's workspace, in the order of its navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Overview,
+    Programme,
+    Speakers,
+    Rooms,
+    Tickets,
+    Registrations,
+    Doors,
+    Messages,
+    Dashboard,
+    Settings,
+}
+
+impl Section {
+    pub const ALL: [Section; 10] = [
+        Section::Overview,
+        Section::Programme,
+        Section::Speakers,
+        Section::Rooms,
+        Section::Tickets,
+        Section::Registrations,
+        Section::Doors,
+        Section::Messages,
+        Section::Dashboard,
+        Section::Settings,
+    ];
+
+    /// The page's path after `/admin/events/SLUG`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Section::Overview => "",
+            Section::Programme => "/programme",
+            Section::Speakers => "/speakers",
+            Section::Rooms => "/rooms",
+            Section::Tickets => "/tickets",
+            Section::Registrations => "/registrations",
+            Section::Doors => "/checkins",
+            Section::Messages => "/messages",
+            Section::Dashboard => "/dashboard",
+            Section::Settings => "/settings",
+        }
+    }
+
+    fn label(self, lang: Lang) -> String {
+        match self {
+            Section::Overview => lang.t("ws-overview"),
+            Section::Programme => lang.t("ws-programme"),
+            Section::Speakers => lang.t("ws-speakers"),
+            Section::Rooms => lang.t("ws-rooms"),
+            Section::Tickets => lang.t("ws-tickets"),
+            Section::Registrations => lang.t("ws-registrations"),
+            Section::Doors => lang.t("ws-doors"),
+            Section::Messages => lang.t("ws-messages"),
+            Section::Dashboard => lang.t("ws-dashboard"),
+            Section::Settings => lang.t("ws-settings"),
+        }
+    }
+
+    pub fn href(self, slug: &str) -> String {
+        format!("/admin/events/{slug}{}", self.path())
+    }
+}
+
+#[derive(Serialize)]
+pub struct NavItem {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+/// What every workspace page starts with: the event, where we are, the sections.
+#[derive(Serialize)]
+pub struct Head {
+    pub event: Value,
+    pub slug: String,
+    pub draft: bool,
+    pub section: String,
+    pub nav: Vec<NavItem>,
+}
+
+pub fn head(event: &Event, lang: Lang, current: Section) -> Head {
+    let summary = crate::web::public::pages::event_summary(event, lang);
+    Head {
+        event: serde_json::to_value(summary).expect("a view serializes"),
+        slug: event.slug.clone(),
+        draft: event.status == EventStatus::Draft,
+        section: current.label(lang),
+        nav: Section::ALL
+            .iter()
+            .map(|s| NavItem {
+                href: s.href(&event.slug),
+                label: s.label(lang),
+                current: *s == current,
+            })
+            .collect(),
+    }
+}
+
+/// A refused form: which form of the page, the visitor's input, what went wrong.
+pub struct Refused<'a> {
+    pub form: &'static str,
+    pub input: &'a crate::domain::validate::Input,
+    pub error: &'a Error,
+}
+
+/// The values and messages of a page's forms, by form name, and the refusal's summary.
+#[derive(Serialize, Default)]
+pub struct Forms {
+    pub values: BTreeMap<&'static str, Fields>,
+    pub errors: BTreeMap<&'static str, Fields>,
+    pub problem: Option<String>,
+}
+
+impl Forms {
+    pub fn new(refused: Option<&Refused<'_>>, lang: Lang) -> Forms {
+        let mut forms = Forms::default();
+        if let Some(r) = refused {
+            forms.values.insert(r.form, r.input.values.clone());
+            forms.errors.insert(r.form, r.error.field_messages(lang));
+            forms.problem = Some(r.error.message().render(lang));
+        }
+        forms
+    }
+
+    /// Prefills form `name` with `values` unless it was just refused.
+    pub fn prefill(mut self, name: &'static str, values: Fields) -> Forms {
+        self.values.entry(name).or_insert(values);
+        self
+    }
+}
+
+/// One thing a confirm page says will happen (or why it cannot).
+#[derive(Serialize)]
+pub struct Consequence {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+/// `admin/confirm`: before removing or cancelling, what will happen, and the one button that
+/// does it (none when it cannot be done: the page says why and what to do instead).
+#[derive(Serialize)]
+pub struct ConfirmPage<'a> {
+    #[serde(flatten)]
+    pub head: Head,
+    pub csrf: &'a str,
+    pub title: String,
+    pub consequences: Vec<Consequence>,
+    /// Where the button posts; `None`: nothing to confirm.
+    pub action: Option<String>,
+    pub button: String,
+    /// A choice to make first (where the sessions go), as `<select name="move_to">`.
+    pub choice: Option<Choice>,
+    pub back: String,
+    pub problem: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Choice {
+    pub label: String,
+    pub options: Vec<crate::web::admin::views::Choice>,
+    pub value: String,
+    pub error: Option<String>,
+}
+
+/// `admin/overview`: the event in figures, and where to go next.
+#[derive(Serialize)]
+pub struct OverviewPage<'a> {
+    #[serde(flatten)]
+    pub head: Head,
+    pub csrf: &'a str,
+    pub figures: crate::app::admin_events::Overview,
+}
+
+/// `admin/programme`: the sessions, and the new-session form.
+#[derive(Serialize)]
+pub struct ProgrammePage<'a> {
+    #[serde(flatten)]
+    pub head: Head,
+    pub csrf: &'a str,
+    pub sessions: Vec<Value>,
+    #[serde(flatten)]
+    pub forms: Forms,
+    pub vocab: crate::web::admin::views::Vocabulary,
+    pub options: crate::web::admin::views::Options,
+    pub speaker_rows: Vec<crate::web::admin::views::SpeakerRow>,
+}
+
+/// `admin/settings`: the event's details form.
+#[derive(Serialize)]
+pub struct SettingsPage<'a> {
+    #[serde(flatten)]
+    pub head: Head,
+    pub csrf: &'a str,
+    #[serde(flatten)]
+    pub forms: Forms,
+    pub vocab: crate::web::admin::views::Vocabulary,
+}
+
+/// A room with the number of sessions in it.
+#[derive(Serialize)]
+pub struct RoomRow {
+    #[serde(flatten)]
+    pub room: crate::app::admin_events::Room,
+    pub sessions: usize,
+}
+
+/// A track with its name in the visitor's language and its number of sessions.
+#[derive(Serialize)]
+pub struct TrackRow {
+    #[serde(flatten)]
+    pub track: crate::app::admin_events::Track,
+    pub name: String,
+    pub sessions: usize,
+}
+
+/// `admin/rooms`: rooms and tracks, with their add forms.
+#[derive(Serialize)]
+pub struct RoomsPage<'a> {
+    #[serde(flatten)]
+    pub head: Head,
+    pub csrf: &'a str,
+    pub rooms: Vec<RoomRow>,
+    pub tracks: Vec<TrackRow>,
+    #[serde(flatten)]
+    pub forms: Forms,
+}
+
+/// What an edit form needs beyond its values: the speaker's photo, the ticket's choices.
+#[derive(Serialize, Default)]
+pub struct EditExtra {
+    pub photo_url: Option<String>,
+    pub paid_allowed: bool,
+    pub attendance: Vec<crate::web::admin::views::Choice>,
+    pub on_sale: bool,
+}
+
+/// `admin/edit`: one room, track, speaker or ticket type's form (`kind` says which).
+#[derive(Serialize)]
+pub struct EditPage<'a> {
+    #[serde(flatten)]
+    pub head: Head,
+    pub csrf: &'a str,
+    pub kind: &'static str,
+    pub id: i64,
+    pub title: String,
+    pub values: Fields,
+    pub errors: Fields,
+    pub problem: Option<String>,
+    pub action: String,
+    pub back: String,
+    pub extra: Option<EditExtra>,
+}
+
+/// A speaker in the workspace's list.
+#[derive(Serialize)]
+pub struct SpeakerRowView {
+    pub id: i64,
+    pub name: String,
+    pub affiliation: String,
+    pub has_photo: bool,
+    pub sessions: usize,
+}
+
+/// `admin/speakers`: the speakers, and the add form.
+#[derive(Serialize)]
+pub struct SpeakersPage<'a> {
+    #[serde(flatten)]
+    pub head: Head,
+    pub csrf: &'a str,
+    pub speakers: Vec<SpeakerRowView>,
+    #[serde(flatten)]
+    pub forms: Forms,
+}
+
+/// A ticket type in the workspace's list.
+#[derive(Serialize)]
+pub struct TicketRow {
+    pub id: i64,
+    pub name: String,
+    pub name_fr: String,
+    pub name_en: String,
+    pub price: String,
+    pub attendance: String,
+    pub quota: Option<i64>,
+    pub held: i64,
+    pub sales: String,
+    pub on_sale: bool,
+}
+
+/// `admin/tickets`: ticket types, the add form, and whether paid ones can be sold.
+#[derive(Serialize)]
+pub struct TicketsPage<'a> {
+    #[serde(flatten)]
+    pub head: Head,
+    pub csrf: &'a str,
+    pub tickets: Vec<TicketRow>,
+    pub paid_allowed: bool,
+    pub attendance: Vec<crate::web::admin::views::Choice>,
+    #[serde(flatten)]
+    pub forms: Forms,
+}
