@@ -105,7 +105,8 @@ struct Frame {
 struct OtherLang {
     code: &'static str,
     name: String,
-    /// This page in that language: the same path and query, `lang` replaced.
+    /// This page in that language: the same path and query, `lang` replaced, already
+    /// escaped for an HTML attribute (the template inserts it as is, so `=` stays readable).
     href: String,
 }
 
@@ -128,6 +129,15 @@ fn lang_href(path_and_query: &str, code: &str) -> String {
     format!("{path}?{query}")
 }
 
+/// `text` escaped for a double-quoted HTML attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\'', "&#39;")
+}
+
 /// The data every public page template gets besides its own.
 pub fn page_context(lang: Lang, path: &str, data: Value) -> Value {
     frame_context(lang, path, None, data)
@@ -143,7 +153,7 @@ fn frame_context(lang: Lang, path: &str, staff_csrf: Option<String>, mut data: V
             .map(|l| OtherLang {
                 code: l.code(),
                 name: l.t("language-name"),
-                href: lang_href(path, l.code()),
+                href: attribute(&lang_href(path, l.code())),
             })
             .collect(),
         staff: staff_csrf.map(|csrf| StaffFrame { csrf }),
@@ -205,7 +215,7 @@ fn internal(_: Status, _: &Request<'_>) -> Error {
 
 #[cfg(test)]
 mod tests {
-    use super::lang_href;
+    use super::{attribute, lang_href};
 
     #[test]
     fn the_language_link_keeps_path_and_query_and_replaces_lang() {
@@ -218,5 +228,14 @@ mod tests {
             lang_href("/a?q=caf%C3%A9+au+lait", "en"),
             "/a?q=caf%C3%A9+au+lait&lang=en"
         );
+    }
+
+    #[test]
+    fn the_language_link_is_safe_in_its_attribute() {
+        assert_eq!(
+            attribute(&lang_href("/x\"><script>", "fr")),
+            "/x&quot;&gt;&lt;script&gt;?lang=fr"
+        );
+        assert_eq!(attribute("/s?a=1&lang=en"), "/s?a=1&amp;lang=en");
     }
 }
