@@ -23,6 +23,9 @@ function start() {
   const text = (key) => textsEl.getAttribute(`data-${key}`) || "";
   const say = (key, vars = {}) =>
     Object.entries(vars).reduce((s, [k, v]) => s.split(`{${k}}`).join(String(v)), text(key));
+  // A count's wording in the page's language: `key-one` or `key-other` (CLDR plural rules).
+  const plurals = new Intl.PluralRules(document.documentElement.lang || "fr");
+  const sayCount = (key, vars) => say(`${key}-${plurals.select(vars.n) === "one" ? "one" : "other"}`, vars);
   const verdictBox = document.getElementById("verdict");
   const statusEl = document.getElementById("scan-status");
   const field = form.elements.code;
@@ -67,7 +70,7 @@ function start() {
     const queued = book.queue().length;
     const kit = book.kit();
     const parts = [say(state ? "online" : "offline", { n: queued })];
-    parts.push(kit ? say("kit", { n: kit.badges.length, at: kit.synced_at }) : say("no-kit"));
+    parts.push(kit ? sayCount("kit", { n: kit.badges.length, at: kit.synced_at }) : say("no-kit"));
     if (note) parts.push(note);
     const line = parts.join(" ");
     // A live region: only a real change is announced.
@@ -99,7 +102,7 @@ function start() {
         const { results } = await res.json();
         book.dequeue(batch.map((q) => q.nonce));
         const conflicts = results.filter((r) => r.conflict).length;
-        setOnline(true, say("uploaded", { n: results.length, conflicts }));
+        setOnline(true, sayCount("uploaded", { n: results.length, conflicts }));
       } else if (res.status >= 400 && res.status < 500 && res.status !== 429) {
         // Refused as a whole (signed out, or a malformed queue): kept on this scanner.
         setOnline(true, say("refused"));

@@ -15,8 +15,17 @@ function load(key, fallback) {
 
 const save = (key, value) => localStorage.setItem(key, JSON.stringify(value));
 
-export const localClock = () =>
-  new Date().toLocaleTimeString(document.documentElement.lang || [], { hour: "2-digit", minute: "2-digit" });
+// The time as the server writes it on this page: 24-hour clock in the event's zone (the
+// page's `data-tz`), so "synced at" and "first let in at" read alike in both languages.
+export const localClock = () => {
+  const options = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  const tz = document.getElementById("scan-texts")?.dataset.tz;
+  try {
+    return new Date().toLocaleTimeString(document.documentElement.lang || [], tz ? { ...options, timeZone: tz } : options);
+  } catch {
+    return new Date().toLocaleTimeString(document.documentElement.lang || [], options);
+  }
+};
 
 /** The ledger of one scanner post (`{event, gate, session}`). */
 export function ledger(post) {

@@ -10,7 +10,7 @@ use crate::store::registrations::Registration;
 use crate::store::roster::{self, Filter};
 use crate::store::{events, sessions};
 
-pub use crate::store::events::Event;
+pub use crate::store::events::{Event, Room};
 pub use crate::store::sessions::Session;
 
 /// The event by its slug, if this staff member may work its doors (else `Forbidden`).
@@ -69,6 +69,8 @@ pub struct Scanner {
     pub events: Vec<Event>,
     /// The chosen event's sessions (their doors).
     pub sessions: Vec<Session>,
+    /// The chosen event's rooms, to tell doors of sessions with one title apart.
+    pub rooms: Vec<Room>,
     /// Confirmed registrations whose name matches the search (none without one).
     pub found: Vec<Registration>,
 }
@@ -81,9 +83,10 @@ pub async fn scanner(db: &Db, who: &Staff, at: At<'_>, q: Option<&str>) -> Resul
 
 async fn page(db: &Db, who: &Staff, post: Post, q: Option<&str>) -> Result<Scanner> {
     let events = events_for(db, who).await?;
-    let (sessions, found) = match &post.event {
+    let (sessions, rooms, found) = match &post.event {
         Some(e) => {
             let sessions = sessions::list(db, e.id).await?;
+            let rooms = events::rooms(db, e.id).await?;
             let found = match q.map(str::trim).filter(|q| !q.is_empty()) {
                 Some(q) => {
                     let filter = Filter {
@@ -95,14 +98,15 @@ async fn page(db: &Db, who: &Staff, post: Post, q: Option<&str>) -> Result<Scann
                 }
                 None => vec![],
             };
-            (sessions, found)
+            (sessions, rooms, found)
         }
-        None => (vec![], vec![]),
+        None => (vec![], vec![], vec![]),
     };
     Ok(Scanner {
         post,
         events,
         sessions,
+        rooms,
         found,
     })
 }

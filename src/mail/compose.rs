@@ -183,8 +183,10 @@ impl Composer {
             .iter()
             .filter_map(|s| {
                 let session = agenda.session(s.session_id)?;
-                let status = match s.status {
-                    SignupStatus::Confirmed => lang.t("signup-confirmed"),
+                // A cancelled workshop keeps its signup row, but no place is held in it.
+                let status = match (session.status, s.status) {
+                    (SessionStatus::Cancelled, _) => lang.t("session-cancelled"),
+                    (_, SignupStatus::Confirmed) => lang.t("signup-confirmed"),
                     _ => lang.t("signup-waitlisted"),
                 };
                 Some(json!({

@@ -70,7 +70,20 @@ fn login_form(lang: Lang, csrf: Csrf, next: Option<&str>) -> Template {
         email: "",
         error: None,
     };
-    page_of("login", lang, "/login", &view)
+    page_of("login", lang, &login_path(next), &view)
+}
+
+/// `/login` with where to go next, so that switching language keeps it.
+fn login_path(next: Option<&str>) -> String {
+    match next {
+        Some(n) => format!(
+            "/login?{}",
+            url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("next", n)
+                .finish()
+        ),
+        None => "/login".into(),
+    }
 }
 
 #[derive(FromForm)]
@@ -117,7 +130,7 @@ async fn login(
             };
             Ok(Err((
                 rocket::http::Status::Unauthorized,
-                page_of("login", lang, "/login", &view),
+                page_of("login", lang, &login_path(form.next), &view),
             )))
         }
     }
@@ -155,7 +168,7 @@ async fn setup_form(db: &State<Db>, lang: Lang, csrf: Csrf, token: &str) -> Resu
         token,
         error: None,
     };
-    Ok(page_of("setup", lang, "/setup", &view))
+    Ok(page_of("setup", lang, &format!("/setup/{token}"), &view))
 }
 
 #[derive(FromForm)]
@@ -187,7 +200,7 @@ async fn setup(
             };
             Ok(Err((
                 rocket::http::Status::UnprocessableEntity,
-                page_of("setup", lang, "/setup", &view),
+                page_of("setup", lang, &format!("/setup/{token}"), &view),
             )))
         }
     }

@@ -74,28 +74,76 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         )
 }
 
-/// A page: the template with what every page needs (language, path for the language switch).
+/// A public page: the template with what every page needs (language, path for the language
+/// switch). `path` is the page's path with the query that shapes it (filters, the scanner's
+/// post), so switching language shows the same page.
 pub fn page(name: &'static str, lang: Lang, path: &str, data: Value) -> Template {
     Template::render(name, page_context(lang, path, data))
 }
 
+/// A page only signed-in staff see (organisers' pages, the scanner): the frame adds a "Sign
+/// out" button, so door staff on a shared phone can end their session from any page (they may
+/// not open `/admin`). Every staff page's view carries the browser's CSRF token for its own
+/// forms (`csrf`); the sign-out form sends the same token.
+pub fn staff_page(name: &'static str, lang: Lang, path: &str, data: Value) -> Template {
+    let csrf = data.get("csrf").and_then(Value::as_str).map(str::to_string);
+    Template::render(name, frame_context(lang, path, csrf, data))
+}
+
 /// What every page template gets besides its own data: its language, its path (for the
-/// language switch) and the other languages to switch to.
+/// language switch), the other languages to switch to, and for staff the sign-out form.
 #[derive(serde::Serialize)]
 struct Frame {
     lang: Lang,
     path: String,
     other_langs: Vec<OtherLang>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    staff: Option<StaffFrame>,
 }
 
 #[derive(serde::Serialize)]
 struct OtherLang {
     code: &'static str,
     name: String,
+    /// This page in that language: the same path and query, `lang` replaced, already
+    /// escaped for an HTML attribute (the template inserts it as is, so `=` stays readable).
+    href: String,
 }
 
-/// The data every page template gets besides its own.
-pub fn page_context(lang: Lang, path: &str, mut data: Value) -> Value {
+/// The signed-in staff member's part of the frame: the token the sign-out form carries.
+#[derive(serde::Serialize)]
+struct StaffFrame {
+    csrf: String,
+}
+
+/// `path_and_query` with `lang=code` instead of any `lang` it had.
+fn lang_href(path_and_query: &str, code: &str) -> String {
+    let (path, query) = path_and_query
+        .split_once('?')
+        .unwrap_or((path_and_query, ""));
+    let kept = url::form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k != "lang");
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .append_pair("lang", code)
+        .finish();
+    format!("{path}?{query}")
+}
+
+/// `text` escaped for a double-quoted HTML attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\'', "&#39;")
+}
+
+/// The data every public page template gets besides its own.
+pub fn page_context(lang: Lang, path: &str, data: Value) -> Value {
+    frame_context(lang, path, None, data)
+}
+
+fn frame_context(lang: Lang, path: &str, staff_csrf: Option<String>, mut data: Value) -> Value {
     let frame = Frame {
         lang,
         path: path.to_string(),
@@ -105,8 +153,10 @@ pub fn page_context(lang: Lang, path: &str, mut data: Value) -> Value {
             .map(|l| OtherLang {
                 code: l.code(),
                 name: l.t("language-name"),
+                href: attribute(&lang_href(path, l.code())),
             })
             .collect(),
+        staff: staff_csrf.map(|csrf| StaffFrame { csrf }),
     };
     if let (Value::Object(map), Ok(Value::Object(shared))) =
         (&mut data, serde_json::to_value(frame))
@@ -161,4 +211,31 @@ fn too_large(_: &Request<'_>) -> Error {
 #[catch(500)]
 fn internal(_: Status, _: &Request<'_>) -> Error {
     Error::Internal("unhandled".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{attribute, lang_href};
+
+    #[test]
+    fn the_language_link_keeps_path_and_query_and_replaces_lang() {
+        assert_eq!(lang_href("/setup/abc", "fr"), "/setup/abc?lang=fr");
+        assert_eq!(
+            lang_href("/scan?event=x&session=3&lang=en", "fr"),
+            "/scan?event=x&session=3&lang=fr"
+        );
+        assert_eq!(
+            lang_href("/a?q=caf%C3%A9+au+lait", "en"),
+            "/a?q=caf%C3%A9+au+lait&lang=en"
+        );
+    }
+
+    #[test]
+    fn the_language_link_is_safe_in_its_attribute() {
+        assert_eq!(
+            attribute(&lang_href("/x\"><script>", "fr")),
+            "/x&quot;&gt;&lt;script&gt;?lang=fr"
+        );
+        assert_eq!(attribute("/s?a=1&lang=en"), "/s?a=1&amp;lang=en");
+    }
 }

@@ -33,3 +33,4 @@ mod store;
 mod stripe;
 mod translations;
 mod workspace;
+mod workspace_fixes;

@@ -48,7 +48,10 @@ session-capacity = Capacity
 session-cancelled = Cancelled
 signup-required = Sign-up required
 signup-explained = Places are limited: choose this session when you register.
-capacity-n = { $n } places
+capacity-n = { $n ->
+    [one] 1 place
+   *[other] { $n } places
+}
 
 kind-plenary = Plenary
 kind-keynote = Keynote
@@ -305,7 +308,10 @@ roster-table = The registrations (the table scrolls sideways on a narrow screen)
 roster-import-file = CSV file
 roster-import-submit = Import
 import-title = Guest list import
-import-progress = { $done } of { $total } rows processed
+import-progress = { $total ->
+    [one] { $done } of 1 row processed
+   *[other] { $done } of { $total } rows processed
+}
 import-running = The import is running.
 import-refresh = Refresh to see its progress
 import-finished = Finished: { $imported } imported, { $already } already registered, { $rejected } rejected.
@@ -343,7 +349,10 @@ mail-cancelled-intro = Your registration for { $event } ({ $when }) has been can
 mail-rejected-subject = Registration not accepted: { $event }
 mail-rejected-intro = We are sorry: the organisers of { $event } ({ $when }) could not accept your registration.
 join-title = Join online
-join-not-yet = The online room opens { $minutes } minutes before the start, on { $when }.
+join-not-yet = { $minutes ->
+    [one] The online room opens 1 minute before the start, on { $when }.
+   *[other] The online room opens { $minutes } minutes before the start, on { $when }.
+}
 join-ended = This session has ended.
 join-not-allowed = Your registration is for attending in person, so this online link is not open to you.
 join-pay-first = Your place is held until your payment is made: pay from your registration page, and this link opens once payment is confirmed.
@@ -426,10 +435,17 @@ scan-camera-hint = Hold the badge's QR code in front of the camera; each code is
 scan-camera-failed = The camera could not be started. Type or scan the code instead.
 scan-online = Online: the server decides. Scans waiting to upload: { $n }.
 scan-offline = Offline: this scanner decides with its badge list. Scans waiting to upload: { $n }.
-scan-kit = Badge list for offline checks: { $n } badges, synced at { $at }.
+# $count picks the plural form (the page's script fills in $n, so it cannot select on it).
+scan-kit = { $count ->
+    [one] Badge list for offline checks: { $n } badge, synced at { $at }.
+   *[other] Badge list for offline checks: { $n } badges, synced at { $at }.
+}
 scan-no-kit = No badge list yet: this scanner needs the network once before it can check badges offline.
 scan-decided-offline = Decided offline by this scanner; the server confirms it when the network is back.
-scan-uploaded = Uploaded { $n } offline scans; let in twice (shown to the organisers): { $conflicts }.
+scan-uploaded = { $count ->
+    [one] Uploaded { $n } offline scan; let in twice (shown to the organisers): { $conflicts }.
+   *[other] Uploaded { $n } offline scans; let in twice (shown to the organisers): { $conflicts }.
+}
 scan-refused = The server refused the offline scans: sign in again; they stay on this scanner.
 error-upload-too-many = At most 500 scans per upload.
 error-code-or-registration = Send a badge code or a registration, not both.
@@ -463,7 +479,10 @@ privacy-title = Privacy notice
 privacy-the-organisers = the event's organisers
 privacy-what = What we collect: your name, e-mail address, organisation and role if you give them, how you attend, your language, your ticket and workshop choices, accessibility needs if you give them, and when you check in or join online.
 privacy-why = Why: to run this event — your place and waiting-list position, your badge, your calendar invites and e-mails about the event. Nothing is sold or shared for other purposes.
-privacy-how-long = How long: your personal data is deleted { $days } days after the event ends. Attendance counts are kept as anonymous numbers.
+privacy-how-long = { $days ->
+    [one] How long: your personal data is deleted 1 day after the event ends. Attendance counts are kept as anonymous numbers.
+   *[other] How long: your personal data is deleted { $days } days after the event ends. Attendance counts are kept as anonymous numbers.
+}
 privacy-who = Who is responsible: { $organiser }. Accessibility needs are seen only by the event's organisers.
 privacy-rights = Your rights: from your personal link you can see and download everything held on you, change it, cancel, or erase your registration at any time.
 attendee-data-heading = My data

@@ -48,7 +48,10 @@ session-capacity = Capacité
 session-cancelled = Annulée
 signup-required = Inscription requise
 signup-explained = Places limitées : choisissez cette séance lors de votre inscription.
-capacity-n = { $n } places
+capacity-n = { $n ->
+    [one] { $n } place
+   *[other] { $n } places
+}
 
 kind-plenary = Plénière
 kind-keynote = Conférence
@@ -305,10 +308,22 @@ roster-table = Les inscriptions (le tableau défile horizontalement sur un écra
 roster-import-file = Fichier CSV
 roster-import-submit = Importer
 import-title = Import de la liste d’invités
-import-progress = { $done } lignes traitées sur { $total }
+import-progress = { $done ->
+    [one] { $done } ligne traitée sur { $total }
+   *[other] { $done } lignes traitées sur { $total }
+}
 import-running = L’import est en cours.
 import-refresh = Actualiser pour voir l’avancement
-import-finished = Terminé : { $imported } importées, { $already } déjà inscrites, { $rejected } refusées.
+import-finished = Terminé : { $imported ->
+    [one] { $imported } importée
+   *[other] { $imported } importées
+}, { $already ->
+    [one] { $already } déjà inscrite
+   *[other] { $already } déjà inscrites
+}, { $rejected ->
+    [one] { $rejected } refusée
+   *[other] { $rejected } refusées
+}.
 import-rejected = Lignes refusées
 import-line = Ligne
 import-reasons = Motifs
@@ -343,7 +358,10 @@ mail-cancelled-intro = Votre inscription à { $event } ({ $when }) a été annul
 mail-rejected-subject = Inscription non retenue : { $event }
 mail-rejected-intro = Nous sommes désolés : les organisateurs de { $event } ({ $when }) n’ont pas pu retenir votre inscription.
 join-title = Rejoindre en ligne
-join-not-yet = La salle en ligne ouvre { $minutes } minutes avant le début, le { $when }.
+join-not-yet = { $minutes ->
+    [one] La salle en ligne ouvre { $minutes } minute avant le début, le { $when }.
+   *[other] La salle en ligne ouvre { $minutes } minutes avant le début, le { $when }.
+}
 join-ended = Cette session est terminée.
 join-not-allowed = Votre inscription est en présentiel : ce lien en ligne ne vous est pas ouvert.
 join-pay-first = Votre place est réservée en attendant votre paiement : payez depuis votre page d’inscription, ce lien s’ouvrira une fois le paiement confirmé.
@@ -426,10 +444,17 @@ scan-camera-hint = Présentez le code QR du badge devant la caméra ; chaque cod
 scan-camera-failed = La caméra n'a pas pu démarrer. Saisissez ou scannez le code.
 scan-online = En ligne : le serveur décide. Contrôles en attente d'envoi : { $n }.
 scan-offline = Hors ligne : ce poste décide avec sa liste de badges. Contrôles en attente d'envoi : { $n }.
-scan-kit = Liste de badges pour le contrôle hors ligne : { $n } badges, synchronisée à { $at }.
+# $count choisit le pluriel (le script de la page remplace $n, il ne peut donc pas servir de sélecteur).
+scan-kit = { $count ->
+    [one] Liste de badges pour le contrôle hors ligne : { $n } badge, synchronisée à { $at }.
+   *[other] Liste de badges pour le contrôle hors ligne : { $n } badges, synchronisée à { $at }.
+}
 scan-no-kit = Pas encore de liste de badges : ce poste doit être en ligne une fois avant de pouvoir contrôler hors ligne.
 scan-decided-offline = Décidé hors ligne par ce poste ; le serveur le confirmera au retour du réseau.
-scan-uploaded = { $n } contrôles hors ligne envoyés ; entrées en double (signalées aux organisateurs) : { $conflicts }.
+scan-uploaded = { $count ->
+    [one] { $n } contrôle hors ligne envoyé ; entrées en double (signalées aux organisateurs) : { $conflicts }.
+   *[other] { $n } contrôles hors ligne envoyés ; entrées en double (signalées aux organisateurs) : { $conflicts }.
+}
 scan-refused = Le serveur a refusé les contrôles hors ligne : reconnectez-vous ; ils restent sur ce poste.
 error-upload-too-many = 500 contrôles au plus par envoi.
 error-code-or-registration = Envoyez un code de badge ou une inscription, pas les deux.
@@ -463,7 +488,10 @@ privacy-title = Notice de confidentialité
 privacy-the-organisers = les organisateurs de l’événement
 privacy-what = Ce que nous collectons : vos nom, adresse e-mail, organisation et fonction si vous les indiquez, votre mode de participation, votre langue, vos choix de billet et d’ateliers, vos besoins d’accessibilité si vous les indiquez, et vos heures d’arrivée ou de connexion en ligne.
 privacy-why = Pourquoi : pour organiser cet événement — votre place et votre rang sur liste d’attente, votre badge, vos invitations d’agenda et les e-mails sur l’événement. Rien n’est vendu ni partagé à d’autres fins.
-privacy-how-long = Combien de temps : vos données personnelles sont effacées { $days } jours après la fin de l’événement. Les chiffres de participation sont conservés de façon anonyme.
+privacy-how-long = { $days ->
+    [one] Combien de temps : vos données personnelles sont effacées { $days } jour après la fin de l’événement. Les chiffres de participation sont conservés de façon anonyme.
+   *[other] Combien de temps : vos données personnelles sont effacées { $days } jours après la fin de l’événement. Les chiffres de participation sont conservés de façon anonyme.
+}
 privacy-who = Responsable : { $organiser }. Les besoins d’accessibilité ne sont vus que par les organisateurs de l’événement.
 privacy-rights = Vos droits : depuis votre lien personnel, vous pouvez consulter et télécharger tout ce qui vous concerne, le modifier, annuler, ou effacer votre inscription à tout moment.
 attendee-data-heading = Mes données

@@ -13,8 +13,8 @@ use serde_json::Value;
 use crate::app::door_report::{self, Session};
 use crate::app::{admin_badges, Db};
 use crate::auth::{Csrf, Organiser};
-use crate::domain::time;
-use crate::error::Result;
+use crate::domain::{time, Attendance};
+use crate::error::{Msg, Result};
 use crate::i18n::Lang;
 use crate::web::admin::events::checked;
 use crate::web::admin::views::render;
@@ -26,6 +26,8 @@ pub fn routes() -> Vec<Route> {
 /// `admin/checkins`: who is in, by mode, door and workshop, and badges let in twice offline.
 #[derive(Serialize)]
 struct CheckinsPage {
+    /// For the frame's sign-out form.
+    csrf: String,
     event: Value,
     modes: Vec<ModeView>,
     total_in: i64,
@@ -65,17 +67,32 @@ struct ConflictView {
     at: String,
 }
 
-/// `badges`: the batch of badges to print (the template the attendee's badge uses too).
+/// `badges`: the batch of badges to print (the template the attendee's badge uses too), and
+/// the form that chooses whether online attendees' badges are in it.
 #[derive(Serialize)]
 struct BadgesPage {
+    csrf: String,
     title: String,
     event: Value,
     cards: Vec<Value>,
     back: String,
+    /// "12 badges to print", worded for the number.
+    count: String,
+    /// Online attendees' badges are printed too (off unless asked: they never come to a door).
+    online: bool,
+    /// The ticket and role filters the sheet was asked for, kept by the online checkbox's form.
+    ticket: Option<i64>,
+    role: Option<String>,
 }
 
 #[get("/events/<slug>/checkins")]
-async fn checkins(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Result<Template> {
+async fn checkins(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let report = door_report::report(db, &event).await?;
     let tz = event.tz();
@@ -119,6 +136,7 @@ async fn checkins(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Res
         })
         .collect();
     let view = CheckinsPage {
+        csrf: csrf.0,
         event: crate::web::public::pages::event_summary(&event, lang),
         modes,
         total_in: report.total_in,
@@ -134,34 +152,59 @@ async fn checkins(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Res
     ))
 }
 
-/// Every confirmed attendee's badge (optionally of one ticket or role), one per printed page.
-#[get("/events/<slug>/badges?<ticket>&<role>")]
+/// Every confirmed attendee's badge (optionally of one ticket or role), one per printed page;
+/// online attendees' badges only when `online` is asked for.
+#[get("/events/<slug>/badges?<ticket>&<role>&<online>")]
+#[allow(clippy::too_many_arguments)]
 async fn badges(
     db: &State<Db>,
     lang: Lang,
+    csrf: Csrf,
     who: Organiser,
     slug: &str,
     ticket: Option<i64>,
     role: Option<&str>,
+    online: Option<bool>,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    let batch = admin_badges::batch(db, &who.0.actor(), &event, ticket, role).await?;
+    let mut batch = admin_badges::batch(db, &who.0.actor(), &event, ticket, role).await?;
+    let online = online.unwrap_or(false);
+    // Online attendees never show a badge at a door: printing theirs wastes cards.
+    batch
+        .people
+        .retain(|r| online || r.attendance != Attendance::Online);
     let mut cards = Vec::new();
     for r in &batch.people {
         cards.push(crate::web::attendee::badges::card(db, lang, &event, &batch.tickets, r).await?);
     }
+    let role = role.map(str::trim).filter(|r| !r.is_empty());
     let view = BadgesPage {
+        csrf: csrf.0,
         title: lang.t("badge-batch-title"),
         event: crate::web::public::pages::event_summary(&event, lang),
+        count: Msg::new("fixes-badge-count")
+            .arg("n", cards.len().to_string())
+            .render(lang),
         cards,
         back: format!("/admin/events/{slug}/registrations"),
+        online,
+        ticket,
+        role: role.map(str::to_string),
     };
-    Ok(render(
-        "badges",
-        lang,
-        &format!("/admin/events/{slug}/badges"),
-        &view,
-    ))
+    Ok(render("badges", lang, &badges_path(slug, &view), &view))
+}
+
+/// The sheet's address with the filters it was asked for (for the language switch).
+fn badges_path(slug: &str, view: &BadgesPage) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(view.ticket.map(|t| ("ticket", t.to_string())))
+        .extend_pairs(view.role.as_ref().map(|r| ("role", r.clone())))
+        .extend_pairs(view.online.then(|| ("online", "true".to_string())))
+        .finish();
+    match query.is_empty() {
+        true => format!("/admin/events/{slug}/badges"),
+        false => format!("/admin/events/{slug}/badges?{query}"),
+    }
 }
 
 /// A lost badge: the old code is revoked, the attendee's link shows the new one.

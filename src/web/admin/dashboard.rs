@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::app::admin_events::Event;
 use crate::app::dashboard::{self as numbers_of, Label};
 use crate::app::Db;
-use crate::auth::Organiser;
+use crate::auth::{Csrf, Organiser};
 use crate::domain::{chart, spreadsheet};
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -53,6 +53,8 @@ fn title(id: &str, lang: Lang) -> String {
 /// `admin/dashboard`: every figure as a chart and a table.
 #[derive(Serialize)]
 struct DashboardPage {
+    /// For the frame's sign-out form.
+    csrf: String,
     event: Value,
     figures: Vec<FigureView>,
     no_data: String,
@@ -88,7 +90,13 @@ async fn figures(db: &Db, event: Event, lang: Lang) -> Result<(Event, Vec<Figure
 }
 
 #[get("/events/<slug>/dashboard")]
-async fn dashboard(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Result<Template> {
+async fn dashboard(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let (event, figures) = figures(db, event, lang).await?;
     let figures = figures
@@ -109,6 +117,7 @@ async fn dashboard(db: &State<Db>, lang: Lang, who: Organiser, slug: &str) -> Re
         })
         .collect();
     let view = DashboardPage {
+        csrf: csrf.0,
         event: crate::web::public::pages::event_summary(&event, lang),
         figures,
         no_data: lang.t("dashboard-no-data"),

@@ -31,6 +31,8 @@ const IMPORT_MAX_BYTES: u64 = 2 * 1024 * 1024;
 /// `admin/import`: a guest-list import's progress and the rows it turned down.
 #[derive(Serialize)]
 struct ImportPage<'a> {
+    /// For the frame's sign-out form.
+    csrf: String,
     event: Value,
     import: &'a Import,
     running: bool,
@@ -100,6 +102,7 @@ async fn import(
 async fn import_progress(
     db: &State<Db>,
     lang: Lang,
+    csrf: Csrf,
     who: Organiser,
     slug: &str,
     id: i64,
@@ -109,6 +112,7 @@ async fn import_progress(
     let rejected: Value =
         serde_json::from_str(&import.rejected).unwrap_or(Value::Array(Vec::new()));
     let view = ImportPage {
+        csrf: csrf.0,
         event: crate::web::public::pages::event_summary(&event, lang),
         running: import.finished_at.is_none(),
         rejected_count: rejected.as_array().map_or(0, Vec::len),

@@ -15,9 +15,10 @@ pub fn data<T: Serialize>(view: &T) -> Value {
     serde_json::to_value(view).expect("a view serializes")
 }
 
-/// A page from its view: [`crate::web::page`] with the view as its data.
+/// A page from its view: [`crate::web::staff_page`] (with the frame's sign-out form) with
+/// the view as its data.
 pub fn render<T: Serialize>(name: &'static str, lang: Lang, path: &str, view: &T) -> Template {
-    crate::web::page(name, lang, path, data(view))
+    crate::web::staff_page(name, lang, path, data(view))
 }
 
 /// An `<option>`: the value as forms send it and its label.

@@ -14,7 +14,7 @@ use crate::app::Db;
 use crate::auth::{Csrf, DoorStaff};
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::web::door::views::{page_of, ScannerView, VerdictView};
+use crate::web::door::views::{staff_page_of, ScannerView, VerdictView};
 
 pub fn routes() -> Vec<Route> {
     routes![scanner, scan, worker]
@@ -38,7 +38,18 @@ fn scanner_page(
     verdict: Option<VerdictView>,
 ) -> Template {
     let view = ScannerView::new(lang, &csrf.0, s, q, verdict);
-    page_of("scan", lang, "/scan", &view)
+    staff_page_of("scan", lang, &post_path(s), &view)
+}
+
+/// `/scan` at this scanner's post (event, gate, door), so that switching language keeps it.
+fn post_path(s: &Scanner) -> String {
+    let post = &s.post;
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(post.event.as_ref().map(|e| ("event", e.slug.as_str())))
+        .extend_pairs((!post.gate.is_empty()).then_some(("gate", post.gate.as_str())))
+        .extend_pairs(post.session.map(|id| ("session", id.to_string())))
+        .finish();
+    format!("/scan?{query}")
 }
 
 #[get("/scan?<event>&<gate>&<session>&<q>")]

@@ -5,16 +5,27 @@ use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use crate::app::checkin::{self, Outcome};
-use crate::app::doors::{Event, Scanner};
+use crate::app::doors::{Event, Scanner, Session};
 use crate::domain::badge::Verdict;
 use crate::domain::time;
 use crate::i18n::Lang;
-use crate::web::page;
+use crate::web::{page, staff_page};
 
 /// A page rendered from a view (the template reads its fields by name).
 pub fn page_of<T: Serialize>(name: &'static str, lang: Lang, path: &str, view: &T) -> Template {
     let data = serde_json::to_value(view).unwrap_or_default();
     page(name, lang, path, data)
+}
+
+/// A page only signed-in staff see (the scanner): with the frame's sign-out button.
+pub fn staff_page_of<T: Serialize>(
+    name: &'static str,
+    lang: Lang,
+    path: &str,
+    view: &T,
+) -> Template {
+    let data = serde_json::to_value(view).unwrap_or_default();
+    staff_page(name, lang, path, data)
 }
 
 #[derive(Serialize)]
@@ -92,6 +103,8 @@ pub struct EventChoice {
 pub struct ChosenEvent {
     pub slug: String,
     pub title: String,
+    /// The event's time zone (IANA name): the page's script writes its times in it.
+    pub tz: String,
 }
 
 #[derive(Serialize)]
@@ -149,27 +162,24 @@ impl ScannerView {
             event: post.event.as_ref().map(|e| ChosenEvent {
                 slug: e.slug.clone(),
                 title: lang.pick(&e.title_fr, &e.title_en).to_string(),
+                tz: e.tz().name().to_string(),
             }),
             gate: post.gate.clone(),
             session: post.session,
             sessions: s
                 .sessions
                 .iter()
-                .map(|s| SessionChoice {
-                    id: s.id,
-                    label: format!(
-                        "{} ({})",
-                        lang.pick(&s.title_fr, &s.title_en),
-                        time::clock(s.starts_at, tz)
-                    ),
-                    selected: Some(s.id) == post.session,
+                .map(|d| SessionChoice {
+                    id: d.id,
+                    label: door_label(d, s, tz, lang),
+                    selected: Some(d.id) == post.session,
                 })
                 .collect(),
             door: s
                 .sessions
                 .iter()
-                .find(|s| Some(s.id) == post.session)
-                .map(|s| lang.pick(&s.title_fr, &s.title_en).to_string()),
+                .find(|d| Some(d.id) == post.session)
+                .map(|d| door_label(d, s, tz, lang)),
             q: q.map(str::to_string),
             searched: q.is_some_and(|q| !q.trim().is_empty()),
             results: s
@@ -185,4 +195,23 @@ impl ScannerView {
             verdict,
         }
     }
+}
+
+/// A session's door as the scanner lists it: title, day, start and room ("Coffee break — Tue
+/// 15 Jun 10:15 · Room A"), so that the six coffee breaks of a three-day event differ.
+fn door_label(session: &Session, s: &Scanner, tz: chrono_tz::Tz, lang: Lang) -> String {
+    let locale = match lang {
+        Lang::Fr => chrono::Locale::fr_FR,
+        Lang::En => chrono::Locale::en_GB,
+    };
+    let day = time::day(session.starts_at, tz).format_localized("%a %-d %b", locale);
+    let room = session
+        .room_id
+        .and_then(|id| s.rooms.iter().find(|r| r.id == id))
+        .map_or_else(|| lang.t("fixes-door-no-room"), |r| r.name.clone());
+    format!(
+        "{} — {day} {} · {room}",
+        lang.pick(&session.title_fr, &session.title_en),
+        time::clock(session.starts_at, tz)
+    )
 }

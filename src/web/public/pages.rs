@@ -134,6 +134,7 @@ async fn speakers(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
                 .map(|s| SessionLink {
                     title: lang.pick(&s.title_fr, &s.title_en).to_string(),
                     url: format!("/events/{slug}/sessions/{}", s.id),
+                    cancelled: s.status == crate::domain::SessionStatus::Cancelled,
                 })
                 .collect();
             SpeakerView { speaker, sessions }

@@ -114,6 +114,8 @@ pub struct SessionPage {
 pub struct SessionLink {
     pub title: String,
     pub url: String,
+    /// Marked as such on the speakers page, as the agenda does.
+    pub cancelled: bool,
 }
 
 /// A speaker, as `app::agenda` shapes one, with links to their sessions.
