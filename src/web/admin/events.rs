@@ -17,8 +17,10 @@ use crate::domain::validate::Input;
 use crate::domain::{EventStatus, Format, SessionKind, SpeakerRole};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::web::admin::preview_views::{ChecklistView, SessionBounds, WithChecklist};
+use crate::web::admin::sessions::speaker_rows;
 use crate::web::admin::views::{
-    render, Choice, EventPage, EventsPage, Fields, ListedEvent, Options, SpeakerRow, Vocabulary,
+    render, Choice, EventPage, EventsPage, Fields, ListedEvent, Options, Vocabulary,
 };
 
 pub fn routes() -> Vec<Route> {
@@ -88,24 +90,6 @@ pub fn vocabulary(lang: Lang) -> Vocabulary {
             Choice::new("true", lang.t("yes")),
         ],
     }
-}
-
-/// The session form's speaker rows with what is chosen in each.
-pub fn speaker_rows(values: &Input) -> Vec<SpeakerRow> {
-    (0..crate::domain::schedule::FORM_SPEAKER_ROWS)
-        .map(|n| SpeakerRow {
-            n,
-            number: n + 1,
-            speaker_id: values
-                .get(&format!("speaker_id_{n}"))
-                .unwrap_or("")
-                .to_string(),
-            role: values
-                .get(&format!("speaker_role_{n}"))
-                .unwrap_or("speaker")
-                .to_string(),
-        })
-        .collect()
 }
 
 fn list_page(lang: Lang, csrf: &Csrf, events: &[Event], new: Option<(&Input, &Error)>) -> Template {
@@ -208,6 +192,9 @@ pub async fn event_admin_page(
         problem = Some(r.error.message().render(lang));
     }
     let slug = agenda.event.slug.clone();
+    let checks = crate::app::checklist::checklist(&agenda, &tickets, crate::domain::time::now());
+    let checklist = ChecklistView::new(&slug, &checks, lang);
+    let session_bounds = SessionBounds::of(&agenda, lang);
     let view = EventPage {
         csrf: &csrf.0,
         event: crate::web::public::pages::event_summary(&agenda.event, lang),
@@ -222,6 +209,11 @@ pub async fn event_admin_page(
         vocab: vocabulary(lang),
         options: options(&agenda, lang),
         speaker_rows: rows,
+    };
+    let view = WithChecklist {
+        page: view,
+        checklist,
+        session_bounds,
     };
     Ok(render(
         "admin/event",
