@@ -42,6 +42,10 @@ fn started(event: &Event) -> bool {
 
 /// Removes the session: deleted, or cancelled (with its sign-ups kept) if anyone signed up.
 pub async fn remove(db: &Db, who: &Staff, event: &Event, id: i64) -> Result<()> {
+    // Cancelling twice would tell the same people twice.
+    if store::sessions::get(db, event.id, id).await?.status == SessionStatus::Cancelled {
+        return Err(Error::NotFound);
+    }
     store::sessions::delete(db, event.id, id).await?;
     let subject = format!("{}/sessions/{id}", event.slug);
     store::audit::record(db, &who.actor(), "remove-session", &subject).await?;

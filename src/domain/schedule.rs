@@ -256,6 +256,17 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[test]
+    fn form_rows_are_read_in_number_order_and_bounded() {
+        let input = Input::from_pairs([
+            ("speaker_id_10", "3"),
+            ("speaker_id_2", "1"),
+            ("speaker_id_x", "9"),
+            ("speaker_id_999", "7"),
+        ]);
+        assert_eq!(form_speaker_rows(&input), vec![2, 10]);
+    }
+
     fn frame() -> EventFrame {
         EventFrame {
             tz: "Europe/Paris".parse().unwrap(),

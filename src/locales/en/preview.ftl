@@ -58,6 +58,7 @@ preview-field-shift-days = A whole number of days, at most { $max } either way.
 
 ## Session form
 preview-add-speaker-row = Add another speaker
+preview-session-day-hint = On { $day }, on the event's clock.
 preview-session-days-hint = Between { $from } and { $to }, on the event's clock.
 preview-session-is-cancelled = This session is cancelled: it is shown as cancelled on the agenda.
 

@@ -58,6 +58,7 @@ preview-field-shift-days = Un nombre entier de jours, au plus { $max } dans un s
 
 ## Formulaire de session
 preview-add-speaker-row = Ajouter un intervenant
+preview-session-day-hint = Le { $day }, à l’heure de l’événement.
 preview-session-days-hint = Entre le { $from } et le { $to }, à l’heure de l’événement.
 preview-session-is-cancelled = Cette session est annulée : elle apparaît comme annulée dans le programme.
 

@@ -61,6 +61,7 @@ pub struct SessionBounds {
     /// The first and last days in words, for the hint.
     pub first_day: String,
     pub last_day: String,
+    pub same_day: bool,
 }
 
 impl SessionBounds {
@@ -76,6 +77,7 @@ impl SessionBounds {
             end: time::local_input(end, tz),
             first_day: time::long_date(e.starts_at, tz, lang),
             last_day: time::long_date(e.ends_at, tz, lang),
+            same_day: time::day(e.starts_at, tz) == time::day(e.ends_at, tz),
         }
     }
 }

@@ -225,6 +225,10 @@ async fn confirm_page(
     let lang = ctx.lang;
     let found = session_removal::consequences(ctx.db, event, id).await?;
     let s = &found.session;
+    // Only a scheduled session is removed, only a cancelled one restored.
+    if restore != (s.status == crate::domain::SessionStatus::Cancelled) {
+        return Err(Error::NotFound);
+    }
     let tz = event.tz();
     let when = format!(
         "{}, {}–{}",
