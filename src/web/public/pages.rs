@@ -46,6 +46,15 @@ pub async fn visible_event(db: &Db, who: Option<&Organiser>, slug: &str) -> Resu
     }
 }
 
+/// Like [`visible_event`], read from the database for the public too (pages not kept in the
+/// page cache, and registering, which must not act on an event a second old).
+pub async fn visible_event_now(db: &Db, who: Option<&Organiser>, slug: &str) -> Result<Event> {
+    match who {
+        Some(organiser) => public::preview_event(db, &organiser.0, slug).await,
+        None => public_event(db, slug).await,
+    }
+}
+
 /// The event as other areas' pages show it (see [`EventSummary`]).
 pub fn event_summary(e: &Event, lang: Lang) -> serde_json::Value {
     page_data(&EventSummary::new(e, lang))
@@ -118,8 +127,8 @@ async fn session(
     slug: &str,
     id: i64,
 ) -> Result<Template> {
-    let event = visible_event(db, who.as_ref(), slug).await?;
-    let mut agenda = Agenda::load(db, Event::clone(&event)).await?;
+    let event = visible_event_now(db, who.as_ref(), slug).await?;
+    let mut agenda = Agenda::load(db, event).await?;
     agenda.visitor_tz = zone.0;
     let session = agenda.session(id).ok_or(Error::NotFound)?;
     let path = format!("/events/{slug}/sessions/{id}");
@@ -141,8 +150,8 @@ async fn speakers(
     who: Option<Organiser>,
     slug: &str,
 ) -> Result<Template> {
-    let event = visible_event(db, who.as_ref(), slug).await?;
-    let agenda = Agenda::load(db, Event::clone(&event)).await?;
+    let event = visible_event_now(db, who.as_ref(), slug).await?;
+    let agenda = Agenda::load(db, event).await?;
     let people = agenda
         .speakers
         .iter()

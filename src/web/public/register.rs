@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::app::agenda::Agenda;
 use crate::app::choices::Choices;
-use crate::app::public::{self, Event, Registered};
+use crate::app::public::{self, Registered};
 use crate::app::registering::{self, Channel};
 use crate::app::{self, Db};
 use crate::auth::{Csrf, Organiser};
@@ -24,7 +24,7 @@ use crate::i18n::Lang;
 use crate::payments::Stripe;
 use crate::web::admin::events::{checked, shown, Done, Page};
 use crate::web::page;
-use crate::web::public::pages::{public_event, visible_event};
+use crate::web::public::pages::{public_event, visible_event_now};
 use crate::web::public::views::{
     page_data, Choice, ChoicesView, EventPage, EventSummary, LanguageChoice, RegisterPage,
     ResendPage, TicketChoice, WorkshopChoice,
@@ -131,9 +131,9 @@ async fn form_page(
     err: Option<&Error>,
 ) -> Result<Template> {
     let csrf = asker.csrf;
-    let event = visible_event(db, asker.who, slug).await?;
+    let event = visible_event_now(db, asker.who, slug).await?;
     let closed = registering::window(&event, lang).err();
-    let agenda = Agenda::load(db, Event::clone(&event)).await?;
+    let agenda = Agenda::load(db, event).await?;
     let problem = err.or(closed.as_ref()).map(|e| e.message().render(lang));
     let mut shown_values = values.values.clone();
     if values.get("language").is_none() {
@@ -181,7 +181,7 @@ async fn submit(
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let event = visible_event(db, who.as_ref(), slug).await?;
+    let event = visible_event_now(db, who.as_ref(), slug).await?;
     // An organiser previewing a draft reaches the form, but nothing is registered.
     let outcome = match public::refuse_draft(&event) {
         Ok(()) => registering::register(db, &event, &input, lang, Channel::Form).await,
