@@ -144,13 +144,21 @@ fn session_form(
         options: options(agenda, lang),
         speaker_rows: speaker_rows(values),
     };
-    let path = match id {
-        Some(id) => format!("/admin/events/{slug}/sessions/{id}"),
-        None => format!("/admin/events/{slug}/sessions"),
+    // Where the form posts, and the page the language switch reloads (a new session's form
+    // lives on the event's page).
+    let (action, path) = match id {
+        Some(id) => {
+            let edit = format!("/admin/events/{slug}/sessions/{id}");
+            (edit.clone(), edit)
+        }
+        None => (
+            format!("/admin/events/{slug}/sessions"),
+            format!("/admin/events/{slug}"),
+        ),
     };
     let view = SessionFormPage {
         page,
-        action: path.clone(),
+        action,
         is_new: id.is_none(),
         cancelled: session.is_some_and(|s| s.status == crate::domain::SessionStatus::Cancelled),
         restorable: session.is_some_and(|s| session_removal::restorable(&agenda.event, s)),
