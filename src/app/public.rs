@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 
+use crate::auth::Staff;
 use crate::domain::secret::normalize_email;
-use crate::domain::time;
-use crate::error::{Error, Result};
+use crate::domain::{time, EventStatus};
+use crate::error::{Error, Msg, Result};
 use crate::store::{self, Db};
 
 pub use crate::store::events::Event;
@@ -32,6 +33,27 @@ pub async fn cached_event(db: &Db, slug: &str) -> Result<Arc<Event>> {
         Some(e) if e.is_public() => Ok(e),
         _ => Err(Error::NotFound),
     }
+}
+
+/// The event as an organiser previews its public pages: a draft too, when this organiser may
+/// work on it; 404 otherwise, so another's draft is not told apart from an unknown event.
+/// Read from the database, never the event cache, so a draft is never taken for published.
+pub async fn preview_event(db: &Db, who: &Staff, slug: &str) -> Result<Event> {
+    match store::events::find(db, slug).await? {
+        Some(e) if e.is_public() || who.may_access_event(e.id) => Ok(e),
+        _ => Err(Error::NotFound),
+    }
+}
+
+/// Nobody registers for a draft, not even an organiser previewing its form.
+pub fn refuse_draft(event: &Event) -> Result<()> {
+    if event.status == EventStatus::Draft {
+        return Err(Error::Conflict {
+            message: Msg::new("preview-register-refused"),
+            fields: Default::default(),
+        });
+    }
+    Ok(())
 }
 
 /// A speaker's photo: its media type as stored, and its bytes.

@@ -7,6 +7,7 @@ pub mod badge;
 pub mod badge_role;
 pub mod capacity;
 pub mod chart;
+pub mod duplicate;
 pub mod event;
 pub mod guest_csv;
 pub mod kinds;

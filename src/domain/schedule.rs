@@ -41,8 +41,21 @@ pub struct SessionDraft {
     pub speakers: Vec<(i64, SpeakerRole)>,
 }
 
-/// How many speaker rows the admin form offers (`speaker_id_N`, `speaker_role_N`).
-pub const FORM_SPEAKER_ROWS: usize = 8;
+/// The most speaker rows the admin form sends (`speaker_id_N`, `speaker_role_N`, N from 0):
+/// the form grows a row at a time, as many as needed; this only bounds a forged form.
+pub const MAX_FORM_SPEAKER_ROWS: usize = 200;
+
+/// The row numbers N of the form's `speaker_id_N` fields, in order.
+pub fn form_speaker_rows(input: &Input) -> Vec<usize> {
+    let mut rows: Vec<usize> = input
+        .values
+        .keys()
+        .filter_map(|k| k.strip_prefix("speaker_id_")?.parse().ok())
+        .filter(|n| *n < MAX_FORM_SPEAKER_ROWS)
+        .collect();
+    rows.sort_unstable();
+    rows
+}
 
 pub fn validate_session(input: &Input, frame: &EventFrame) -> Result<SessionDraft> {
     let mut c = Checker::default();
@@ -146,7 +159,7 @@ fn speakers(c: &mut Checker, input: &Input, known: &HashSet<i64>) -> Vec<(i64, S
             rows.push((id, role));
         }
     } else {
-        for n in 0..FORM_SPEAKER_ROWS {
+        for n in form_speaker_rows(input) {
             if let Some(id) = input.get(&format!("speaker_id_{n}")) {
                 let role = input.get(&format!("speaker_role_{n}")).unwrap_or("speaker");
                 rows.push((id.to_string(), role.to_string()));
@@ -242,6 +255,17 @@ pub fn clash_error(clash: &Clash, other: &Booked, speaker_name: &str, tz: Tz) ->
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn form_rows_are_read_in_number_order_and_bounded() {
+        let input = Input::from_pairs([
+            ("speaker_id_10", "3"),
+            ("speaker_id_2", "1"),
+            ("speaker_id_x", "9"),
+            ("speaker_id_999", "7"),
+        ]);
+        assert_eq!(form_speaker_rows(&input), vec![2, 10]);
+    }
 
     fn frame() -> EventFrame {
         EventFrame {

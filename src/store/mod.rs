@@ -7,6 +7,7 @@ pub mod audit;
 pub mod badges;
 pub mod checkins;
 pub mod conflicts;
+pub mod duplicate;
 pub mod error;
 pub mod event_cache;
 pub mod events;

@@ -188,6 +188,89 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Who removing or restoring a session concerns: every sign-up (any one keeps the session as
+/// cancelled rather than deleted), and those holding a seat, whom the notice e-mails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SignupCounts {
+    pub signups: i64,
+    pub seated: i64,
+}
+
+pub async fn signup_counts(db: &Db, session_id: i64) -> Result<SignupCounts> {
+    let (signups, seated): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN ss.status = 'confirmed' \
+         AND r.status IN ('confirmed', 'pending_payment') THEN 1 ELSE 0 END), 0) \
+         FROM session_signups ss JOIN registrations r ON r.id = ss.registration_id \
+         WHERE ss.session_id = $1",
+    )
+    .bind(session_id)
+    .fetch_one(&db.read)
+    .await?;
+    Ok(SignupCounts { signups, seated })
+}
+
+/// Puts a cancelled session back on the agenda. Cancelling kept its sign-ups, so the people
+/// seated are seated again and told (a change notice: their calendar gets it back). Refused
+/// with 409 naming the other session if its room or a speaker was booked meanwhile.
+pub async fn restore(db: &Db, event: &Event, id: i64) -> Result<Session> {
+    let mut tx = db.write.begin().await?;
+    super::lock_event(db, &mut tx, event.id).await?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM sessions WHERE event_id = $1 AND id = $2 AND status = 'cancelled'"
+    );
+    let session: Session = sqlx::query_as(&sql)
+        .bind(event.id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let speakers: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT speaker_id, role FROM session_speakers WHERE session_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let draft = as_draft(&session, speakers);
+    check_clash(&mut tx, event, &draft, Some(id)).await?;
+    sqlx::query(
+        "UPDATE sessions SET status = 'scheduled', sequence = sequence + 1, updated_at = $1 \
+         WHERE id = $2 AND event_id = $3",
+    )
+    .bind(time::now())
+    .bind(id)
+    .bind(event.id)
+    .execute(&mut *tx)
+    .await?;
+    outbox::enqueue_session_notice(&mut tx, outbox::SESSION_CHANGED, id).await?;
+    touch_event(&mut tx, event.id).await?;
+    tx.commit().await?;
+    db.events_changed();
+    get_written(db, event.id, id).await
+}
+
+/// A stored session as the double-booking check reads a draft.
+fn as_draft(s: &Session, speakers: Vec<(i64, String)>) -> SessionDraft {
+    SessionDraft {
+        title_fr: s.title_fr.clone(),
+        title_en: s.title_en.clone(),
+        description_fr: s.description_fr.clone(),
+        description_en: s.description_en.clone(),
+        kind: s.kind,
+        room_id: s.room_id,
+        track_id: s.track_id,
+        starts_at: s.starts_at,
+        ends_at: s.ends_at,
+        format: s.format,
+        capacity: s.capacity,
+        requires_signup: s.requires_signup.0,
+        stream_url: s.stream_url.clone(),
+        speakers: speakers
+            .into_iter()
+            .filter_map(|(id, role)| SpeakerRole::parse(&role).map(|r| (id, r)))
+            .collect(),
+    }
+}
+
 /// Binds a session's fields as `$1`…`$13`, in the order both INSERT and UPDATE use.
 fn bind_draft<'q, O>(
     q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,

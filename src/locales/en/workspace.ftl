@@ -164,3 +164,4 @@ room-move-clash = “{ $moved_en }” would then take place in that room at the 
 room-capacity-below-seated = { $count } people already have a seat at “{ $title_en }” in this room: the capacity cannot go below { $count }.
 field-move-elsewhere = Choose another one.
 field-price = Enter a price such as 25 or 25.50.
+ws-next-edition = Next edition

@@ -165,3 +165,4 @@ room-move-clash = « { $moved_fr } » aurait alors lieu dans cette salle en mêm
 room-capacity-below-seated = { $count } personnes ont déjà une place à « { $title_fr } » dans cette salle : la capacité ne peut pas descendre sous { $count }.
 field-move-elsewhere = Choisissez-en une autre.
 field-price = Saisissez un prix, par exemple 25 ou 25,50.
+ws-next-edition = Prochaine édition

@@ -18,9 +18,9 @@ use crate::domain::validate::Input;
 use crate::domain::{EventStatus, Format, SessionKind, SpeakerRole};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::web::admin::views::{
-    render, Choice, EventsPage, Fields, ListedEvent, Options, SpeakerRow, Vocabulary,
-};
+use crate::web::admin::preview_views::{ChecklistView, SessionBounds};
+use crate::web::admin::sessions::speaker_rows;
+use crate::web::admin::views::{render, Choice, EventsPage, Fields, ListedEvent, Options, Vocabulary};
 use crate::web::admin::workspace::{
     head, Forms, OverviewPage, ProgrammePage, Refused, Section, SettingsPage,
 };
@@ -99,23 +99,6 @@ pub fn vocabulary(lang: Lang) -> Vocabulary {
     }
 }
 
-/// The session form's speaker rows with what is chosen in each.
-pub fn speaker_rows(values: &Input) -> Vec<SpeakerRow> {
-    (0..crate::domain::schedule::FORM_SPEAKER_ROWS)
-        .map(|n| SpeakerRow {
-            n,
-            number: n + 1,
-            speaker_id: values
-                .get(&format!("speaker_id_{n}"))
-                .unwrap_or("")
-                .to_string(),
-            role: values
-                .get(&format!("speaker_role_{n}"))
-                .unwrap_or("speaker")
-                .to_string(),
-        })
-        .collect()
-}
 
 fn list_page(lang: Lang, csrf: &Csrf, events: &[Event], new: Option<(&Input, &Error)>) -> Template {
     let events = events
@@ -242,10 +225,14 @@ async fn overview(
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let figures = admin_events::overview(db, &event).await?;
+    let admin_events::EventPage { agenda, tickets } =
+        admin_events::event_page(db, event.clone()).await?;
+    let checks = crate::app::checklist::checklist(&agenda, &tickets, crate::domain::time::now());
     let view = OverviewPage {
         head: head(&event, lang, Section::Overview),
         csrf: &csrf.0,
         figures,
+        checklist: ChecklistView::new(slug, &checks, lang),
     };
     Ok(render(
         "admin/overview",
@@ -279,6 +266,7 @@ pub async fn programme_page(
         vocab: vocabulary(lang),
         options: options(&agenda, lang),
         speaker_rows: rows,
+        session_bounds: SessionBounds::of(&agenda, lang),
     };
     Ok(render(
         "admin/programme",

@@ -3,8 +3,10 @@
 pub mod badge_roles;
 pub mod checkins;
 pub mod dashboard;
+pub mod duplicate;
 pub mod events;
 pub mod imports;
+pub mod preview_views;
 pub mod registrations;
 pub mod rooms;
 pub mod sessions;

@@ -185,6 +185,7 @@ pub struct OverviewPage<'a> {
     pub head: Head,
     pub csrf: &'a str,
     pub figures: crate::app::admin_events::Overview,
+    pub checklist: crate::web::admin::preview_views::ChecklistView,
 }
 
 /// `admin/programme`: the sessions, and the new-session form.
@@ -199,6 +200,7 @@ pub struct ProgrammePage<'a> {
     pub vocab: crate::web::admin::views::Vocabulary,
     pub options: crate::web::admin::views::Options,
     pub speaker_rows: Vec<crate::web::admin::views::SpeakerRow>,
+    pub session_bounds: crate::web::admin::preview_views::SessionBounds,
 }
 
 /// `admin/settings`: the event's details form.

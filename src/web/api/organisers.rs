@@ -8,6 +8,7 @@ use rocket::{delete, get, patch, post, routes, Route, State};
 use crate::app::agenda::{Agenda, Room, Speaker, Track};
 use crate::app::events;
 use crate::app::tickets::TicketType;
+use crate::app::{duplicate, session_removal};
 use crate::app::{organise, rooms, speakers, tickets, tracks, Db};
 use crate::auth::Organiser;
 use crate::config::Settings;
@@ -187,4 +188,38 @@ async fn registrations(
         registrations,
         counts: roster.counts_json(lang),
     }))
+}
+
+/// Duplicating an event and restoring a cancelled session (mounted beside [`routes`]).
+pub fn preview_routes() -> Vec<Route> {
+    routes![duplicate_event, restore_session]
+}
+
+/// A copy of the event as a new draft, `shift_days` later (201, as `POST /events` answers).
+#[post("/events/<slug>/duplicate", data = "<body>")]
+async fn duplicate_event(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    body: Result<JsonInput, Error>,
+) -> Result<Created<OrganiserEventView>> {
+    let event = who.event(db, slug).await?;
+    let copy = duplicate::duplicate_event(db, &who.0, &event, &body?.0).await?;
+    Ok((Status::Created, Json(OrganiserEventView::new(&copy, lang))))
+}
+
+/// Puts a cancelled session back on the agenda while the event has not started.
+#[post("/events/<slug>/sessions/<id>/restore")]
+async fn restore_session(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    id: i64,
+) -> Result<Json<OrganiserSessionView>> {
+    let event = who.event(db, slug).await?;
+    let session = session_removal::restore(db, &who.0, &event, id).await?;
+    let agenda = Agenda::load(db, event).await?;
+    Ok(Json(OrganiserSessionView::new(&agenda, &session, lang)))
 }

@@ -9,6 +9,7 @@ use rocket_dyn_templates::{Metadata, Template};
 use crate::app::agenda::Agenda;
 use crate::app::public::{self, Event};
 use crate::app::Db;
+use crate::auth::Organiser;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::page;
@@ -33,6 +34,27 @@ pub async fn cached_public_event(db: &Db, slug: &str) -> Result<Arc<Event>> {
     public::cached_event(db, slug).await
 }
 
+/// The event this visitor may see: the public one (through the cache), or, for a signed-in
+/// organiser who may work on it, its draft too: a preview, which the templates mark with the
+/// draft banner (`event.status`) and which is never cached.
+pub async fn visible_event(db: &Db, who: Option<&Organiser>, slug: &str) -> Result<Arc<Event>> {
+    match who {
+        Some(organiser) => Ok(Arc::new(
+            public::preview_event(db, &organiser.0, slug).await?,
+        )),
+        None => cached_public_event(db, slug).await,
+    }
+}
+
+/// Like [`visible_event`], read from the database for the public too (pages not kept in the
+/// page cache, and registering, which must not act on an event a second old).
+pub async fn visible_event_now(db: &Db, who: Option<&Organiser>, slug: &str) -> Result<Event> {
+    match who {
+        Some(organiser) => public::preview_event(db, &organiser.0, slug).await,
+        None => public_event(db, slug).await,
+    }
+}
+
 /// The event as other areas' pages show it (see [`EventSummary`]).
 pub fn event_summary(e: &Event, lang: Lang) -> serde_json::Value {
     page_data(&EventSummary::new(e, lang))
@@ -52,12 +74,15 @@ async fn event(
     cache: &State<PageCache>,
     templates: Metadata<'_>,
     zone: VisitorZone,
+    who: Option<Organiser>,
     slug: &str,
 ) -> Result<Cached> {
-    let event = cached_public_event(db, slug).await?;
+    let event = visible_event(db, who.as_ref(), slug).await?;
+    // A draft's preview is for its organisers only: never kept, never served from the cache.
+    let cacheable = event.is_public();
     let zone_name = zone.0.map(|z| z.name()).unwrap_or("");
     let key = format!("page:{slug}:{}:{zone_name}", lang.code());
-    if let Some(body) = cache.get(&key, event.revision) {
+    if let Some(body) = cache.get(&key, event.revision).filter(|_| cacheable) {
         return Ok(Cached(ContentType::HTML, body));
     }
     let revision = event.revision;
@@ -87,6 +112,9 @@ async fn event(
     let (_, html) = templates
         .render("event", data)
         .ok_or_else(|| Error::Internal("the event page did not render".into()))?;
+    if !cacheable {
+        return Ok(Cached(ContentType::HTML, Arc::from(html.into_bytes())));
+    }
     Ok(Cached(ContentType::HTML, cache.put(key, revision, html)))
 }
 
@@ -95,10 +123,11 @@ async fn session(
     db: &State<Db>,
     lang: Lang,
     zone: VisitorZone,
+    who: Option<Organiser>,
     slug: &str,
     id: i64,
 ) -> Result<Template> {
-    let event = public_event(db, slug).await?;
+    let event = visible_event_now(db, who.as_ref(), slug).await?;
     let mut agenda = Agenda::load(db, event).await?;
     agenda.visitor_tz = zone.0;
     let session = agenda.session(id).ok_or(Error::NotFound)?;
@@ -115,8 +144,13 @@ async fn session(
 }
 
 #[get("/events/<slug>/speakers")]
-async fn speakers(db: &State<Db>, lang: Lang, slug: &str) -> Result<Template> {
-    let event = public_event(db, slug).await?;
+async fn speakers(
+    db: &State<Db>,
+    lang: Lang,
+    who: Option<Organiser>,
+    slug: &str,
+) -> Result<Template> {
+    let event = visible_event_now(db, who.as_ref(), slug).await?;
     let agenda = Agenda::load(db, event).await?;
     let people = agenda
         .speakers

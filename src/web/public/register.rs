@@ -15,7 +15,7 @@ use crate::app::choices::Choices;
 use crate::app::public::{self, Registered};
 use crate::app::registering::{self, Channel};
 use crate::app::{self, Db};
-use crate::auth::Csrf;
+use crate::auth::{Csrf, Organiser};
 use crate::domain::secret::is_email;
 use crate::domain::validate::Input;
 use crate::domain::{Attendance, Format, RegistrationStatus};
@@ -24,7 +24,7 @@ use crate::i18n::Lang;
 use crate::payments::Stripe;
 use crate::web::admin::events::{checked, shown, Done, Page};
 use crate::web::page;
-use crate::web::public::pages::public_event;
+use crate::web::public::pages::{public_event, visible_event_now};
 use crate::web::public::views::{
     page_data, Choice, ChoicesView, EventPage, EventSummary, LanguageChoice, RegisterPage,
     ResendPage, TicketChoice, WorkshopChoice,
@@ -116,15 +116,22 @@ pub fn choices_view(agenda: &Agenda, offered: &Choices, lang: Lang, values: &Inp
     }
 }
 
+/// The form for whoever asks: a signed-in organiser of a draft sees its preview.
+struct Asker<'a> {
+    csrf: &'a Csrf,
+    who: Option<&'a Organiser>,
+}
+
 async fn form_page(
     db: &Db,
     lang: Lang,
-    csrf: &Csrf,
+    asker: Asker<'_>,
     slug: &str,
     values: &Input,
     err: Option<&Error>,
 ) -> Result<Template> {
-    let event = public_event(db, slug).await?;
+    let csrf = asker.csrf;
+    let event = visible_event_now(db, asker.who, slug).await?;
     let closed = registering::window(&event, lang).err();
     let agenda = Agenda::load(db, event).await?;
     let problem = err.or(closed.as_ref()).map(|e| e.message().render(lang));
@@ -149,8 +156,18 @@ async fn form_page(
 }
 
 #[get("/events/<slug>/register")]
-async fn form(db: &State<Db>, lang: Lang, csrf: Csrf, slug: &str) -> Result<Template> {
-    form_page(db, lang, &csrf, slug, &Input::default(), None).await
+async fn form(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Option<Organiser>,
+    slug: &str,
+) -> Result<Template> {
+    let asker = Asker {
+        csrf: &csrf,
+        who: who.as_ref(),
+    };
+    form_page(db, lang, asker, slug, &Input::default(), None).await
 }
 
 #[post("/events/<slug>/register", data = "<form>")]
@@ -159,12 +176,18 @@ async fn submit(
     stripe: &State<Stripe>,
     lang: Lang,
     csrf: Csrf,
+    who: Option<Organiser>,
     slug: &str,
     form: Form<HashMap<String, String>>,
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
-    let event = public_event(db, slug).await?;
-    match registering::register(db, &event, &input, lang, Channel::Form).await {
+    let event = visible_event_now(db, who.as_ref(), slug).await?;
+    // An organiser previewing a draft reaches the form, but nothing is registered.
+    let outcome = match public::refuse_draft(&event) {
+        Ok(()) => registering::register(db, &event, &input, lang, Channel::Form).await,
+        Err(refused) => Err(refused),
+    };
+    match outcome {
         // A new paid registration goes straight to Stripe's payment page, or to its own page
         // with "try again" when Stripe could not open one.
         Ok(Registered::New {
@@ -179,7 +202,11 @@ async fn submit(
         Ok(_) => Ok(Ok(Redirect::to(format!("/events/{slug}/register/done")))),
         Err(e) => {
             let e = shown(e)?;
-            let page = form_page(db, lang, &csrf, slug, &input, Some(&e)).await?;
+            let asker = Asker {
+                csrf: &csrf,
+                who: who.as_ref(),
+            };
+            let page = form_page(db, lang, asker, slug, &input, Some(&e)).await?;
             Ok(Err((e.status(), page)))
         }
     }
