@@ -7,6 +7,7 @@ pub mod admin_badges;
 pub mod admin_events;
 pub mod admin_registrations;
 pub mod agenda;
+pub mod announcements;
 pub mod attendee;
 pub mod checkin;
 pub mod choices;

@@ -5,6 +5,7 @@ pub mod checkins;
 pub mod dashboard;
 pub mod events;
 pub mod imports;
+pub mod messages;
 pub mod registrations;
 pub mod sessions;
 pub mod speakers;
