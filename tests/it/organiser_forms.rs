@@ -302,7 +302,7 @@ async fn a_message_is_previewed_tried_confirmed_then_sent_in_each_language() {
             &[("status", "waitlisted"), MESSAGE[0], MESSAGE[1]],
         )
         .await;
-        assert!(page.contains("Ceci enverra un e-mail à 1 personne :"));
+        assert!(page.contains("Ceci enverra un e-mail à 1 personne\u{a0}:"));
         let (_, page) = step("edit", "en", &MESSAGE).await;
         assert!(page.contains(">The workshop is in room B.</textarea>"));
         assert_eq!(store::outbox::pending_count(db).await.unwrap(), 0);

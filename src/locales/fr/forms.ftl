@@ -33,19 +33,19 @@ forms-sent = { $n ->
     [one] Le message est en file d’envoi pour 1 personne.
    *[other] Le message est en file d’envoi pour { $n } personnes.
 }
-forms-confirm-title = Envoyer ce message ?
+forms-confirm-title = Envoyer ce message ?
 forms-confirm-reach = { $n ->
     [0] Personne ne correspond à ces filtres : rien ne serait envoyé.
-    [one] Ceci enverra un e-mail à 1 personne :
-   *[other] Ceci enverra un e-mail à { $n } personnes :
+    [one] Ceci enverra un e-mail à 1 personne :
+   *[other] Ceci enverra un e-mail à { $n } personnes :
 }
 forms-confirm-status = { $status } : { $n }
 forms-confirm-languages = { $fr } en français, { $en } en anglais.
 forms-confirm-send = Confirmer et envoyer
 forms-confirm-back = Revenir au message
 
-forms-cancel-title = Annuler l’inscription de { $name } ?
-forms-cancel-intro = Si vous confirmez :
+forms-cancel-title = Annuler l’inscription de { $name } ?
+forms-cancel-intro = Si vous confirmez :
 forms-cancel-told = { $name } est prévenu·e par e-mail de l’annulation.
 forms-cancel-no-place = { $name } n’occupe pas de place (en attente, ou en attente d’approbation) : personne ne monte.
 forms-cancel-nobody-waiting = Personne n’est en attente : la place se libère pour la prochaine inscription.
