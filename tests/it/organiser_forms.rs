@@ -383,3 +383,43 @@ async fn a_test_to_an_api_token_says_it_has_no_address() {
         0
     );
 }
+
+#[rocket::async_test]
+async fn the_cancellation_page_says_whether_a_paid_ticket_is_refunded() {
+    let url = fresh_url(Backend::Sqlite).await;
+    let c = client_with_settings(common::settings(&url, false)).await;
+    let ids = event_with(&c, 5, &[("Ana Lima", "ana@pessac.fr", "fr")]).await;
+    let db = common::db(&c);
+    let event = store::events::get(db, "forum").await.unwrap();
+    // A payment as Stripe's webhook records it (the refund itself is `stripe.rs`'s test).
+    common::raw_sql(
+        &url,
+        &format!(
+            "INSERT INTO payments (registration_id, event_id, checkout_session_id, \
+             payment_intent_id, amount_cents, currency, status, created_at, updated_at) \
+             VALUES ({}, {}, 'cs_1', 'pi_1', 4500, 'EUR', 'paid', 0, 0)",
+            ids[0], event.id
+        ),
+    )
+    .await;
+    sign_in_organiser(&c, "orga@forum.fr", None).await;
+    let path = format!(
+        "/admin/events/forum/registrations/{}/cancel?lang=en",
+        ids[0]
+    );
+    let page = text_of(&c, &path).await;
+    assert!(
+        page.contains("The ticket was paid: €45.00 is refunded through Stripe."),
+        "{page}"
+    );
+    let terms = store::payments::Terms {
+        refund_until: Some(summit::domain::time::now() - 60),
+        legal_details: String::new(),
+    };
+    store::payments::set_terms(db, event.id, &terms)
+        .await
+        .unwrap();
+    let page = text_of(&c, &path).await;
+    assert!(page.contains("the refund deadline has passed: nothing is refunded"));
+    assert!(!page.contains("is refunded through Stripe"));
+}
