@@ -51,7 +51,7 @@ impl Composer {
     /// The e-mail for an outbox row, or `None` when its registration no longer exists.
     pub async fn compose(&self, db: &Db, m: &Claimed) -> Result<Option<Message>, String> {
         let Some(id) = m.registration_id else {
-            return Ok(None);
+            return self.announcement_test(m);
         };
         let r = match registrations::get(db, id).await {
             Ok(r) => r,
@@ -285,6 +285,51 @@ impl Composer {
         };
         let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
         Some((method, calendar::render_invite(name, &entries, &itip)))
+    }
+}
+
+impl Composer {
+    /// An organiser's test of an announcement, to their own address: the attendees' message
+    /// with a sample name, and the event's page where attendees find their personal link.
+    fn announcement_test(&self, m: &Claimed) -> Result<Option<Message>, String> {
+        let Some((subject, body)) =
+            announcement(m).filter(|_| m.message_kind == outbox::ANNOUNCEMENT)
+        else {
+            return Ok(None);
+        };
+        let v: Value = serde_json::from_str(&m.payload).map_err(|e| e.to_string())?;
+        let lang = v["lang"].as_str().and_then(Lang::parse).unwrap_or(Lang::Fr);
+        let slug = v["event"].as_str().unwrap_or_default();
+        let subject = Msg::new("forms-test-subject")
+            .arg("subject", &subject)
+            .render(lang);
+        let greeting = Msg::new("mail-greeting").arg("name", lang.t("forms-sample-name"));
+        let data = json!({
+            "lang": lang.code(),
+            "subject": subject,
+            "greeting": greeting.render(lang),
+            "intro": body,
+            "link_label": lang.t("forms-test-link-label"),
+            "link": format!("{}/events/{slug}", self.public_url),
+            "footer": lang.t("forms-test-footer"),
+        });
+        let text = self.text.render("text", &data).map_err(|e| e.to_string())?;
+        let html = self.hbs.render("html", &data).map_err(|e| e.to_string())?;
+        let to: Mailbox = m.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .message_id(Some(format!(
+                "<outbox-{}@{}>",
+                m.id,
+                calendar::uid_host(&self.public_url)
+            )))
+            .date_now()
+            .raw_header(header("Auto-Submitted", "auto-generated".into())?)
+            .multipart(MultiPart::alternative_plain_html(text, html))
+            .map(Some)
+            .map_err(|e| e.to_string())
     }
 }
 

@@ -223,24 +223,37 @@ pub async fn pending_count(db: &Db) -> Result<i64> {
 pub const ANNOUNCEMENT: &str = "announcement";
 pub const REMINDER: &str = "reminder";
 
-/// Queues an organiser's announcement to each of these registrations.
+/// An announcement's subject and text for French and for English readers.
+pub struct AnnouncementTexts<'a> {
+    pub fr: (&'a str, &'a str),
+    pub en: (&'a str, &'a str),
+}
+
+fn announcement_payload(subject: &str, body: &str) -> String {
+    serde_json::json!({ "subject": subject, "body": body }).to_string()
+}
+
+/// Queues an organiser's announcement to each of these registrations, in the language each
+/// registration reads (English for `en`, French otherwise), all in one transaction.
 pub async fn announce(
     db: &Db,
     registration_ids: &[i64],
-    subject: &str,
-    body: &str,
+    texts: &AnnouncementTexts<'_>,
 ) -> Result<usize> {
-    let payload = serde_json::json!({ "subject": subject, "body": body }).to_string();
+    let fr = announcement_payload(texts.fr.0, texts.fr.1);
+    let en = announcement_payload(texts.en.0, texts.en.1);
     let now = time::now();
     let mut tx = db.write.begin().await?;
     for id in registration_ids {
         sqlx::query(
             "INSERT INTO outbox (message_kind, recipient, registration_id, payload, \
-             next_attempt_at, created_at) SELECT $1, email, id, $2, $3, $3 FROM registrations \
-             WHERE id = $4",
+             next_attempt_at, created_at) SELECT $1, email, id, \
+             CASE WHEN language = 'en' THEN $2 ELSE $3 END, $4, $4 FROM registrations \
+             WHERE id = $5",
         )
         .bind(ANNOUNCEMENT)
-        .bind(&payload)
+        .bind(&en)
+        .bind(&fr)
         .bind(now)
         .bind(id)
         .execute(&mut *tx)
@@ -248,6 +261,37 @@ pub async fn announce(
     }
     tx.commit().await?;
     Ok(registration_ids.len())
+}
+
+/// An organiser's try of an announcement, to their own address.
+pub struct AnnouncementTest<'a> {
+    pub recipient: &'a str,
+    /// The event's slug, for the link in place of a personal one.
+    pub event: &'a str,
+    pub lang: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+}
+
+/// Queues the test copy: an announcement with no registration behind it (the composer
+/// writes it from the payload alone).
+pub async fn announce_test(db: &Db, t: &AnnouncementTest<'_>) -> Result<()> {
+    let payload = serde_json::json!({
+        "subject": t.subject, "body": t.body, "event": t.event, "lang": t.lang, "test": true,
+    })
+    .to_string();
+    let now = time::now();
+    sqlx::query(
+        "INSERT INTO outbox (message_kind, recipient, registration_id, payload, next_attempt_at, \
+         created_at) VALUES ($1, $2, NULL, $3, $4, $4)",
+    )
+    .bind(ANNOUNCEMENT)
+    .bind(t.recipient)
+    .bind(payload)
+    .bind(now)
+    .execute(&db.write)
+    .await?;
+    Ok(())
 }
 
 /// Queues reminders once: the day before an event for everyone holding a place, and shortly

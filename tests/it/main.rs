@@ -23,6 +23,7 @@ mod mail;
 mod offline_scan;
 mod open_data;
 mod openapi;
+mod organiser_forms;
 mod preview_and_duplicate;
 mod privacy;
 mod properties;

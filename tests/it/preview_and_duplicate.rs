@@ -705,7 +705,7 @@ async fn the_session_form_grows_a_speaker_row_at_a_time_and_starts_on_the_event_
         speakers.push(sp["id"].as_i64().unwrap());
     }
     common::sign_in_organiser(&client, "orga@villes.fr", None).await;
-    let page = text_of(&client, "/admin/events/rangs?lang=en").await;
+    let page = text_of(&client, "/admin/events/rangs/programme?lang=en").await;
     assert!(
         page.contains(
             "value=\"2027-06-15T08:00\" min=\"2027-06-15T08:00\" max=\"2027-06-16T18:00\""

@@ -56,6 +56,19 @@ fn quoted_after(text: &str, marker: &str, found: &mut BTreeSet<String>) {
     }
 }
 
+fn without_space_after_paren(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut after_paren = false;
+    for ch in code.chars() {
+        if after_paren && ch.is_whitespace() {
+            continue;
+        }
+        after_paren = ch == '(';
+        out.push(ch);
+    }
+    out
+}
+
 fn used_keys() -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let mut templates = Vec::new();
@@ -66,6 +79,8 @@ fn used_keys() -> BTreeSet<String> {
     }
     let mut code = Vec::new();
     files(Path::new("src"), ".rs", &mut code);
+    // `lang.t_args(\n    "key"` as rustfmt wraps it reads as `lang.t_args("key"`.
+    let code: Vec<String> = code.iter().map(|c| without_space_after_paren(c)).collect();
     for c in &code {
         quoted_after(c, "Msg::new(\"", &mut used);
         quoted_after(c, ".t(\"", &mut used);

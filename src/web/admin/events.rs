@@ -20,7 +20,9 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::admin::preview_views::{ChecklistView, SessionBounds};
 use crate::web::admin::sessions::speaker_rows;
-use crate::web::admin::views::{render, Choice, EventsPage, Fields, ListedEvent, Options, Vocabulary};
+use crate::web::admin::views::{
+    render, Choice, EventsPage, Fields, ListedEvent, Options, Vocabulary,
+};
 use crate::web::admin::workspace::{
     head, Forms, OverviewPage, ProgrammePage, Refused, Section, SettingsPage,
 };
@@ -98,7 +100,6 @@ pub fn vocabulary(lang: Lang) -> Vocabulary {
         ],
     }
 }
-
 
 fn list_page(lang: Lang, csrf: &Csrf, events: &[Event], new: Option<(&Input, &Error)>) -> Template {
     let events = events

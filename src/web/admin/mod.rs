@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod duplicate;
 pub mod events;
 pub mod imports;
+pub mod messages;
 pub mod preview_views;
 pub mod registrations;
 pub mod rooms;

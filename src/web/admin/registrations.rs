@@ -1,5 +1,6 @@
 //! The organisers' registrations: list with search and filters, counts, adding someone by
-//! hand, cancelling, approving, CSV export and guest-list import with its progress.
+//! hand, cancelling (after a page that says what it will do), approving, CSV export and
+//! guest-list import with its progress. Writing to attendees is `messages`.
 
 use std::collections::HashMap;
 
@@ -12,7 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::app::admin_events::Event;
-use crate::app::admin_registrations::{self, Filter};
+use crate::app::admin_registrations::{self, CancelPlan, Filter};
 use crate::app::registering::{self, Channel};
 use crate::app::roster::Roster;
 use crate::app::Db;
@@ -24,7 +25,7 @@ use crate::web::admin::events::{checked, shown, Done};
 use crate::web::admin::views::{render, Choice, Fields};
 
 pub fn routes() -> Vec<Route> {
-    routes![list, export, add, cancel, decide, announce]
+    routes![list, export, add, cancel_page, cancel, decide]
 }
 
 fn filter_of(
@@ -173,7 +174,18 @@ async fn roster_page(
     ))
 }
 
-#[get("/events/<slug>/registrations?<q>&<status>&<attendance>&<ticket>&<session>&<done>")]
+/// What a cancellation did, as its redirect tells the list: who was cancelled, whether a
+/// place was freed, who got it (`promoted`, ids separated by commas).
+#[derive(rocket::FromForm, Default)]
+struct CancelOutcome {
+    id: Option<i64>,
+    freed: Option<bool>,
+    promoted: Option<String>,
+}
+
+#[get(
+    "/events/<slug>/registrations?<q>&<status>&<attendance>&<ticket>&<session>&<done>&<outcome..>"
+)]
 #[allow(clippy::too_many_arguments)]
 async fn list(
     db: &State<Db>,
@@ -187,22 +199,54 @@ async fn list(
     ticket: Option<i64>,
     session: Option<i64>,
     done: Option<&str>,
+    outcome: CancelOutcome,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let filter = filter_of(q, status, attendance, ticket, session);
     let roster = admin_registrations::list(db, &who.0.actor(), event, &filter).await?;
     let notice = match done {
         Some("added") => Some(Msg::new("roster-added")),
-        Some("cancelled") => Some(Msg::new("roster-cancelled")),
+        Some("cancelled") => Some(cancelled_notice(&roster, &outcome)),
         Some("approve") => Some(Msg::new("roster-approved")),
         Some("reject") => Some(Msg::new("roster-rejected")),
-        Some("announced") => Some(Msg::new("roster-announced")),
         Some("badge") => Some(Msg::new("badge-reissued")),
         Some("role") => Some(Msg::new("badge-role-changed")),
         _ => None,
     };
     let notice = notice.map(|n| n.render(lang));
     roster_page(db, lang, &csrf, roster, &filter, None, notice).await
+}
+
+/// The true outcome of a cancellation: who got the freed place, or that nobody was waiting,
+/// or that no place was freed (the person was waiting themselves).
+fn cancelled_notice(roster: &Roster, outcome: &CancelOutcome) -> Msg {
+    let name = |id: i64| {
+        roster
+            .rows
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.name.clone())
+    };
+    let person = outcome.id.and_then(name).unwrap_or_default();
+    let promoted: Vec<String> = outcome
+        .promoted
+        .as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|id| id.trim().parse().ok())
+        .filter_map(name)
+        .collect();
+    if !promoted.is_empty() {
+        Msg::new("forms-cancelled-promoted")
+            .arg("name", person)
+            .arg("next", promoted.join(", "))
+    } else if outcome.freed == Some(true) {
+        Msg::new("forms-cancelled-nobody-waiting").arg("name", person)
+    } else if outcome.freed == Some(false) {
+        Msg::new("forms-cancelled-no-place").arg("name", person)
+    } else {
+        Msg::new("roster-cancelled")
+    }
 }
 
 #[derive(Responder)]
@@ -258,6 +302,62 @@ async fn add(
     }
 }
 
+/// `admin/cancel_registration`: what cancelling will do, before the organiser confirms.
+#[derive(Serialize)]
+struct CancelPage<'a> {
+    csrf: &'a str,
+    event: Value,
+    id: i64,
+    name: String,
+    /// One line per consequence: the e-mail, the freed place, the money.
+    consequences: Vec<String>,
+}
+
+#[get("/events/<slug>/registrations/<id>/cancel")]
+async fn cancel_page(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+    id: i64,
+) -> Result<Template> {
+    let event = who.event(db, slug).await?;
+    let summary = crate::web::public::pages::event_summary(&event, lang);
+    let plan = admin_registrations::cancel_plan(db, event, id).await?;
+    let view = CancelPage {
+        csrf: &csrf.0,
+        event: summary,
+        id,
+        name: plan.person.name.clone(),
+        consequences: consequences(&plan, lang),
+    };
+    Ok(render(
+        "admin/cancel_registration",
+        lang,
+        &format!("/admin/events/{slug}/registrations/{id}/cancel"),
+        &view,
+    ))
+}
+
+fn consequences(plan: &CancelPlan, lang: Lang) -> Vec<String> {
+    let name = &plan.person.name;
+    let mut lines = vec![Msg::new("forms-cancel-told").arg("name", name)];
+    let names: Vec<&str> = plan.next.iter().map(|r| r.name.as_str()).collect();
+    lines.push(match (plan.frees_place, names.is_empty()) {
+        (false, _) => Msg::new("forms-cancel-no-place").arg("name", name),
+        (true, true) => Msg::new("forms-cancel-nobody-waiting"),
+        (true, false) => Msg::new("forms-cancel-next").arg("next", names.join(", ")),
+    });
+    if let Some((cents, currency)) = &plan.refund {
+        let amount = crate::i18n::money(*cents, currency, lang);
+        lines.push(Msg::new("forms-cancel-refund").arg("amount", amount));
+    } else if plan.too_late_to_refund {
+        lines.push(Msg::new("forms-cancel-no-refund"));
+    }
+    lines.into_iter().map(|m| m.render(lang)).collect()
+}
+
 #[post("/events/<slug>/registrations/<id>/cancel", data = "<form>")]
 async fn cancel(
     db: &State<Db>,
@@ -270,8 +370,13 @@ async fn cancel(
 ) -> Result<Redirect> {
     checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
-    admin_registrations::cancel(db, stripe, &event, id).await?;
-    Ok(back(slug, "cancelled"))
+    let done = admin_registrations::cancel(db, stripe, &who.0.actor(), &event, id).await?;
+    let promoted: Vec<String> = done.promoted.iter().map(i64::to_string).collect();
+    Ok(Redirect::to(format!(
+        "/admin/events/{slug}/registrations?done=cancelled&id={id}&freed={}&promoted={}",
+        done.freed_place,
+        promoted.join(",")
+    )))
 }
 
 #[post(
@@ -297,36 +402,4 @@ async fn decide(
     let event = who.event(db, slug).await?;
     admin_registrations::decide(db, &event, id, approve).await?;
     Ok(back(slug, decision))
-}
-
-/// An organiser's message to the attendees matching the filters (those who have not
-/// cancelled), queued in the outbox like every other e-mail.
-#[post("/events/<slug>/announcements", data = "<form>")]
-async fn announce(
-    db: &State<Db>,
-    lang: Lang,
-    csrf: Csrf,
-    who: Organiser,
-    slug: &str,
-    form: Form<HashMap<String, String>>,
-) -> Result<Done> {
-    let input = checked(&csrf, form.into_inner())?;
-    let event = who.event(db, slug).await?;
-    let mut c = crate::domain::validate::Checker::default();
-    let subject = c.required(&input, "subject", 200);
-    let body = c.required(&input, "body", 10_000);
-    let filter = filter_of(
-        None,
-        input.get("status").map(str::to_string),
-        input.get("attendance").map(str::to_string),
-        None,
-        None,
-    );
-    if let Err(e) = c.finish().map_err(Error::from) {
-        let refused = Some((&input, &e));
-        let page = list_page(db, lang, &csrf, event, &filter, refused, None).await?;
-        return Ok(Err((e.status(), page)));
-    }
-    admin_registrations::announce(db, &who.0.actor(), &event, &filter, &subject, &body).await?;
-    Ok(Ok(back(slug, "announced")))
 }

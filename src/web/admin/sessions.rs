@@ -218,7 +218,9 @@ async fn update(
         )));
     }
     match organise::update_session(db, &agenda, id, input.clone()).await {
-        Ok(_) => Ok(Ok(Redirect::to(format!("/admin/events/{slug}/programme#sessions")))),
+        Ok(_) => Ok(Ok(Redirect::to(format!(
+            "/admin/events/{slug}/programme#sessions"
+        )))),
         Err(err) => {
             let err = shown(err)?;
             let page = session_form(ctx, &agenda, Some(id), &input, Some(&err));
@@ -301,7 +303,9 @@ async fn remove(
     checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
     session_removal::remove(db, &who.0, &event, id).await?;
-    Ok(Redirect::to(format!("/admin/events/{slug}/programme#sessions")))
+    Ok(Redirect::to(format!(
+        "/admin/events/{slug}/programme#sessions"
+    )))
 }
 
 #[get("/events/<slug>/sessions/<id>/restore")]

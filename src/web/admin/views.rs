@@ -16,9 +16,21 @@ pub fn data<T: Serialize>(view: &T) -> Value {
 }
 
 /// A page from its view: [`crate::web::staff_page`] (with the frame's sign-out form) with
-/// the view as its data.
+/// the view as its data. A page about one event that does not carry the workspace's head
+/// itself gets it as `workspace`, so every page of an event has the same navigation.
 pub fn render<T: Serialize>(name: &'static str, lang: Lang, path: &str, view: &T) -> Template {
-    crate::web::staff_page(name, lang, path, data(view))
+    let mut data = data(view);
+    if let Value::Object(map) = &mut data {
+        let has_head = map.contains_key("nav") || map.contains_key("workspace");
+        let head = map
+            .get("event")
+            .filter(|_| !has_head)
+            .and_then(|e| crate::web::admin::workspace::head_of_summary(e, lang, path));
+        if let Some(head) = head {
+            map.insert("workspace".into(), self::data(&head));
+        }
+    }
+    crate::web::staff_page(name, lang, path, data)
 }
 
 /// An `<option>`: the value as forms send it and its label.

@@ -112,6 +112,44 @@ pub fn head(event: &Event, lang: Lang, current: Section) -> Head {
     }
 }
 
+/// The head from an event's public summary (as other pages carry it) and the page's path: the
+/// section is the one whose page the path is, or lies under.
+pub fn head_of_summary(summary: &Value, lang: Lang, path: &str) -> Option<Head> {
+    let slug = summary.get("slug")?.as_str()?.to_string();
+    let base = Section::Overview.href(&slug);
+    let rest = path
+        .strip_prefix(&base)?
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    let current = Section::ALL
+        .iter()
+        .rev()
+        .find(|s| !s.path().is_empty() && rest.starts_with(s.path()))
+        .copied()
+        .unwrap_or(match rest {
+            r if r.starts_with("/imports") => Section::Registrations,
+            r if r.starts_with("/badges") => Section::Doors,
+            r if r.starts_with("/sessions") => Section::Programme,
+            r if r.starts_with("/tracks") => Section::Rooms,
+            _ => Section::Overview,
+        });
+    Some(Head {
+        event: summary.clone(),
+        draft: summary.get("status").and_then(Value::as_str) == Some("draft"),
+        section: current.label(lang),
+        nav: Section::ALL
+            .iter()
+            .map(|s| NavItem {
+                href: s.href(&slug),
+                label: s.label(lang),
+                current: *s == current,
+            })
+            .collect(),
+        slug,
+    })
+}
+
 /// A refused form: which form of the page, the visitor's input, what went wrong.
 pub struct Refused<'a> {
     pub form: &'static str,
