@@ -11,8 +11,11 @@ pub use crate::store::events::Event;
 /// (the file the attendee downloads).
 pub async fn export(db: &Db, token: &str) -> Result<String> {
     let r = registrations::by_token(db, token).await?;
-    let body = store::privacy::export(db, &r).await?;
-    Ok(serde_json::to_string_pretty(&body).unwrap_or_default())
+    let export = store::privacy::export(db, &r).await?;
+    // Through a JSON value, whose members are sorted at every level: the file keeps the
+    // order it has always had, the registration's fields included.
+    let sorted = serde_json::to_value(&export).unwrap_or_default();
+    Ok(serde_json::to_string_pretty(&sorted).unwrap_or_default())
 }
 
 /// Erases the registration behind this link; `confirmed`: the attendee ticked the box (a

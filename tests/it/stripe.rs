@@ -131,7 +131,7 @@ async fn kinds(c: &Client, id: i64) -> Vec<String> {
         .await
         .unwrap()
         .into_iter()
-        .map(|m| m.message_kind)
+        .map(|m| m.message_kind.to_string())
         .collect()
 }
 

@@ -8,7 +8,6 @@ use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::app::door_report::{self, Session};
 use crate::app::{admin_badges, Db};
@@ -26,7 +25,7 @@ pub fn routes() -> Vec<Route> {
 /// `admin/checkins`: who is in, by mode, door and workshop, and badges let in twice offline.
 #[derive(Serialize)]
 struct CheckinsPage {
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     modes: Vec<ModeView>,
     total_in: i64,
     gates: Vec<GateView>,
@@ -69,8 +68,8 @@ struct ConflictView {
 #[derive(Serialize)]
 struct BadgesPage {
     title: String,
-    event: Value,
-    cards: Vec<Value>,
+    event: crate::web::public::views::EventSummary,
+    cards: Vec<crate::web::attendee::views::Card>,
     back: String,
 }
 

@@ -6,7 +6,6 @@ use rocket::http::Header;
 use rocket::{get, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::app::admin_events::Event;
 use crate::app::dashboard::{self as numbers_of, Label};
@@ -53,7 +52,7 @@ fn title(id: &str, lang: Lang) -> String {
 /// `admin/dashboard`: every figure as a chart and a table.
 #[derive(Serialize)]
 struct DashboardPage {
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     figures: Vec<FigureView>,
     no_data: String,
 }

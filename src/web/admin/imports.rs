@@ -31,7 +31,7 @@ const IMPORT_MAX_BYTES: u64 = 2 * 1024 * 1024;
 /// `admin/import`: a guest-list import's progress and the rows it turned down.
 #[derive(Serialize)]
 struct ImportPage<'a> {
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     import: &'a Import,
     running: bool,
     rejected_count: usize,

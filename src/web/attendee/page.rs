@@ -7,7 +7,6 @@ use rocket::form::Form;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::Value;
 
 use crate::app::attendee::{self, Change, Registration};
 use crate::app::Db;
@@ -61,10 +60,7 @@ async fn attendee_page(
         .iter()
         .filter_map(|s| {
             let session = agenda.session(s.session_id)?;
-            let session = match agenda.session_view(session, lang) {
-                Value::Object(map) => map,
-                _ => Default::default(),
-            };
+            let session = agenda.session_view(session, lang);
             let label = match s.status {
                 SignupStatus::Confirmed => Msg::new("signup-confirmed"),
                 SignupStatus::Waitlisted => Msg::new("signup-waitlisted"),

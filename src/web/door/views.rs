@@ -58,7 +58,7 @@ impl VerdictView {
                 name: r.name.clone(),
                 organisation: r.organisation.clone(),
                 ticket: a.ticket.clone(),
-                role: crate::web::attendee::badges::role_label(&r.badge_role, lang),
+                role: crate::web::attendee::badges::role_label(r.badge_role.as_str(), lang),
                 attendance: lang.t(&format!("attendance-{}", r.attendance.as_str())),
             }
         });
