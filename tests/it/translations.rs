@@ -17,7 +17,11 @@ fn keys_of(ftl: &str) -> BTreeSet<String> {
 /// Every key of a language, across its Fluent files (one per subject, all loaded together).
 fn locale_keys(lang: &str) -> BTreeSet<String> {
     let mut texts = Vec::new();
-    files(Path::new(&format!("src/locales/{lang}")), ".ftl", &mut texts);
+    files(
+        Path::new(&format!("src/locales/{lang}")),
+        ".ftl",
+        &mut texts,
+    );
     let mut keys = BTreeSet::new();
     for text in &texts {
         let these = keys_of(text);
