@@ -75,20 +75,7 @@ pub(super) async fn completed(
     .bind(p.id)
     .execute(&mut *conn)
     .await?;
-    let refunded_first = match intent {
-        Some(pi) => {
-            let (n,): (i64,) = sqlx::query_as(
-                "SELECT COUNT(*) FROM stripe_events WHERE payment_intent_id = $1 \
-                 AND event_type = 'charge.refunded'",
-            )
-            .bind(pi)
-            .fetch_one(&mut *conn)
-            .await?;
-            n > 0
-        }
-        None => false,
-    };
-    if refunded_first {
+    if refunded_before(conn, intent).await? {
         refunded(conn, p, now, hold_secs).await?;
         return Ok(Outcome::Done);
     }
@@ -104,17 +91,7 @@ pub(super) async fn completed(
         || (status == S::Cancelled && p.status == PaymentStatus::Expired);
     let confirm = held || (revivable && room_for(conn, p.event_id, id, now).await?);
     if confirm {
-        sqlx::query(
-            "UPDATE registrations SET status = $1, hold_expires_at = NULL, \
-             waitlist_seq = NULL, cancelled_at = NULL, updated_at = $2 WHERE id = $3",
-        )
-        .bind(S::Confirmed.as_str())
-        .bind(now)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-        seats::seat_requested(conn, id, now).await?;
-        outbox::enqueue(conn, OutboxKind::Paid, id).await?;
+        confirm_paid(conn, id, now).await?;
         return Ok(Outcome::Done);
     }
     if status == S::Confirmed {
@@ -125,6 +102,36 @@ pub(super) async fn completed(
         outbox::enqueue_withdrawal(conn, OutboxKind::PaymentExpired, id, &seated).await?;
     }
     Ok(must_refund(p, intent))
+}
+
+/// Whether Stripe reported this payment refunded before its completion arrived.
+async fn refunded_before(conn: &mut AnyConnection, intent: Option<&str>) -> Result<bool> {
+    let Some(pi) = intent else {
+        return Ok(false);
+    };
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM stripe_events WHERE payment_intent_id = $1 \
+         AND event_type = 'charge.refunded'",
+    )
+    .bind(pi)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
+}
+
+/// A paid registration is confirmed: its requested workshops seek seats, the attendee is told.
+async fn confirm_paid(conn: &mut AnyConnection, id: i64, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE registrations SET status = $1, hold_expires_at = NULL, \
+         waitlist_seq = NULL, cancelled_at = NULL, updated_at = $2 WHERE id = $3",
+    )
+    .bind(S::Confirmed.as_str())
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    seats::seat_requested(conn, id, now).await?;
+    outbox::enqueue(conn, OutboxKind::Paid, id).await
 }
 
 fn must_refund(p: &Payment, intent: Option<&str>) -> Outcome {

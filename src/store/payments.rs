@@ -251,22 +251,7 @@ pub async fn apply(
     now: i64,
 ) -> Result<Outcome> {
     let mut tx = db.write.begin().await?;
-    let intent = match effect {
-        Effect::Completed { payment_intent, .. } => payment_intent.clone(),
-        Effect::Refunded { payment_intent } => Some(payment_intent.clone()),
-        _ => None,
-    };
-    let new = sqlx::query(
-        "INSERT INTO stripe_events (id, event_type, received_at, payment_intent_id) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(event_id)
-    .bind(kind)
-    .bind(now)
-    .bind(&intent)
-    .execute(&mut *tx)
-    .await?;
-    if new.rows_affected() == 0 {
+    if !record_event(&mut tx, event_id, kind, effect, now).await? {
         return Ok(Outcome::Duplicate);
     }
     let found = match effect {
@@ -289,33 +274,62 @@ pub async fn apply(
         .bind(found.id)
         .fetch_one(&mut *tx)
         .await?;
-    let outcome = match effect {
+    let outcome = effect_on(&mut tx, effect, &p, now, db.payment_hold_secs).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Records a Stripe event's id; false if it was recorded before (a replay).
+async fn record_event(
+    conn: &mut AnyConnection,
+    event_id: &str,
+    kind: &str,
+    effect: &Effect,
+    now: i64,
+) -> Result<bool> {
+    let intent = match effect {
+        Effect::Completed { payment_intent, .. } => payment_intent.clone(),
+        Effect::Refunded { payment_intent } => Some(payment_intent.clone()),
+        _ => None,
+    };
+    let new = sqlx::query(
+        "INSERT INTO stripe_events (id, event_type, received_at, payment_intent_id) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(event_id)
+    .bind(kind)
+    .bind(now)
+    .bind(&intent)
+    .execute(&mut *conn)
+    .await?;
+    Ok(new.rows_affected() > 0)
+}
+
+/// What the event does to the payment it is about (the event lock is held).
+async fn effect_on(
+    conn: &mut AnyConnection,
+    effect: &Effect,
+    p: &Payment,
+    now: i64,
+    hold_secs: i64,
+) -> Result<Outcome> {
+    use super::payment_effects as effects;
+    match effect {
         Effect::Completed {
             paid: true,
             payment_intent,
             ..
-        } => {
-            super::payment_effects::completed(
-                &mut tx,
-                &p,
-                payment_intent.as_deref(),
-                now,
-                db.payment_hold_secs,
-            )
-            .await?
-        }
+        } => effects::completed(conn, p, payment_intent.as_deref(), now, hold_secs).await,
         Effect::Expired { .. } => {
-            super::payment_effects::expired(&mut tx, &p, now, db.payment_hold_secs).await?;
-            Outcome::Done
+            effects::expired(conn, p, now, hold_secs).await?;
+            Ok(Outcome::Done)
         }
         Effect::Refunded { .. } => {
-            super::payment_effects::refunded(&mut tx, &p, now, db.payment_hold_secs).await?;
-            Outcome::Done
+            effects::refunded(conn, p, now, hold_secs).await?;
+            Ok(Outcome::Done)
         }
-        _ => Outcome::Done,
-    };
-    tx.commit().await?;
-    Ok(outcome)
+        _ => Ok(Outcome::Done),
+    }
 }
 
 async fn by(conn: &mut AnyConnection, column: &str, value: &str) -> Result<Option<Payment>> {
