@@ -32,3 +32,4 @@ mod registration;
 mod store;
 mod stripe;
 mod translations;
+mod types;
