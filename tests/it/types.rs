@@ -1,20 +1,29 @@
 //! Issue 14's loose ends that users can see: a server error is logged by its route's pattern,
 //! never by the path with an attendee's token in it.
 
+use std::cell::RefCell;
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Once};
 
 use rocket::http::Status;
 
 use crate::common::{self, BACKENDS};
 
-/// Log output kept in memory, for one test's thread.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
+thread_local! {
+    /// Where this thread's log lines go, while a test listens.
+    static SINK: RefCell<Option<Arc<Mutex<Vec<u8>>>>> = const { RefCell::new(None) };
+}
 
-impl Write for Captured {
+/// Writes each log line into the sink of the thread that logs it (nowhere if none).
+struct ThreadSink;
+
+impl Write for ThreadSink {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
+        SINK.with(|s| {
+            if let Some(buf) = s.borrow().as_ref() {
+                buf.lock().unwrap().extend_from_slice(bytes);
+            }
+        });
         Ok(bytes.len())
     }
 
@@ -23,10 +32,26 @@ impl Write for Captured {
     }
 }
 
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
+/// The log of everything this thread logs from now on. One subscriber for the whole test
+/// binary, at INFO: a subscriber of one thread's own leaves tracing's shared per-callsite
+/// cache racing with the other tests' threads, and lines go missing.
+fn listen() -> Arc<Mutex<Vec<u8>>> {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(|| ThreadSink)
+            .with_ansi(false)
+            .with_max_level(tracing::Level::INFO)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).expect("no other global subscriber");
+    });
+    let buf = Arc::new(Mutex::new(Vec::new()));
+    SINK.with(|s| *s.borrow_mut() = Some(buf.clone()));
+    buf
+}
+
+fn text_of(log: &Mutex<Vec<u8>>) -> String {
+    String::from_utf8_lossy(&log.lock().unwrap()).into_owned()
 }
 
 /// The database goes away under a running app (both pools closed, as when the server is
@@ -35,15 +60,8 @@ impl Captured {
 #[tokio::test(flavor = "current_thread")]
 async fn a_500_is_logged_with_the_route_pattern_never_the_token() {
     for backend in BACKENDS {
-        let log = Captured::default();
-        let writer = log.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(move || writer.clone())
-            .with_ansi(false)
-            .with_max_level(tracing::Level::INFO)
-            .finish();
-        // This thread only: the test runs the app on it (a current-thread runtime).
-        let _guard = tracing::subscriber::set_default(subscriber);
+        // The app runs on this thread (a current-thread runtime), so its lines come here.
+        let log = listen();
         let c = common::client_with(backend, false).await;
         let db = common::db(&c);
         db.close().await;
@@ -55,7 +73,7 @@ async fn a_500_is_logged_with_the_route_pattern_never_the_token() {
             !page.contains("PoolClosed"),
             "{backend:?}: details stay in the log"
         );
-        let text = log.text();
+        let text = text_of(&log);
         let lines: Vec<&str> = text.lines().filter(|l| l.contains("/r/<token>")).collect();
         assert!(
             lines
