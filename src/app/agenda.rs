@@ -5,12 +5,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::app::{Event, Room, Session, Speaker, Track};
 use crate::calendar::{self, Entry};
 use crate::domain::{time, Format, SessionKind, SessionStatus, SpeakerRole};
 use crate::i18n::Lang;
-pub use crate::store::events::{Event, Room, Track};
-use crate::store::sessions::{Session, SessionSpeaker};
-pub use crate::store::speakers::Speaker;
+use crate::store::sessions::SessionSpeaker;
 use crate::store::{self, Db};
 
 // The shapes below are what pages receive. Their fields are in alphabetical order, the order

@@ -5,7 +5,7 @@ use crate::payments::Stripe;
 use crate::store::registrations;
 use crate::store::{self, Db};
 
-pub use crate::store::events::Event;
+use crate::app::Event;
 
 /// Everything stored about the registration behind this link, as pretty-printed JSON text
 /// (the file the attendee downloads).

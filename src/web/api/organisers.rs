@@ -5,10 +5,11 @@ use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{delete, get, patch, post, routes, Route, State};
 
-use crate::app::agenda::{Agenda, Room, Speaker, Track};
+use crate::app::agenda::Agenda;
 use crate::app::events;
 use crate::app::organise::TicketType;
 use crate::app::{organise, Db};
+use crate::app::{Room, Speaker, Track};
 use crate::auth::Organiser;
 use crate::config::Settings;
 use crate::error::{Error, Result};

@@ -5,8 +5,9 @@ use rocket::http::{ContentType, Header};
 use rocket::{get, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 
-use crate::app::attendee::{self, Event, Registration, TicketType};
+use crate::app::attendee;
 use crate::app::{checkin, Db};
+use crate::app::{Event, Registration, TicketType};
 use crate::error::Result;
 pub use crate::i18n::badge_role_label as role_label;
 use crate::i18n::Lang;

@@ -8,8 +8,9 @@ use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
 
-use crate::app::attendee::{self, Change, Registration};
+use crate::app::attendee::{self, Change};
 use crate::app::Db;
+use crate::app::Registration;
 use crate::auth::Csrf;
 use crate::domain::validate::Input;
 use crate::domain::{Format, SignupStatus};

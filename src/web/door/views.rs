@@ -5,7 +5,8 @@ use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use crate::app::checkin::{self, Outcome};
-use crate::app::doors::{Event, Scanner};
+use crate::app::doors::Scanner;
+use crate::app::Event;
 use crate::domain::badge::Verdict;
 use crate::domain::time;
 use crate::i18n::Lang;

@@ -7,8 +7,9 @@ use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::{Metadata, Template};
 
 use crate::app::agenda::Agenda;
-use crate::app::public::{self, Event};
+use crate::app::public;
 use crate::app::Db;
+use crate::app::Event;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::page;

@@ -11,8 +11,9 @@ use rocket_dyn_templates::Template;
 
 use crate::app::agenda::Agenda;
 use crate::app::choices::Choices;
-use crate::app::public::{self, Registered};
+use crate::app::public;
 use crate::app::registering::{self, Channel};
+use crate::app::Registered;
 use crate::app::{self, Db};
 use crate::auth::Csrf;
 use crate::domain::secret::is_email;

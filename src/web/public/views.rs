@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::app::public::Event;
+use crate::app::Event;
 use crate::domain::time;
 use crate::domain::{EventStatus, Format};
 use crate::i18n::Lang;
