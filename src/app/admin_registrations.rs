@@ -57,7 +57,7 @@ pub async fn cancel_plan(db: &Db, event: Event, id: i64) -> Result<CancelPlan> {
     let paid = roster
         .payments
         .get(&id)
-        .filter(|p| p.status == store::payments::PAID);
+        .filter(|p| p.status == crate::domain::PaymentStatus::Paid);
     let frees_place = holds_place_now(&person, now);
     let next_ids = if frees_place {
         next_in_line(&roster, &person, now)

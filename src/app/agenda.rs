@@ -3,15 +3,99 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
+use crate::app::{Event, Room, Session, Speaker, Track};
 use crate::calendar::{self, Entry};
-use crate::domain::{time, Format, SessionStatus};
+use crate::domain::{time, Format, SessionKind, SessionStatus, SpeakerRole};
 use crate::i18n::Lang;
-pub use crate::store::events::{Event, Room, Track};
-use crate::store::sessions::{Session, SessionSpeaker};
-pub use crate::store::speakers::Speaker;
+use crate::store::sessions::SessionSpeaker;
 use crate::store::{self, Db};
+
+// The shapes below are what pages receive. Their fields are in alphabetical order, the order
+// in which the JSON objects they replace were written, so any JSON made of them is unchanged.
+
+/// A session as the pages show it, in the visitor's language and the event's zone.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionView {
+    pub cancelled: bool,
+    pub capacity: Option<i64>,
+    /// The long date of its start, in the event's zone.
+    pub day: String,
+    pub description: String,
+    pub ends: String,
+    /// The end as an `<input type="datetime-local">` value.
+    pub ends_input: String,
+    pub format: Format,
+    pub format_label: String,
+    pub id: i64,
+    pub is_break: bool,
+    pub kind: SessionKind,
+    pub kind_label: String,
+    pub online: bool,
+    pub requires_signup: bool,
+    pub room: Option<String>,
+    pub speakers: Vec<SessionPerson>,
+    pub starts: String,
+    pub starts_input: String,
+    pub title: String,
+    pub track: Option<SessionTrack>,
+    pub url: String,
+    pub visitor: Option<VisitorTimes>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionTrack {
+    pub color: String,
+    pub name: String,
+    pub slug: String,
+}
+
+/// A speaker of a session, with their role in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionPerson {
+    pub affiliation: String,
+    pub id: i64,
+    pub name: String,
+    pub role: SpeakerRole,
+    pub role_label: String,
+}
+
+/// A session's times in the visitor's own zone.
+#[derive(Debug, Clone, Serialize)]
+pub struct VisitorTimes {
+    pub day: String,
+    pub ends: String,
+    pub other_day: bool,
+    pub starts: String,
+    pub zone: String,
+}
+
+/// One day of the agenda (1 = the first).
+#[derive(Debug, Clone, Serialize)]
+pub struct Day {
+    pub date: String,
+    pub index: usize,
+    pub label: String,
+    pub sessions: Vec<SessionView>,
+}
+
+/// A speaker as the pages show one, with the ids of their sessions.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerSummary {
+    #[serde(flatten)]
+    pub details: SpeakerDetails,
+    pub sessions: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerDetails {
+    pub affiliation: String,
+    pub bio: String,
+    pub id: i64,
+    pub name: String,
+    pub photo_url: Option<String>,
+}
 
 pub struct Agenda {
     pub event: Event,
@@ -73,70 +157,72 @@ impl Agenda {
     }
 
     /// A session as the pages show it.
-    pub fn session_view(&self, s: &Session, lang: Lang) -> Value {
+    pub fn session_view(&self, s: &Session, lang: Lang) -> SessionView {
         let tz = self.event.tz();
-        let track = self.track(s.track_id).map(|t| {
-            json!({"slug": t.slug, "name": lang.pick(&t.name_fr, &t.name_en), "color": t.color})
+        let track = self.track(s.track_id).map(|t| SessionTrack {
+            color: t.color.clone(),
+            name: lang.pick(&t.name_fr, &t.name_en).to_string(),
+            slug: t.slug.clone(),
         });
-        let speakers: Vec<Value> = self
+        let speakers = self
             .people(s.id)
             .into_iter()
-            .map(|(sp, r)| {
-                json!({
-                    "id": sp.id,
-                    "name": sp.name,
-                    "affiliation": lang.pick(&sp.affiliation_fr, &sp.affiliation_en),
-                    "role": r.role,
-                    "role_label": lang.t(&format!("role-{}", r.role.as_str())),
-                })
+            .map(|(sp, r)| SessionPerson {
+                affiliation: lang
+                    .pick(&sp.affiliation_fr, &sp.affiliation_en)
+                    .to_string(),
+                id: sp.id,
+                name: sp.name.clone(),
+                role: r.role,
+                role_label: lang.t(&format!("role-{}", r.role.as_str())),
             })
             .collect();
-        json!({
-            "id": s.id,
-            "title": lang.pick(&s.title_fr, &s.title_en),
-            "description": lang.pick(&s.description_fr, &s.description_en),
-            "kind": s.kind,
-            "kind_label": lang.t(&format!("kind-{}", s.kind.as_str())),
-            "is_break": s.kind == crate::domain::SessionKind::Break,
-            "room": self.room(s.room_id).map(|r| r.name.clone()),
-            "track": track,
-            "starts": time::clock(s.starts_at, tz),
-            "ends": time::clock(s.ends_at, tz),
-            "day": time::long_date(s.starts_at, tz, lang),
-            "starts_input": time::local_input(s.starts_at, tz),
-            "ends_input": time::local_input(s.ends_at, tz),
-            "format": s.format,
-            "format_label": lang.t(&format!("format-{}", s.format.as_str())),
-            "online": s.format != Format::InPerson,
-            "capacity": s.capacity,
-            "requires_signup": s.requires_signup.0,
-            "cancelled": s.status == SessionStatus::Cancelled,
-            "speakers": speakers,
-            "url": format!("/events/{}/sessions/{}", self.event.slug, s.id),
-            "visitor": self.visitor_times(s.starts_at, s.ends_at),
-        })
+        SessionView {
+            cancelled: s.status == SessionStatus::Cancelled,
+            capacity: s.capacity,
+            day: time::long_date(s.starts_at, tz, lang),
+            description: lang.pick(&s.description_fr, &s.description_en).to_string(),
+            ends: time::clock(s.ends_at, tz),
+            ends_input: time::local_input(s.ends_at, tz),
+            format: s.format,
+            format_label: lang.t(&format!("format-{}", s.format.as_str())),
+            id: s.id,
+            is_break: s.kind == crate::domain::SessionKind::Break,
+            kind: s.kind,
+            kind_label: lang.t(&format!("kind-{}", s.kind.as_str())),
+            online: s.format != Format::InPerson,
+            requires_signup: s.requires_signup.0,
+            room: self.room(s.room_id).map(|r| r.name.clone()),
+            speakers,
+            starts: time::clock(s.starts_at, tz),
+            starts_input: time::local_input(s.starts_at, tz),
+            title: lang.pick(&s.title_fr, &s.title_en).to_string(),
+            track,
+            url: format!("/events/{}/sessions/{}", self.event.slug, s.id),
+            visitor: self.visitor_times(s.starts_at, s.ends_at),
+        }
     }
 
     /// Start and end in the visitor's zone, when its clock differs from the event's then.
-    fn visitor_times(&self, starts_at: i64, ends_at: i64) -> Option<Value> {
+    fn visitor_times(&self, starts_at: i64, ends_at: i64) -> Option<VisitorTimes> {
         let vtz = self.visitor_tz?;
         let tz = self.event.tz();
         if time::clock(starts_at, vtz) == time::clock(starts_at, tz) {
             return None;
         }
-        Some(json!({
-            "starts": time::clock(starts_at, vtz),
-            "ends": time::clock(ends_at, vtz),
-            "zone": time::zone_abbreviation(starts_at, vtz),
-            "other_day": time::day(starts_at, vtz) != time::day(starts_at, tz),
-            "day": time::day(starts_at, vtz).to_string(),
-        }))
+        Some(VisitorTimes {
+            day: time::day(starts_at, vtz).to_string(),
+            ends: time::clock(ends_at, vtz),
+            other_day: time::day(starts_at, vtz) != time::day(starts_at, tz),
+            starts: time::clock(starts_at, vtz),
+            zone: time::zone_abbreviation(starts_at, vtz),
+        })
     }
 
     /// Sessions grouped by day, in the event's zone.
-    pub fn days(&self, lang: Lang) -> Vec<Value> {
+    pub fn days(&self, lang: Lang) -> Vec<Day> {
         let tz = self.event.tz();
-        let mut days: Vec<(chrono::NaiveDate, Vec<Value>)> = Vec::new();
+        let mut days: Vec<(chrono::NaiveDate, Vec<SessionView>)> = Vec::new();
         for s in &self.sessions {
             let day = time::day(s.starts_at, tz);
             let view = self.session_view(s, lang);
@@ -147,14 +233,16 @@ impl Agenda {
         }
         days.into_iter()
             .enumerate()
-            .map(|(i, (day, sessions))| {
-                let first = sessions.first().and_then(|s| s["day"].as_str()).unwrap_or("");
-                json!({"index": i + 1, "date": day.to_string(), "label": first, "sessions": sessions})
+            .map(|(i, (day, sessions))| Day {
+                date: day.to_string(),
+                index: i + 1,
+                label: sessions.first().map(|s| s.day.clone()).unwrap_or_default(),
+                sessions,
             })
             .collect()
     }
 
-    pub fn speaker_json(&self, sp: &Speaker, lang: Lang) -> Value {
+    pub fn speaker_json(&self, sp: &Speaker, lang: Lang) -> SpeakerSummary {
         let sessions: Vec<i64> = self
             .roles
             .values()
@@ -162,14 +250,21 @@ impl Agenda {
             .filter(|r| r.speaker_id == sp.id)
             .map(|r| r.session_id)
             .collect();
-        json!({
-            "id": sp.id,
-            "name": sp.name,
-            "affiliation": lang.pick(&sp.affiliation_fr, &sp.affiliation_en),
-            "bio": lang.pick(&sp.bio_fr, &sp.bio_en),
-            "photo_url": sp.photo_content_type.as_ref().map(|_| format!("/speakers/{}/photo", sp.id)),
-            "sessions": sessions,
-        })
+        SpeakerSummary {
+            details: SpeakerDetails {
+                affiliation: lang
+                    .pick(&sp.affiliation_fr, &sp.affiliation_en)
+                    .to_string(),
+                bio: lang.pick(&sp.bio_fr, &sp.bio_en).to_string(),
+                id: sp.id,
+                name: sp.name.clone(),
+                photo_url: sp
+                    .photo_content_type
+                    .as_ref()
+                    .map(|_| format!("/speakers/{}/photo", sp.id)),
+            },
+            sessions,
+        }
     }
 
     /// A calendar entry for one session, never with a streaming URL.

@@ -15,9 +15,7 @@ use crate::payments::Stripe;
 use crate::store::registrations;
 use crate::store::{self, Db};
 
-pub use crate::store::events::Event;
-pub use crate::store::registrations::{Registration, Signup};
-pub use crate::store::tickets::TicketType;
+use crate::app::{Event, Registration, Signup, TicketType};
 
 /// The registration behind a personal link, or 404.
 pub async fn by_token(db: &Db, token: &str) -> Result<Registration> {

@@ -165,45 +165,18 @@ pub async fn check_in(db: &Db, staff: &Staff, scan: &Scan) -> Result<Outcome> {
         None => return Ok(Outcome::bare(Verdict::Revoked)),
         Some(_) => return Ok(Outcome::bare(Verdict::Invalid)),
     };
-    if claim.badge_version > r.badge_version {
-        return Ok(Outcome::bare(Verdict::Invalid));
-    }
-    let mut verdict = Verdict::Admitted;
-    let mut first = None;
-    if claim.badge_version < r.badge_version || r.status != RegistrationStatus::Confirmed {
-        verdict = Verdict::Revoked;
-    } else if !may_enter(db, event.id, r.id, scan.session_id).await? {
-        verdict = Verdict::NotRegisteredForSession;
-    } else if let Some((at, nonce)) = already {
-        // Already in at this door: nothing to write, unless this is the very scan that let
-        // them in, sent again (same nonce), which keeps its answer.
-        let retry = nonce.is_some() && nonce == scan.nonce;
-        if !retry {
-            verdict = Verdict::AlreadyCheckedIn;
-            first = Some(at);
-        }
-    } else {
-        let now = time::now();
-        // A device clock far ahead is not believed.
-        let scanned_at = scan.scanned_at.filter(|t| *t <= now + 300).unwrap_or(now);
-        let recorded = checkins::record(
-            db,
-            &NewCheckin {
-                event_id: event.id,
-                registration_id: r.id,
-                session_id: scan.session_id,
-                attendance: r.attendance.as_str(),
-                gate: &scan.gate,
-                nonce: scan.nonce.as_deref(),
-                scanned_at,
-            },
-        )
-        .await?;
-        if let Recorded::Already(at) = recorded {
-            verdict = Verdict::AlreadyCheckedIn;
-            first = Some(at);
-        }
-    }
+    let standing = standing(claim.badge_version, &r);
+    // The door's rule is read only for a badge that could go in.
+    let enters =
+        standing == Standing::Current && may_enter(db, event.id, r.id, scan.session_id).await?;
+    let (verdict, first) = match decide(standing, enters, already, scan.nonce.as_deref()) {
+        Decision::Unknown => return Ok(Outcome::bare(Verdict::Invalid)),
+        Decision::Answer(verdict, first) => (verdict, first),
+        Decision::Record => match record(db, event.id, &r, scan).await? {
+            Recorded::Already(at) => (Verdict::AlreadyCheckedIn, Some(at)),
+            Recorded::Admitted(_) => (Verdict::Admitted, None),
+        },
+    };
     Ok(Outcome {
         verdict,
         attendee: Some(Attendee {
@@ -213,6 +186,76 @@ pub async fn check_in(db: &Db, staff: &Staff, scan: &Scan) -> Result<Outcome> {
         first,
         event: Some(Event::clone(&event)),
     })
+}
+
+/// A badge's version against its registration's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    /// Newer than the registration: not a badge Summit made for it.
+    Newer,
+    /// Re-issued since, or the registration no longer confirmed.
+    Outdated,
+    Current,
+}
+
+fn standing(badge_version: i64, r: &Registration) -> Standing {
+    if badge_version > r.badge_version {
+        Standing::Newer
+    } else if badge_version < r.badge_version || r.status != RegistrationStatus::Confirmed {
+        Standing::Outdated
+    } else {
+        Standing::Current
+    }
+}
+
+/// What a scan comes to, decided from what was read.
+#[derive(Debug, PartialEq)]
+enum Decision<F> {
+    /// Answered `invalid`, with nothing about anyone.
+    Unknown,
+    /// Answered at once (with the earlier check-in when they are in already).
+    Answer(Verdict, Option<F>),
+    /// Admitted: the check-in is to be written.
+    Record,
+}
+
+/// The check-in decision: the badge's standing, whether the door lets its holder in, and
+/// their check-in at this door, if any, with the nonce of the scan that made it.
+fn decide<F>(
+    standing: Standing,
+    enters: bool,
+    already: Option<(F, Option<String>)>,
+    nonce: Option<&str>,
+) -> Decision<F> {
+    match (standing, already) {
+        (Standing::Newer, _) => Decision::Unknown,
+        (Standing::Outdated, _) => Decision::Answer(Verdict::Revoked, None),
+        _ if !enters => Decision::Answer(Verdict::NotRegisteredForSession, None),
+        // Already in at this door: nothing to write, unless this is the very scan that let
+        // them in, sent again (same nonce), which keeps its answer.
+        (_, Some((_, made_by))) if made_by.is_some() && made_by.as_deref() == nonce => {
+            Decision::Answer(Verdict::Admitted, None)
+        }
+        (_, Some((at, _))) => Decision::Answer(Verdict::AlreadyCheckedIn, Some(at)),
+        (_, None) => Decision::Record,
+    }
+}
+
+/// Writes the check-in of an admitted scan (the database keeps one per badge per door).
+async fn record(db: &Db, event_id: i64, r: &Registration, scan: &Scan) -> Result<Recorded> {
+    let now = time::now();
+    // A device clock far ahead is not believed.
+    let scanned_at = scan.scanned_at.filter(|t| *t <= now + 300).unwrap_or(now);
+    let new = NewCheckin {
+        event_id,
+        registration_id: r.id,
+        session_id: scan.session_id,
+        attendance: r.attendance.as_str(),
+        gate: &scan.gate,
+        nonce: scan.nonce.as_deref(),
+        scanned_at,
+    };
+    Ok(checkins::record(db, &new).await?)
 }
 
 /// Whether the door lets this registration in: the entrance always; a session's door if the
@@ -299,4 +342,50 @@ pub fn verdict_text(v: Verdict, lang: Lang) -> (String, String) {
         ),
     };
     (title.render(lang), help.render(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nonce(n: &str) -> Option<String> {
+        Some(n.to_string())
+    }
+
+    #[test]
+    fn a_current_badge_goes_in_once_per_door_and_its_own_retry_keeps_its_answer() {
+        use Decision::*;
+        let current = Standing::Current;
+        assert_eq!(decide::<i64>(current, true, None, None), Record);
+        assert_eq!(
+            decide(current, true, Some((10, None)), None),
+            Answer(Verdict::AlreadyCheckedIn, Some(10))
+        );
+        assert_eq!(
+            decide(current, true, Some((10, nonce("a"))), Some("a")),
+            Answer(Verdict::Admitted, None)
+        );
+        assert_eq!(
+            decide(current, true, Some((10, nonce("a"))), Some("b")),
+            Answer(Verdict::AlreadyCheckedIn, Some(10))
+        );
+        assert_eq!(
+            decide(current, false, Some((10, None)), None),
+            Answer(Verdict::NotRegisteredForSession, None)
+        );
+    }
+
+    #[test]
+    fn an_outdated_badge_is_revoked_and_a_newer_one_unknown_whatever_the_door() {
+        for enters in [true, false] {
+            assert_eq!(
+                decide(Standing::Outdated, enters, Some((10, None)), None),
+                Decision::Answer(Verdict::Revoked, None)
+            );
+            assert_eq!(
+                decide::<i64>(Standing::Newer, enters, None, None),
+                Decision::Unknown
+            );
+        }
+    }
 }

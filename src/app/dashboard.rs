@@ -48,16 +48,49 @@ pub async fn figures(db: &Db, event: Event) -> Result<Dashboard> {
         store::joins::counts(db, event.id),
     )?;
     let roster = Roster::load(db, event, &Filter::default()).await?;
+    let figure = |id, rows| Figure { id, rows };
+    let figures = vec![
+        figure("per-day", per_day(&times, tz)),
+        figure("modes", modes(&roster)),
+        figure("tickets", tickets(&roster)),
+        figure("fill", fill(&roster)),
+        figure("checkins", checkins_per_hour(checkins, tz)),
+        figure("online", online(&roster, joins)),
+    ];
+    Ok(Dashboard {
+        event: roster.agenda.event,
+        figures,
+    })
+}
+
+/// Registrations per day they were made, in the event's zone.
+fn per_day(times: &[i64], tz: chrono_tz::Tz) -> Vec<(Label, i64)> {
     let mut per_day: BTreeMap<String, i64> = BTreeMap::new();
     for t in times {
-        *per_day.entry(time::day(t, tz).to_string()).or_default() += 1;
+        *per_day.entry(time::day(*t, tz).to_string()).or_default() += 1;
     }
+    per_day
+        .into_iter()
+        .map(|(l, n)| (Label::Text(l), n))
+        .collect()
+}
+
+/// Entrance check-ins per hour and gate, in the event's zone.
+fn checkins_per_hour(checkins: Vec<(i64, String)>, tz: chrono_tz::Tz) -> Vec<(Label, i64)> {
     let mut per_hour: BTreeMap<(String, String), i64> = BTreeMap::new();
     for (t, gate) in checkins {
         let hour = format!("{} {}h", time::day(t, tz), &time::clock(t, tz)[..2]);
         *per_hour.entry((hour, gate)).or_default() += 1;
     }
-    let online = joins
+    per_hour
+        .into_iter()
+        .map(|((h, g), n)| (Label::Text(format!("{h} · {g}")), n))
+        .collect()
+}
+
+/// Online joins per session (or the event's own stream).
+fn online(roster: &Roster, joins: Vec<(Option<i64>, i64)>) -> Vec<(Label, i64)> {
+    joins
         .into_iter()
         .map(|(session, n)| {
             let label =
@@ -69,41 +102,7 @@ pub async fn figures(db: &Db, event: Event) -> Result<Dashboard> {
                     });
             (label, n)
         })
-        .collect();
-    let text = |rows: Vec<(String, i64)>| rows.into_iter().map(|(l, n)| (Label::Text(l), n));
-    let figures = vec![
-        Figure {
-            id: "per-day",
-            rows: text(per_day.into_iter().collect()).collect(),
-        },
-        Figure {
-            id: "modes",
-            rows: modes(&roster),
-        },
-        Figure {
-            id: "tickets",
-            rows: tickets(&roster),
-        },
-        Figure {
-            id: "fill",
-            rows: fill(&roster),
-        },
-        Figure {
-            id: "checkins",
-            rows: per_hour
-                .into_iter()
-                .map(|((h, g), n)| (Label::Text(format!("{h} · {g}")), n))
-                .collect(),
-        },
-        Figure {
-            id: "online",
-            rows: online,
-        },
-    ];
-    Ok(Dashboard {
-        event: roster.agenda.event,
-        figures,
-    })
+        .collect()
 }
 
 /// Confirmed registrations per mode the event offers.

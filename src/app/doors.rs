@@ -6,12 +6,11 @@ use crate::app::checkin::{self, Outcome, Scan};
 use crate::app::Db;
 use crate::auth::Staff;
 use crate::error::{Error, Result};
-use crate::store::registrations::Registration;
 use crate::store::roster::{self, Filter};
 use crate::store::{events, sessions};
 
-pub use crate::store::events::{Event, Room};
-pub use crate::store::sessions::Session;
+use crate::app::{Event, Registration, Session};
+pub use crate::store::events::Room;
 
 /// The event by its slug, if this staff member may work its doors (else `Forbidden`).
 pub async fn event_for(db: &Db, who: &Staff, slug: &str) -> Result<Event> {

@@ -37,3 +37,11 @@ pub mod tracks;
 
 /// The handle every use case takes: the web layer holds it without knowing what is inside.
 pub use crate::store::Db;
+
+// The stored rows the use cases answer with, each named here once: the web layer reaches
+// them as `app::Event`, `app::Registration`…, never through `store` nor a use case's module.
+pub use crate::store::events::{Event, Room, Track};
+pub use crate::store::registrations::{Registered, Registration, Signup};
+pub use crate::store::sessions::Session;
+pub use crate::store::speakers::Speaker;
+pub use crate::store::tickets::TicketType;

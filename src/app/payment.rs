@@ -1,11 +1,12 @@
 //! Where a registration stands with its payment, for the attendee's page: the open
 //! Checkout while its place is held, what cancelling would refund, whether it has a receipt.
 
+use crate::domain::PaymentStatus;
 use crate::domain::{time, RegistrationStatus};
 use crate::error::Result;
 use crate::payments::policy;
 use crate::store::events::Event;
-use crate::store::payments::{self, PAID};
+use crate::store::payments;
 use crate::store::registrations::Registration;
 use crate::store::{self, Db};
 
@@ -45,7 +46,7 @@ pub async fn state(db: &Db, event: &Event, r: &Registration) -> Result<PaymentSt
     }
     let paid = payments::latest(db, r.id)
         .await?
-        .filter(|p| p.status == PAID && !r.status.is_over());
+        .filter(|p| p.status == PaymentStatus::Paid && !r.status.is_over());
     if let Some(p) = paid {
         let terms = payments::terms(db, event.id).await?;
         state.refund = Some(Refund {

@@ -5,14 +5,17 @@ use crate::payments::Stripe;
 use crate::store::registrations;
 use crate::store::{self, Db};
 
-pub use crate::store::events::Event;
+use crate::app::Event;
 
 /// Everything stored about the registration behind this link, as pretty-printed JSON text
 /// (the file the attendee downloads).
 pub async fn export(db: &Db, token: &str) -> Result<String> {
     let r = registrations::by_token(db, token).await?;
-    let body = store::privacy::export(db, &r).await?;
-    Ok(serde_json::to_string_pretty(&body).unwrap_or_default())
+    let export = store::privacy::export(db, &r).await?;
+    // Through a JSON value, whose members are sorted at every level: the file keeps the
+    // order it has always had, the registration's fields included.
+    let sorted = serde_json::to_value(&export).unwrap_or_default();
+    Ok(serde_json::to_string_pretty(&sorted).unwrap_or_default())
 }
 
 /// Erases the registration behind this link; `confirmed`: the attendee ticked the box (a

@@ -9,8 +9,7 @@ use crate::domain::{time, EventStatus};
 use crate::error::{Error, Msg, Result};
 use crate::store::{self, Db};
 
-pub use crate::store::events::Event;
-pub use crate::store::registrations::Registered;
+use crate::app::Event;
 
 /// The events on the home page: public ones not yet over, soonest first.
 pub async fn published(db: &Db) -> Result<Vec<Event>> {

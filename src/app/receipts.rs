@@ -4,7 +4,6 @@
 
 use crate::error::Error;
 use crate::error::Result;
-use crate::store::payments::{REFUNDED, REFUND_FAILED};
 use crate::store::registrations;
 use crate::store::{self, Db};
 
@@ -43,8 +42,8 @@ async fn receipt(db: &Db, r: Registration) -> Result<Receipt> {
     let event = store::events::by_id(db, r.event_id).await?;
     let ticket = crate::app::attendee::ticket_name(db, &r).await?;
     Ok(Receipt {
-        refunded: payment.status == REFUNDED,
-        refund_failed: payment.status == REFUND_FAILED,
+        refunded: payment.status == crate::domain::PaymentStatus::Refunded,
+        refund_failed: payment.status == crate::domain::PaymentStatus::RefundFailed,
         registration: r,
         event,
         payment,

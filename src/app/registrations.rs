@@ -12,8 +12,7 @@ use crate::i18n::Lang;
 use crate::payments::{policy, Stripe};
 use crate::store::{badges, events, registrations};
 
-pub use crate::store::events::Event;
-pub use crate::store::registrations::{Registered, Registration};
+use crate::app::{Event, Registered, Registration};
 
 /// Registers through `channel`. Only organisers (`Channel::Organiser`) may give a
 /// `badge_role`; it is checked first, so a bad one (or one from any other channel) stores

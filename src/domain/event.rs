@@ -43,65 +43,18 @@ pub struct EventDraft {
 }
 
 /// Fields: `title` stands for both languages when `title_fr`/`title_en` are absent (likewise
-/// `description`); times are RFC 3339 or local to `timezone`.
+/// `description`); times are RFC 3339 or local to `timezone`. The checks run in a fixed order,
+/// as later ones look at whether earlier fields passed (`Checker::ok`).
 pub fn validate_event(input: &Input) -> Result<EventDraft> {
     let mut c = Checker::default();
-    let slug = c.required(input, "slug", 80);
-    if c.ok("slug") && !is_slug(&slug) {
-        c.fail("slug", Msg::new("field-slug"));
-    }
-    let title = input.get("title").unwrap_or_default().to_string();
-    let title_fr = bilingual(&mut c, input, "title_fr", &title, 200);
-    let title_en = bilingual(&mut c, input, "title_en", &title, 200);
-    if title_fr.is_empty() && title_en.is_empty() {
-        c.fail("title", Msg::new("field-required"));
-    }
-    let description = input.get("description").unwrap_or_default().to_string();
-    let description_fr = bilingual(&mut c, input, "description_fr", &description, 20_000);
-    let description_en = bilingual(&mut c, input, "description_en", &description, 20_000);
+    let slug = slug(&mut c, input);
+    let [title_fr, title_en, description_fr, description_en] = titles(&mut c, input);
     let organiser = c.optional(input, "organiser", 200).unwrap_or_default();
-    let timezone = c.required(input, "timezone", 64);
-    let tz = parse_tz(&timezone);
-    if c.ok("timezone") && tz.is_none() {
-        c.fail("timezone", Msg::new("field-timezone"));
-    }
-    let tz = tz.unwrap_or(Tz::UTC);
-    let starts_at = c.required_instant(input, "starts_at", tz);
-    let ends_at = c.required_instant(input, "ends_at", tz);
-    if c.ok("starts_at") && c.ok("ends_at") && ends_at <= starts_at {
-        c.fail("ends_at", Msg::new("field-ends-before-start"));
-    }
-    if input.get("format").is_none() {
-        c.fail("format", Msg::new("field-required"));
-    }
-    let format = c
-        .choice(input, "format", Format::parse)
-        .unwrap_or(Format::InPerson);
-    let venue = c.optional(input, "venue", 300);
-    let in_person_capacity = c.count(input, "in_person_capacity");
-    let online_capacity = c.count(input, "online_capacity");
-    if format == Format::Virtual && in_person_capacity.is_some_and(|n| n > 0) {
-        c.fail("in_person_capacity", Msg::new("field-virtual-no-seats"));
-    }
-    if format == Format::InPerson && online_capacity.is_some_and(|n| n > 0) {
-        c.fail("online_capacity", Msg::new("field-in-person-no-online"));
-    }
-    let registration_opens_at = c.instant(input, "registration_opens_at", tz);
-    let registration_closes_at = c.instant(input, "registration_closes_at", tz);
-    if let (Some(open), Some(close)) = (registration_opens_at, registration_closes_at) {
-        if close <= open {
-            c.fail(
-                "registration_closes_at",
-                Msg::new("field-ends-before-start"),
-            );
-        }
-    }
-    if registration_closes_at.is_some_and(|close| c.ok("ends_at") && close > ends_at) {
-        c.fail(
-            "registration_closes_at",
-            Msg::new("field-close-after-event"),
-        );
-    }
+    let (timezone, tz) = zone(&mut c, input);
+    let (starts_at, ends_at) = dates(&mut c, input, tz);
+    let (format, venue, in_person_capacity, online_capacity) = places(&mut c, input);
+    let (registration_opens_at, registration_closes_at) =
+        registration_window(&mut c, input, tz, ends_at);
     let status = c
         .choice(input, "status", EventStatus::parse)
         .unwrap_or(EventStatus::Draft);
@@ -111,21 +64,7 @@ pub fn validate_event(input: &Input) -> Result<EventDraft> {
     }
     let requires_approval = c.flag(input, "requires_approval");
     let online_for_in_person = c.flag(input, "online_for_in_person");
-    let license = c
-        .optional(input, "license", 100)
-        .unwrap_or_else(|| "CC-BY-4.0".into());
-    let illustrative_note_fr = c
-        .optional(input, "illustrative_note_fr", 2000)
-        .unwrap_or_default();
-    let illustrative_note_en = c
-        .optional(input, "illustrative_note_en", 2000)
-        .unwrap_or_default();
-    let privacy_notice_fr = c
-        .optional(input, "privacy_notice_fr", 20_000)
-        .unwrap_or_default();
-    let privacy_notice_en = c
-        .optional(input, "privacy_notice_en", 20_000)
-        .unwrap_or_default();
+    let texts = texts(&mut c, input);
     let refund_until = c.instant(input, "refund_until", tz);
     if refund_until.is_some_and(|until| c.ok("ends_at") && until > ends_at) {
         c.fail("refund_until", Msg::new("field-refund-after-event"));
@@ -135,8 +74,8 @@ pub fn validate_event(input: &Input) -> Result<EventDraft> {
     Ok(EventDraft {
         refund_until,
         legal_details,
-        privacy_notice_fr,
-        privacy_notice_en,
+        privacy_notice_fr: texts.privacy_notice_fr,
+        privacy_notice_en: texts.privacy_notice_en,
         slug,
         title_fr,
         title_en,
@@ -156,10 +95,120 @@ pub fn validate_event(input: &Input) -> Result<EventDraft> {
         stream_url,
         requires_approval,
         online_for_in_person,
-        license,
-        illustrative_note_fr,
-        illustrative_note_en,
+        license: texts.license,
+        illustrative_note_fr: texts.illustrative_note_fr,
+        illustrative_note_en: texts.illustrative_note_en,
     })
+}
+
+fn slug(c: &mut Checker, input: &Input) -> String {
+    let slug = c.required(input, "slug", 80);
+    if c.ok("slug") && !is_slug(&slug) {
+        c.fail("slug", Msg::new("field-slug"));
+    }
+    slug
+}
+
+/// Title and description in French and English; one of the titles at least.
+fn titles(c: &mut Checker, input: &Input) -> [String; 4] {
+    let title = input.get("title").unwrap_or_default().to_string();
+    let title_fr = bilingual(c, input, "title_fr", &title, 200);
+    let title_en = bilingual(c, input, "title_en", &title, 200);
+    if title_fr.is_empty() && title_en.is_empty() {
+        c.fail("title", Msg::new("field-required"));
+    }
+    let description = input.get("description").unwrap_or_default().to_string();
+    let description_fr = bilingual(c, input, "description_fr", &description, 20_000);
+    let description_en = bilingual(c, input, "description_en", &description, 20_000);
+    [title_fr, title_en, description_fr, description_en]
+}
+
+/// The zone's name as given, and the zone (UTC when unknown, which fails the field).
+fn zone(c: &mut Checker, input: &Input) -> (String, Tz) {
+    let timezone = c.required(input, "timezone", 64);
+    let tz = parse_tz(&timezone);
+    if c.ok("timezone") && tz.is_none() {
+        c.fail("timezone", Msg::new("field-timezone"));
+    }
+    (timezone, tz.unwrap_or(Tz::UTC))
+}
+
+fn dates(c: &mut Checker, input: &Input, tz: Tz) -> (i64, i64) {
+    let starts_at = c.required_instant(input, "starts_at", tz);
+    let ends_at = c.required_instant(input, "ends_at", tz);
+    if c.ok("starts_at") && c.ok("ends_at") && ends_at <= starts_at {
+        c.fail("ends_at", Msg::new("field-ends-before-start"));
+    }
+    (starts_at, ends_at)
+}
+
+/// The format, the venue and the places per mode, which must fit the format.
+fn places(c: &mut Checker, input: &Input) -> (Format, Option<String>, Option<i64>, Option<i64>) {
+    if input.get("format").is_none() {
+        c.fail("format", Msg::new("field-required"));
+    }
+    let format = c
+        .choice(input, "format", Format::parse)
+        .unwrap_or(Format::InPerson);
+    let venue = c.optional(input, "venue", 300);
+    let in_person_capacity = c.count(input, "in_person_capacity");
+    let online_capacity = c.count(input, "online_capacity");
+    if format == Format::Virtual && in_person_capacity.is_some_and(|n| n > 0) {
+        c.fail("in_person_capacity", Msg::new("field-virtual-no-seats"));
+    }
+    if format == Format::InPerson && online_capacity.is_some_and(|n| n > 0) {
+        c.fail("online_capacity", Msg::new("field-in-person-no-online"));
+    }
+    (format, venue, in_person_capacity, online_capacity)
+}
+
+/// When registration opens and closes: in that order, and closing by the event's end.
+fn registration_window(
+    c: &mut Checker,
+    input: &Input,
+    tz: Tz,
+    ends_at: i64,
+) -> (Option<i64>, Option<i64>) {
+    let opens = c.instant(input, "registration_opens_at", tz);
+    let closes = c.instant(input, "registration_closes_at", tz);
+    if let (Some(open), Some(close)) = (opens, closes) {
+        if close <= open {
+            c.fail(
+                "registration_closes_at",
+                Msg::new("field-ends-before-start"),
+            );
+        }
+    }
+    if closes.is_some_and(|close| c.ok("ends_at") && close > ends_at) {
+        c.fail(
+            "registration_closes_at",
+            Msg::new("field-close-after-event"),
+        );
+    }
+    (opens, closes)
+}
+
+/// The event's free texts beside its description.
+struct Texts {
+    license: String,
+    illustrative_note_fr: String,
+    illustrative_note_en: String,
+    privacy_notice_fr: String,
+    privacy_notice_en: String,
+}
+
+fn texts(c: &mut Checker, input: &Input) -> Texts {
+    let license = c
+        .optional(input, "license", 100)
+        .unwrap_or_else(|| "CC-BY-4.0".into());
+    let mut text = |field: &str, max: usize| c.optional(input, field, max).unwrap_or_default();
+    Texts {
+        license,
+        illustrative_note_fr: text("illustrative_note_fr", 2000),
+        illustrative_note_en: text("illustrative_note_en", 2000),
+        privacy_notice_fr: text("privacy_notice_fr", 20_000),
+        privacy_notice_en: text("privacy_notice_en", 20_000),
+    }
 }
 
 fn bilingual(c: &mut Checker, input: &Input, field: &str, fallback: &str, max: usize) -> String {

@@ -11,10 +11,12 @@ macro_rules! string_enum {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            pub fn as_str(self) -> &'static str {
+            /// The stored text: the one conversion to it.
+            pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
 
+            /// The one conversion from the stored text.
             pub fn parse(text: &str) -> Option<$name> {
                 match text { $($text => Some($name::$variant),)+ _ => None }
             }
@@ -27,6 +29,20 @@ macro_rules! string_enum {
             }
         }
 
+        // Compares with the stored text, so a value read as text and one read as the enum
+        // can be checked alike.
+        impl PartialEq<&str> for $name {
+            fn eq(&self, text: &&str) -> bool {
+                self.as_str() == *text
+            }
+        }
+
+        impl PartialEq<$name> for &str {
+            fn eq(&self, value: &$name) -> bool {
+                *self == value.as_str()
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -34,6 +50,8 @@ macro_rules! string_enum {
         }
     };
 }
+
+pub(crate) use string_enum;
 
 string_enum!(Format { InPerson => "in_person", Virtual => "virtual", Hybrid => "hybrid" });
 string_enum!(EventStatus { Draft => "draft", Published => "published", Cancelled => "cancelled" });

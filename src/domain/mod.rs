@@ -13,6 +13,8 @@ pub mod guest_csv;
 pub mod kinds;
 pub mod lang;
 pub mod login_throttle;
+pub mod outbox_kind;
+pub mod payment_status;
 pub mod problem;
 pub mod rate;
 pub mod registration;
@@ -23,3 +25,5 @@ pub mod time;
 pub mod validate;
 
 pub use kinds::*;
+pub use outbox_kind::OutboxKind;
+pub use payment_status::PaymentStatus;

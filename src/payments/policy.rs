@@ -5,7 +5,7 @@
 use super::Stripe;
 use crate::domain::time;
 use crate::error::{Error, FieldErrors, Msg, Result};
-use crate::store::payments::{self, Refund, PAID};
+use crate::store::payments::{self, Refund};
 use crate::store::registrations::Registration;
 use crate::store::{events::Event, Db};
 
@@ -27,7 +27,7 @@ pub async fn cancel(db: &Db, stripe: &Stripe, event: &Event, r: &Registration) -
     let terms = payments::terms(db, event.id).await?;
     let paid = payments::latest(db, r.id)
         .await?
-        .filter(|p| p.status == PAID)
+        .filter(|p| p.status == crate::domain::PaymentStatus::Paid)
         .filter(|_| refund_applies(event, terms.refund_until, now));
     let refund_id = match paid
         .as_ref()

@@ -111,10 +111,11 @@ pub async fn first(
 pub async fn has_seat(db: &Db, registration_id: i64, session_id: i64) -> Result<bool> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM session_signups WHERE registration_id = $1 AND session_id = $2 \
-         AND status = 'confirmed'",
+         AND status = $3",
     )
     .bind(registration_id)
     .bind(session_id)
+    .bind(crate::domain::SignupStatus::Confirmed.as_str())
     .fetch_one(&db.read)
     .await?;
     Ok(n > 0)

@@ -73,6 +73,13 @@ static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 impl Db {
+    /// Closes the pools: every later query fails, as when the database server is gone
+    /// (for shutting down, and for tests of how the app answers then).
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+
     /// This database with payment holds of `minutes` (never under Stripe's 30).
     pub fn with_payment_hold(mut self, minutes: i64) -> Db {
         self.payment_hold_secs = minutes.max(MIN_PAYMENT_HOLD_MINUTES) * 60;

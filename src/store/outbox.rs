@@ -6,27 +6,28 @@ use sqlx::AnyConnection;
 
 use super::error::Result;
 use super::Db;
-use crate::domain::time;
+use crate::domain::{time, OutboxKind, RegistrationStatus, SignupStatus};
 
-/// Kinds of messages to attendees.
-pub const REGISTERED: &str = "registered";
-pub const LINK: &str = "link";
-pub const PROMOTED: &str = "promoted";
-pub const CANCELLED: &str = "cancelled";
-pub const DECIDED: &str = "decided";
-pub const SESSION_CHANGED: &str = "session_changed";
-pub const SESSION_CANCELLED: &str = "session_cancelled";
-/// A paid ticket's payment went through: the registration is confirmed.
-pub const PAID: &str = "paid";
-/// A payment hold ran out (or the payment came too late): the place was released.
-pub const PAYMENT_EXPIRED: &str = "payment_expired";
-/// Cancelled with the ticket's price refunded.
-pub const REFUNDED: &str = "refunded";
+// The stored text of each kind, taken from `OutboxKind` (its one conversion), for code that
+// matches a claimed row's text: the mail composer matches `Claimed::message_kind` with these.
+pub const REGISTERED: &str = OutboxKind::Registered.as_str();
+pub const LINK: &str = OutboxKind::Link.as_str();
+pub const PROMOTED: &str = OutboxKind::Promoted.as_str();
+pub const CANCELLED: &str = OutboxKind::Cancelled.as_str();
+pub const DECIDED: &str = OutboxKind::Decided.as_str();
+pub const SESSION_CHANGED: &str = OutboxKind::SessionChanged.as_str();
+pub const SESSION_CANCELLED: &str = OutboxKind::SessionCancelled.as_str();
+pub const PAID: &str = OutboxKind::Paid.as_str();
+pub const PAYMENT_EXPIRED: &str = OutboxKind::PaymentExpired.as_str();
+pub const REFUNDED: &str = OutboxKind::Refunded.as_str();
+pub const ANNOUNCEMENT: &str = OutboxKind::Announcement.as_str();
+pub const REMINDER: &str = OutboxKind::Reminder.as_str();
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Message {
     pub id: i64,
-    pub message_kind: String,
+    #[sqlx(try_from = "String")]
+    pub message_kind: OutboxKind,
     pub recipient: String,
     pub registration_id: Option<i64>,
     pub status: String,
@@ -35,7 +36,7 @@ pub struct Message {
 /// Queues a message to a registration's e-mail address.
 pub(crate) async fn enqueue(
     conn: &mut AnyConnection,
-    kind: &str,
+    kind: OutboxKind,
     registration_id: i64,
 ) -> Result<()> {
     enqueue_payload(conn, kind, registration_id, "{}").await
@@ -45,7 +46,7 @@ pub(crate) async fn enqueue(
 /// (their seats are gone by the time it is composed): its invite withdraws them too.
 pub(crate) async fn enqueue_withdrawal(
     conn: &mut AnyConnection,
-    kind: &str,
+    kind: OutboxKind,
     registration_id: i64,
     sessions: &[i64],
 ) -> Result<()> {
@@ -55,7 +56,7 @@ pub(crate) async fn enqueue_withdrawal(
 
 async fn enqueue_payload(
     conn: &mut AnyConnection,
-    kind: &str,
+    kind: OutboxKind,
     registration_id: i64,
     payload: &str,
 ) -> Result<()> {
@@ -64,7 +65,7 @@ async fn enqueue_payload(
         "INSERT INTO outbox (message_kind, recipient, registration_id, payload, next_attempt_at, \
          created_at) SELECT $1, email, id, $2, $3, $3 FROM registrations WHERE id = $4",
     )
-    .bind(kind)
+    .bind(kind.as_str())
     .bind(payload)
     .bind(now)
     .bind(registration_id)
@@ -86,13 +87,13 @@ pub(crate) async fn enqueue_link(conn: &mut AnyConnection, registration_id: i64)
          AND created_at > $4 LIMIT 1",
     )
     .bind(registration_id)
-    .bind(LINK)
-    .bind(REGISTERED)
+    .bind(OutboxKind::Link.as_str())
+    .bind(OutboxKind::Registered.as_str())
     .bind(time::now() - LINK_EVERY_SECONDS)
     .fetch_optional(&mut *conn)
     .await?;
     if recent.is_none() {
-        enqueue(conn, LINK, registration_id).await?;
+        enqueue(conn, OutboxKind::Link, registration_id).await?;
     }
     Ok(())
 }
@@ -100,7 +101,7 @@ pub(crate) async fn enqueue_link(conn: &mut AnyConnection, registration_id: i64)
 /// Tells everyone seated in a session that it moved or was cancelled (their invite updates).
 pub(crate) async fn enqueue_session_notice(
     conn: &mut AnyConnection,
-    kind: &str,
+    kind: OutboxKind,
     session_id: i64,
 ) -> Result<()> {
     let now = time::now();
@@ -109,13 +110,15 @@ pub(crate) async fn enqueue_session_notice(
         "INSERT INTO outbox (message_kind, recipient, registration_id, payload, next_attempt_at, \
          created_at) SELECT $1, r.email, r.id, $2, $3, $3 FROM registrations r \
          JOIN session_signups ss ON ss.registration_id = r.id \
-         WHERE ss.session_id = $4 AND ss.status = 'confirmed' \
-         AND r.status IN ('confirmed', 'pending_payment')",
+         WHERE ss.session_id = $4 AND ss.status = $5 AND r.status IN ($6, $7)",
     )
-    .bind(kind)
+    .bind(kind.as_str())
     .bind(payload)
     .bind(now)
     .bind(session_id)
+    .bind(SignupStatus::Confirmed.as_str())
+    .bind(RegistrationStatus::Confirmed.as_str())
+    .bind(RegistrationStatus::PendingPayment.as_str())
     .execute(conn)
     .await?;
     Ok(())
@@ -132,7 +135,8 @@ pub async fn for_registration(db: &Db, registration_id: i64) -> Result<Vec<Messa
     .await?)
 }
 
-/// A message claimed by one worker for sending.
+/// A message claimed by one worker for sending. Its kind stays the stored text: a kind this
+/// version does not know (queued by a newer instance) must not make the whole claim fail.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Claimed {
     pub id: i64,
@@ -141,6 +145,13 @@ pub struct Claimed {
     pub registration_id: Option<i64>,
     pub attempts: i64,
     pub payload: String,
+}
+
+impl Claimed {
+    /// The kind of message, if this version knows it.
+    pub fn kind(&self) -> Option<OutboxKind> {
+        OutboxKind::parse(&self.message_kind)
+    }
 }
 
 /// A claim older than this is taken to belong to a worker that died.
@@ -220,9 +231,6 @@ pub async fn pending_count(db: &Db) -> Result<i64> {
     Ok(n)
 }
 
-pub const ANNOUNCEMENT: &str = "announcement";
-pub const REMINDER: &str = "reminder";
-
 /// An announcement's subject and text for French and for English readers.
 pub struct AnnouncementTexts<'a> {
     pub fr: (&'a str, &'a str),
@@ -251,7 +259,7 @@ pub async fn announce(
              CASE WHEN language = 'en' THEN $2 ELSE $3 END, $4, $4 FROM registrations \
              WHERE id = $5",
         )
-        .bind(ANNOUNCEMENT)
+        .bind(OutboxKind::Announcement.as_str())
         .bind(&en)
         .bind(&fr)
         .bind(now)
@@ -337,7 +345,7 @@ pub async fn queue_reminders(
          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = m.registration_id \
          AND o.message_kind = $1 AND o.payload = m.about)",
     )
-    .bind(REMINDER)
+    .bind(OutboxKind::Reminder.as_str())
     .bind(now)
     .execute(&mut *tx)
     .await?;

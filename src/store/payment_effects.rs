@@ -4,9 +4,10 @@
 use sqlx::AnyConnection;
 
 use super::error::Result;
-use super::payments::{release, state, Payment, EXPIRED, OPEN, PAID, REFUNDED};
+use super::payments::{state, Payment};
+use super::registrations::release;
 use super::{outbox, seats};
-use crate::domain::RegistrationStatus as S;
+use crate::domain::{OutboxKind, PaymentStatus, RegistrationStatus as S};
 
 /// What a Stripe event means for Summit.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,9 +38,14 @@ pub enum Outcome {
     },
 }
 
-async fn set_status(conn: &mut AnyConnection, p: &Payment, status: &str, now: i64) -> Result<()> {
+async fn set_status(
+    conn: &mut AnyConnection,
+    p: &Payment,
+    status: PaymentStatus,
+    now: i64,
+) -> Result<()> {
     sqlx::query("UPDATE payments SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(status)
+        .bind(status.as_str())
         .bind(now)
         .bind(p.id)
         .execute(&mut *conn)
@@ -57,31 +63,19 @@ pub(super) async fn completed(
     now: i64,
     hold_secs: i64,
 ) -> Result<Outcome> {
-    if p.status == PAID || p.status == REFUNDED {
+    if matches!(p.status, PaymentStatus::Paid | PaymentStatus::Refunded) {
         return Ok(Outcome::Done);
     }
     sqlx::query(
-        "UPDATE payments SET status = 'paid', payment_intent_id = $1, updated_at = $2 WHERE id = $3",
+        "UPDATE payments SET status = $1, payment_intent_id = $2, updated_at = $3 WHERE id = $4",
     )
+    .bind(PaymentStatus::Paid.as_str())
     .bind(intent)
     .bind(now)
     .bind(p.id)
     .execute(&mut *conn)
     .await?;
-    let refunded_first = match intent {
-        Some(pi) => {
-            let (n,): (i64,) = sqlx::query_as(
-                "SELECT COUNT(*) FROM stripe_events WHERE payment_intent_id = $1 \
-                 AND event_type = 'charge.refunded'",
-            )
-            .bind(pi)
-            .fetch_one(&mut *conn)
-            .await?;
-            n > 0
-        }
-        None => false,
-    };
-    if refunded_first {
+    if refunded_before(conn, intent).await? {
         refunded(conn, p, now, hold_secs).await?;
         return Ok(Outcome::Done);
     }
@@ -93,29 +87,51 @@ pub(super) async fn completed(
     };
     let held = status == S::PendingPayment && hold.is_some_and(|h| h > now);
     // A hold that ran out (or was released by the expiry job) comes back only if there is room.
-    let revivable = status == S::PendingPayment || (status == S::Cancelled && p.status == EXPIRED);
+    let revivable = status == S::PendingPayment
+        || (status == S::Cancelled && p.status == PaymentStatus::Expired);
     let confirm = held || (revivable && room_for(conn, p.event_id, id, now).await?);
     if confirm {
-        sqlx::query(
-            "UPDATE registrations SET status = 'confirmed', hold_expires_at = NULL, \
-             waitlist_seq = NULL, cancelled_at = NULL, updated_at = $1 WHERE id = $2",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-        seats::seat_requested(conn, id, now).await?;
-        outbox::enqueue(conn, outbox::PAID, id).await?;
+        confirm_paid(conn, id, now).await?;
         return Ok(Outcome::Done);
     }
     if status == S::Confirmed {
         return Ok(Outcome::Done);
     }
-    if let Some(seated) = release(conn, id, now).await? {
+    if let Some(seated) = release(conn, id, S::Cancelled, now).await? {
         seats::fill_event(conn, p.event_id, now, hold_secs).await?;
-        outbox::enqueue_withdrawal(conn, outbox::PAYMENT_EXPIRED, id, &seated).await?;
+        outbox::enqueue_withdrawal(conn, OutboxKind::PaymentExpired, id, &seated).await?;
     }
     Ok(must_refund(p, intent))
+}
+
+/// Whether Stripe reported this payment refunded before its completion arrived.
+async fn refunded_before(conn: &mut AnyConnection, intent: Option<&str>) -> Result<bool> {
+    let Some(pi) = intent else {
+        return Ok(false);
+    };
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM stripe_events WHERE payment_intent_id = $1 \
+         AND event_type = 'charge.refunded'",
+    )
+    .bind(pi)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
+}
+
+/// A paid registration is confirmed: its requested workshops seek seats, the attendee is told.
+async fn confirm_paid(conn: &mut AnyConnection, id: i64, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE registrations SET status = $1, hold_expires_at = NULL, \
+         waitlist_seq = NULL, cancelled_at = NULL, updated_at = $2 WHERE id = $3",
+    )
+    .bind(S::Confirmed.as_str())
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    seats::seat_requested(conn, id, now).await?;
+    outbox::enqueue(conn, OutboxKind::Paid, id).await
 }
 
 fn must_refund(p: &Payment, intent: Option<&str>) -> Outcome {
@@ -149,26 +165,28 @@ pub(super) async fn expired(
     now: i64,
     hold_secs: i64,
 ) -> Result<()> {
-    if p.status != OPEN {
+    if p.status != PaymentStatus::Open {
         return Ok(());
     }
-    set_status(conn, p, EXPIRED, now).await?;
+    set_status(conn, p, PaymentStatus::Expired, now).await?;
     let Some(id) = p.registration_id else {
         return Ok(());
     };
     let (others,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM payments WHERE registration_id = $1 AND id <> $2 \
-         AND status IN ('open', 'paid')",
+         AND status IN ($3, $4)",
     )
     .bind(id)
     .bind(p.id)
+    .bind(PaymentStatus::Open.as_str())
+    .bind(PaymentStatus::Paid.as_str())
     .fetch_one(&mut *conn)
     .await?;
     let pending = matches!(state(conn, id).await?, Some((S::PendingPayment, _)));
     if others == 0 && pending {
-        if let Some(seated) = release(conn, id, now).await? {
+        if let Some(seated) = release(conn, id, S::Cancelled, now).await? {
             seats::fill_event(conn, p.event_id, now, hold_secs).await?;
-            outbox::enqueue_withdrawal(conn, outbox::PAYMENT_EXPIRED, id, &seated).await?;
+            outbox::enqueue_withdrawal(conn, OutboxKind::PaymentExpired, id, &seated).await?;
         }
     }
     Ok(())
@@ -182,13 +200,13 @@ pub(super) async fn refunded(
     now: i64,
     hold_secs: i64,
 ) -> Result<()> {
-    set_status(conn, p, REFUNDED, now).await?;
+    set_status(conn, p, PaymentStatus::Refunded, now).await?;
     let Some(id) = p.registration_id else {
         return Ok(());
     };
-    if let Some(seated) = release(conn, id, now).await? {
+    if let Some(seated) = release(conn, id, S::Cancelled, now).await? {
         seats::fill_event(conn, p.event_id, now, hold_secs).await?;
-        outbox::enqueue_withdrawal(conn, outbox::REFUNDED, id, &seated).await?;
+        outbox::enqueue_withdrawal(conn, OutboxKind::Refunded, id, &seated).await?;
     }
     Ok(())
 }

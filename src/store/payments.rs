@@ -8,20 +8,11 @@ use sqlx::AnyConnection;
 
 use super::error::{Error, Result};
 pub use super::payment_effects::{Effect, Outcome};
+use super::registrations::release;
 use super::{lock_event, outbox, seats, Db};
 use crate::domain::problem::{FieldErrors, Msg};
-use crate::domain::RegistrationStatus;
-
-/// A payment's states.
-pub const OPEN: &str = "open";
-pub const PAID: &str = "paid";
-/// The Checkout Session ended unpaid (Stripe said so, or the hold ran out).
-pub const EXPIRED: &str = "expired";
-/// The registration was cancelled before it was paid.
-pub const CANCELLED: &str = "cancelled";
-pub const REFUNDED: &str = "refunded";
-/// A refund Summit asked Stripe for failed: organisers refund by hand.
-pub const REFUND_FAILED: &str = "refund_failed";
+use crate::domain::{OutboxKind, PaymentStatus, RegistrationStatus};
+use RegistrationStatus::Cancelled;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Payment {
@@ -32,7 +23,8 @@ pub struct Payment {
     pub payment_intent_id: Option<String>,
     pub amount_cents: i64,
     pub currency: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: PaymentStatus,
     pub checkout_url: Option<String>,
     pub expires_at: Option<i64>,
     pub refund_id: Option<String>,
@@ -69,11 +61,12 @@ pub async fn latest(db: &Db, registration_id: i64) -> Result<Option<Payment>> {
 /// The Checkout Session still open for a registration, if any (a double click reuses it).
 pub async fn open_checkout(db: &Db, registration_id: i64, now: i64) -> Result<Option<Payment>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM payments WHERE registration_id = $1 AND status = 'open' \
-         AND expires_at > $2 AND checkout_url IS NOT NULL ORDER BY id DESC LIMIT 1"
+        "SELECT {COLUMNS} FROM payments WHERE registration_id = $1 AND status = $2 \
+         AND expires_at > $3 AND checkout_url IS NOT NULL ORDER BY id DESC LIMIT 1"
     );
     Ok(sqlx::query_as(&sql)
         .bind(registration_id)
+        .bind(PaymentStatus::Open.as_str())
         .bind(now)
         .fetch_optional(&db.write)
         .await?)
@@ -93,7 +86,7 @@ pub async fn record_checkout(db: &Db, c: &NewCheckout<'_>, now: i64) -> Result<(
     sqlx::query(
         "INSERT INTO payments (registration_id, event_id, checkout_session_id, amount_cents, \
          currency, status, checkout_url, expires_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $8) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
          ON CONFLICT (checkout_session_id) DO NOTHING",
     )
     .bind(c.registration_id)
@@ -101,6 +94,7 @@ pub async fn record_checkout(db: &Db, c: &NewCheckout<'_>, now: i64) -> Result<(
     .bind(c.session_id)
     .bind(c.amount_cents)
     .bind(c.currency)
+    .bind(PaymentStatus::Open.as_str())
     .bind(c.url)
     .bind(c.expires_at)
     .bind(now)
@@ -117,12 +111,12 @@ pub async fn refund_recorded(
     now: i64,
 ) -> Result<()> {
     let status = if refund.is_some() {
-        REFUNDED
+        PaymentStatus::Refunded
     } else {
-        REFUND_FAILED
+        PaymentStatus::RefundFailed
     };
     sqlx::query("UPDATE payments SET status = $1, refund_id = $2, updated_at = $3 WHERE id = $4")
-        .bind(status)
+        .bind(status.as_str())
         .bind(refund)
         .bind(now)
         .bind(payment_id)
@@ -131,51 +125,29 @@ pub async fn refund_recorded(
     Ok(())
 }
 
-/// Takes a registration's place away (cancelled, badge revoked, workshop seats passed on);
-/// the caller holds the event lock and fills the event afterwards. The sessions it held a
-/// seat in, or None if it was over.
-pub(super) async fn release(
-    conn: &mut AnyConnection,
-    registration_id: i64,
-    now: i64,
-) -> Result<Option<Vec<i64>>> {
-    let done = sqlx::query(
-        "UPDATE registrations SET status = 'cancelled', cancelled_at = $1, updated_at = $1, \
-         waitlist_seq = NULL, hold_expires_at = NULL, badge_version = badge_version + 1 \
-         WHERE id = $2 AND status NOT IN ('cancelled', 'rejected')",
-    )
-    .bind(now)
-    .bind(registration_id)
-    .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Ok(None);
-    }
-    seats::drop_sessions(conn, registration_id, &[])
-        .await
-        .map(Some)
-}
-
 /// Ends the open Checkout Sessions of a registration; their ids, to expire them at Stripe.
 async fn close_open(
     conn: &mut AnyConnection,
     registration_id: i64,
-    to: &str,
+    to: PaymentStatus,
     now: i64,
 ) -> Result<Vec<String>> {
+    let open = PaymentStatus::Open.as_str();
     let rows: Vec<(Option<String>,)> = sqlx::query_as(
-        "SELECT checkout_session_id FROM payments WHERE registration_id = $1 AND status = 'open'",
+        "SELECT checkout_session_id FROM payments WHERE registration_id = $1 AND status = $2",
     )
     .bind(registration_id)
+    .bind(open)
     .fetch_all(&mut *conn)
     .await?;
     sqlx::query(
         "UPDATE payments SET status = $1, updated_at = $2 WHERE registration_id = $3 \
-         AND status = 'open'",
+         AND status = $4",
     )
-    .bind(to)
+    .bind(to.as_str())
     .bind(now)
     .bind(registration_id)
+    .bind(open)
     .execute(&mut *conn)
     .await?;
     Ok(rows.into_iter().filter_map(|(s,)| s).collect())
@@ -200,30 +172,30 @@ pub async fn cancel(
 ) -> Result<Vec<String>> {
     let mut tx = db.write.begin().await?;
     lock_event(db, &mut tx, event_id).await?;
-    let Some(seated) = release(&mut tx, registration_id, now).await? else {
+    let Some(seated) = release(&mut tx, registration_id, Cancelled, now).await? else {
         return Err(Error::Conflict {
             message: Msg::new("register-already-cancelled"),
             fields: FieldErrors::new(),
         });
     };
-    let open = close_open(&mut tx, registration_id, CANCELLED, now).await?;
+    let open = close_open(&mut tx, registration_id, PaymentStatus::Cancelled, now).await?;
     let kind = match refund {
         Refund::Done {
             payment_id,
             refund_id,
         } => {
             sqlx::query(
-                "UPDATE payments SET status = 'refunded', refund_id = $1, updated_at = $2 \
-                 WHERE id = $3",
+                "UPDATE payments SET status = $1, refund_id = $2, updated_at = $3 WHERE id = $4",
             )
+            .bind(PaymentStatus::Refunded.as_str())
             .bind(refund_id)
             .bind(now)
             .bind(payment_id)
             .execute(&mut *tx)
             .await?;
-            outbox::REFUNDED
+            OutboxKind::Refunded
         }
-        Refund::None => outbox::CANCELLED,
+        Refund::None => OutboxKind::Cancelled,
     };
     seats::fill_event(&mut tx, event_id, now, db.payment_hold_secs).await?;
     outbox::enqueue_withdrawal(&mut tx, kind, registration_id, &seated).await?;
@@ -235,9 +207,10 @@ pub async fn cancel(
 /// Returns the Checkout Sessions to expire at Stripe.
 pub async fn expire_holds(db: &Db, now: i64) -> Result<Vec<String>> {
     let events: Vec<(i64,)> = sqlx::query_as(
-        "SELECT DISTINCT event_id FROM registrations WHERE status = 'pending_payment' \
-         AND hold_expires_at <= $1",
+        "SELECT DISTINCT event_id FROM registrations WHERE status = $1 \
+         AND hold_expires_at <= $2",
     )
+    .bind(RegistrationStatus::PendingPayment.as_str())
     .bind(now)
     .fetch_all(&db.write)
     .await?;
@@ -246,17 +219,19 @@ pub async fn expire_holds(db: &Db, now: i64) -> Result<Vec<String>> {
         let mut tx = db.write.begin().await?;
         lock_event(db, &mut tx, event_id).await?;
         let due: Vec<(i64,)> = sqlx::query_as(
-            "SELECT id FROM registrations WHERE event_id = $1 AND status = 'pending_payment' \
-             AND hold_expires_at <= $2 ORDER BY id",
+            "SELECT id FROM registrations WHERE event_id = $1 AND status = $2 \
+             AND hold_expires_at <= $3 ORDER BY id",
         )
         .bind(event_id)
+        .bind(RegistrationStatus::PendingPayment.as_str())
         .bind(now)
         .fetch_all(&mut *tx)
         .await?;
         for (id,) in due {
-            if let Some(seated) = release(&mut tx, id, now).await? {
-                sessions.extend(close_open(&mut tx, id, EXPIRED, now).await?);
-                outbox::enqueue_withdrawal(&mut tx, outbox::PAYMENT_EXPIRED, id, &seated).await?;
+            if let Some(seated) = release(&mut tx, id, Cancelled, now).await? {
+                sessions.extend(close_open(&mut tx, id, PaymentStatus::Expired, now).await?);
+                outbox::enqueue_withdrawal(&mut tx, OutboxKind::PaymentExpired, id, &seated)
+                    .await?;
             }
         }
         seats::fill_event(&mut tx, event_id, now, db.payment_hold_secs).await?;
@@ -276,22 +251,7 @@ pub async fn apply(
     now: i64,
 ) -> Result<Outcome> {
     let mut tx = db.write.begin().await?;
-    let intent = match effect {
-        Effect::Completed { payment_intent, .. } => payment_intent.clone(),
-        Effect::Refunded { payment_intent } => Some(payment_intent.clone()),
-        _ => None,
-    };
-    let new = sqlx::query(
-        "INSERT INTO stripe_events (id, event_type, received_at, payment_intent_id) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(event_id)
-    .bind(kind)
-    .bind(now)
-    .bind(&intent)
-    .execute(&mut *tx)
-    .await?;
-    if new.rows_affected() == 0 {
+    if !record_event(&mut tx, event_id, kind, effect, now).await? {
         return Ok(Outcome::Duplicate);
     }
     let found = match effect {
@@ -314,33 +274,62 @@ pub async fn apply(
         .bind(found.id)
         .fetch_one(&mut *tx)
         .await?;
-    let outcome = match effect {
+    let outcome = effect_on(&mut tx, effect, &p, now, db.payment_hold_secs).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Records a Stripe event's id; false if it was recorded before (a replay).
+async fn record_event(
+    conn: &mut AnyConnection,
+    event_id: &str,
+    kind: &str,
+    effect: &Effect,
+    now: i64,
+) -> Result<bool> {
+    let intent = match effect {
+        Effect::Completed { payment_intent, .. } => payment_intent.clone(),
+        Effect::Refunded { payment_intent } => Some(payment_intent.clone()),
+        _ => None,
+    };
+    let new = sqlx::query(
+        "INSERT INTO stripe_events (id, event_type, received_at, payment_intent_id) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(event_id)
+    .bind(kind)
+    .bind(now)
+    .bind(&intent)
+    .execute(&mut *conn)
+    .await?;
+    Ok(new.rows_affected() > 0)
+}
+
+/// What the event does to the payment it is about (the event lock is held).
+async fn effect_on(
+    conn: &mut AnyConnection,
+    effect: &Effect,
+    p: &Payment,
+    now: i64,
+    hold_secs: i64,
+) -> Result<Outcome> {
+    use super::payment_effects as effects;
+    match effect {
         Effect::Completed {
             paid: true,
             payment_intent,
             ..
-        } => {
-            super::payment_effects::completed(
-                &mut tx,
-                &p,
-                payment_intent.as_deref(),
-                now,
-                db.payment_hold_secs,
-            )
-            .await?
-        }
+        } => effects::completed(conn, p, payment_intent.as_deref(), now, hold_secs).await,
         Effect::Expired { .. } => {
-            super::payment_effects::expired(&mut tx, &p, now, db.payment_hold_secs).await?;
-            Outcome::Done
+            effects::expired(conn, p, now, hold_secs).await?;
+            Ok(Outcome::Done)
         }
         Effect::Refunded { .. } => {
-            super::payment_effects::refunded(&mut tx, &p, now, db.payment_hold_secs).await?;
-            Outcome::Done
+            effects::refunded(conn, p, now, hold_secs).await?;
+            Ok(Outcome::Done)
         }
-        _ => Outcome::Done,
-    };
-    tx.commit().await?;
-    Ok(outcome)
+        _ => Ok(Outcome::Done),
+    }
 }
 
 async fn by(conn: &mut AnyConnection, column: &str, value: &str) -> Result<Option<Payment>> {

@@ -2,62 +2,123 @@
 //! purging the personal data of events long past. Counts of check-ins and online joins stay,
 //! as anonymous numbers.
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::error::Result;
 use super::registrations::{self, Registration};
 use super::Db;
 
-/// Everything stored about a registration, as JSON.
-pub async fn export(db: &Db, r: &Registration) -> Result<Value> {
-    let signups: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT session_id, status, created_at FROM session_signups WHERE registration_id = $1 \
-         ORDER BY session_id",
+/// Everything stored about a registration: the file its attendee downloads.
+#[derive(Debug, Clone, Serialize)]
+pub struct Export {
+    pub checkins: Vec<CheckinRecord>,
+    pub messages: Vec<MessageRecord>,
+    pub online_joins: Vec<JoinRecord>,
+    pub payments: Vec<PaymentRecord>,
+    pub personal_links_issued: i64,
+    pub registration: Registration,
+    pub sessions: Vec<SignupRecord>,
+    /// How to read the numbers that are times.
+    pub times: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct SignupRecord {
+    pub chosen_at: i64,
+    pub session_id: i64,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct CheckinRecord {
+    pub gate: String,
+    pub scanned_at: i64,
+    pub session_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct JoinRecord {
+    pub joined_at: i64,
+    pub session_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct MessageRecord {
+    pub kind: String,
+    pub queued_at: i64,
+    pub sent_at: Option<i64>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct PaymentRecord {
+    pub amount_cents: i64,
+    pub created_at: i64,
+    pub currency: String,
+    pub status: String,
+}
+
+/// Rows of one table naming the registration, as `T`.
+async fn rows_of<T>(db: &Db, sql: &'static str, registration_id: i64) -> Result<Vec<T>>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    Ok(sqlx::query_as(sql)
+        .bind(registration_id)
+        .fetch_all(&db.read)
+        .await?)
+}
+
+/// Everything stored about a registration.
+pub async fn export(db: &Db, r: &Registration) -> Result<Export> {
+    let sessions = rows_of(
+        db,
+        "SELECT session_id, status, created_at AS chosen_at FROM session_signups \
+         WHERE registration_id = $1 ORDER BY session_id",
+        r.id,
     )
-    .bind(r.id)
-    .fetch_all(&db.read)
     .await?;
-    let checkins: Vec<(Option<i64>, String, i64)> = sqlx::query_as(
+    let checkins = rows_of(
+        db,
         "SELECT session_id, gate, scanned_at FROM checkins WHERE registration_id = $1 ORDER BY id",
+        r.id,
     )
-    .bind(r.id)
-    .fetch_all(&db.read)
     .await?;
-    let joins: Vec<(Option<i64>, i64)> = sqlx::query_as(
+    let online_joins = rows_of(
+        db,
         "SELECT session_id, joined_at FROM online_joins WHERE registration_id = $1 ORDER BY id",
+        r.id,
     )
-    .bind(r.id)
-    .fetch_all(&db.read)
     .await?;
-    let messages: Vec<(String, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT message_kind, status, created_at, sent_at FROM outbox WHERE registration_id = $1 \
-         ORDER BY id",
+    let messages = rows_of(
+        db,
+        "SELECT message_kind AS kind, status, created_at AS queued_at, sent_at FROM outbox \
+         WHERE registration_id = $1 ORDER BY id",
+        r.id,
     )
-    .bind(r.id)
-    .fetch_all(&db.read)
     .await?;
-    let payments: Vec<(i64, String, String, i64)> = sqlx::query_as(
+    let payments = rows_of(
+        db,
         "SELECT amount_cents, currency, status, created_at FROM payments \
          WHERE registration_id = $1 ORDER BY id",
+        r.id,
     )
-    .bind(r.id)
-    .fetch_all(&db.read)
     .await?;
-    let (links,): (i64,) =
+    let (personal_links_issued,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM registration_tokens WHERE registration_id = $1")
             .bind(r.id)
             .fetch_one(&db.read)
             .await?;
-    Ok(json!({
-        "registration": r,
-        "sessions": signups.iter().map(|(s, st, at)| json!({"session_id": s, "status": st, "chosen_at": at})).collect::<Vec<_>>(),
-        "checkins": checkins.iter().map(|(s, g, at)| json!({"session_id": s, "gate": g, "scanned_at": at})).collect::<Vec<_>>(),
-        "online_joins": joins.iter().map(|(s, at)| json!({"session_id": s, "joined_at": at})).collect::<Vec<_>>(),
-        "messages": messages.iter().map(|(k, st, at, sent)| json!({"kind": k, "status": st, "queued_at": at, "sent_at": sent})).collect::<Vec<_>>(),
-        "payments": payments.iter().map(|(a, c, st, at)| json!({"amount_cents": a, "currency": c, "status": st, "created_at": at})).collect::<Vec<_>>(),
-        "personal_links_issued": links,
-        "times": "seconds since 1970-01-01 UTC",
-    }))
+    Ok(Export {
+        checkins,
+        messages,
+        online_joins,
+        payments,
+        personal_links_issued,
+        registration: r.clone(),
+        sessions,
+        times: "seconds since 1970-01-01 UTC",
+    })
 }
 
 /// Erases a registration: its place goes to the next person waiting, then every row that

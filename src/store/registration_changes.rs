@@ -55,7 +55,7 @@ pub async fn switch_attendance(db: &Db, r: &Registration, mode: Attendance) -> R
     // The badge says how its holder attends: the old one stops working.
     sqlx::query(
         "UPDATE registrations SET attendance = $1, status = $2, hold_expires_at = $3, \
-         waitlist_seq = CASE WHEN $2 = 'waitlisted' THEN waitlist_seq END, updated_at = $4, \
+         waitlist_seq = CASE WHEN $6 = 1 THEN waitlist_seq END, updated_at = $4, \
          badge_version = badge_version + 1 WHERE id = $5",
     )
     .bind(mode.as_str())
@@ -63,6 +63,8 @@ pub async fn switch_attendance(db: &Db, r: &Registration, mode: Attendance) -> R
     .bind(hold)
     .bind(now)
     .bind(r.id)
+    // Still waiting: keeps its turn.
+    .bind(i64::from(new_status == RegistrationStatus::Waitlisted))
     .execute(&mut *tx)
     .await?;
     if new_status.holds_place() {

@@ -8,7 +8,7 @@ use super::{lock_event, outbox, seats, Db};
 use crate::domain::problem::{FieldErrors, Msg};
 use crate::domain::registration::RegistrationDraft;
 use crate::domain::secret::{hash_token, new_token};
-use crate::domain::{time, Attendance, RegistrationStatus, SignupStatus};
+use crate::domain::{time, Attendance, BadgeRole, OutboxKind, RegistrationStatus, SignupStatus};
 
 pub use super::registration_changes::{set_sessions, switch_attendance};
 
@@ -20,7 +20,8 @@ pub struct Registration {
     pub email: String,
     pub organisation: String,
     pub role_title: String,
-    pub badge_role: String,
+    #[sqlx(try_from = "String")]
+    pub badge_role: BadgeRole,
     #[sqlx(try_from = "String")]
     pub attendance: Attendance,
     pub language: String,
@@ -150,7 +151,7 @@ pub(super) async fn register_in(
             seats::request(&mut *tx, id, *session_id, now).await?;
         }
     }
-    outbox::enqueue(&mut *tx, outbox::REGISTERED, id).await?;
+    outbox::enqueue(&mut *tx, OutboxKind::Registered, id).await?;
     Ok(Registered::New {
         registration: Box::new(registration),
         token,
@@ -267,10 +268,12 @@ pub async fn resend_link(db: &Db, event_id: i64, email_normalized: &str) -> Resu
     let mut tx = db.write.begin().await?;
     let found: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM registrations WHERE event_id = $1 AND email_normalized = $2 \
-         AND status NOT IN ('cancelled', 'rejected')",
+         AND status NOT IN ($3, $4)",
     )
     .bind(event_id)
     .bind(email_normalized)
+    .bind(RegistrationStatus::Cancelled.as_str())
+    .bind(RegistrationStatus::Rejected.as_str())
     .fetch_optional(&mut *tx)
     .await?;
     if let Some((id,)) = found {
@@ -291,10 +294,11 @@ pub async fn waitlist_position(db: &Db, r: &Registration) -> Result<Option<i64>>
     };
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND attendance = $2 \
-         AND status = 'waitlisted' AND waitlist_seq <= $3",
+         AND status = $3 AND waitlist_seq <= $4",
     )
     .bind(r.event_id)
     .bind(r.attendance.as_str())
+    .bind(RegistrationStatus::Waitlisted.as_str())
     .bind(seq)
     .fetch_one(&db.read)
     .await?;
@@ -303,49 +307,72 @@ pub async fn waitlist_position(db: &Db, r: &Registration) -> Result<Option<i64>>
 
 pub async fn signups(db: &Db, registration_id: i64) -> Result<Vec<Signup>> {
     Ok(sqlx::query_as(
-        "SELECT ss.session_id, ss.status, CASE WHEN ss.status = 'waitlisted' THEN \
+        "SELECT ss.session_id, ss.status, CASE WHEN ss.status = $2 THEN \
          (SELECT COUNT(*) FROM session_signups o WHERE o.session_id = ss.session_id \
-          AND o.status = 'waitlisted' AND o.waitlist_seq <= ss.waitlist_seq) END AS position \
+          AND o.status = $2 AND o.waitlist_seq <= ss.waitlist_seq) END AS position \
          FROM session_signups ss JOIN sessions s ON s.id = ss.session_id \
          WHERE ss.registration_id = $1 ORDER BY s.starts_at, s.id",
     )
     .bind(registration_id)
+    .bind(SignupStatus::Waitlisted.as_str())
     .fetch_all(&db.read)
     .await?)
 }
 
 /// Cancels a registration: its place and seats go to the first people waiting.
 pub async fn cancel(db: &Db, r: &Registration) -> Result<()> {
-    finish(db, r, RegistrationStatus::Cancelled, outbox::CANCELLED).await
+    finish(db, r, RegistrationStatus::Cancelled, OutboxKind::Cancelled).await
 }
 
+/// Ends a registration (`Cancelled` or `Rejected`) and tells its attendee with `message`.
 pub(super) async fn finish(
     db: &Db,
     r: &Registration,
     status: RegistrationStatus,
-    message: &str,
+    message: OutboxKind,
 ) -> Result<()> {
     let now = time::now();
     let mut tx = db.write.begin().await?;
     lock_event(db, &mut tx, r.event_id).await?;
-    let done = sqlx::query(
-        "UPDATE registrations SET status = $1, cancelled_at = $2, updated_at = $2, \
-         waitlist_seq = NULL, hold_expires_at = NULL, badge_version = badge_version + 1 \
-         WHERE id = $3 AND status NOT IN ('cancelled', 'rejected')",
-    )
-    .bind(status.as_str())
-    .bind(now)
-    .bind(r.id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
+    let Some(seated) = release(&mut tx, r.id, status, now).await? else {
         return Err(conflict(Msg::new("register-already-cancelled")));
-    }
-    let seated = seats::drop_sessions(&mut tx, r.id, &[]).await?;
+    };
     seats::fill_event(&mut tx, r.event_id, now, db.payment_hold_secs).await?;
     outbox::enqueue_withdrawal(&mut tx, message, r.id, &seated).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Takes a registration's place away, ending it as `status` (cancelled or rejected): no
+/// waitlist turn, no payment hold, and a new badge version, so its badge answers `revoked`.
+/// The one writer of a registration's end, for attendees, organisers and payments alike; the
+/// caller holds the event lock and fills the event afterwards. The sessions it held a seat
+/// in, or None if it was over already.
+pub(super) async fn release(
+    conn: &mut sqlx::AnyConnection,
+    registration_id: i64,
+    status: RegistrationStatus,
+    now: i64,
+) -> Result<Option<Vec<i64>>> {
+    debug_assert!(status.is_over());
+    let done = sqlx::query(
+        "UPDATE registrations SET status = $1, cancelled_at = $2, updated_at = $2, \
+         waitlist_seq = NULL, hold_expires_at = NULL, badge_version = badge_version + 1 \
+         WHERE id = $3 AND status NOT IN ($4, $5)",
+    )
+    .bind(status.as_str())
+    .bind(now)
+    .bind(registration_id)
+    .bind(RegistrationStatus::Cancelled.as_str())
+    .bind(RegistrationStatus::Rejected.as_str())
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(None);
+    }
+    seats::drop_sessions(conn, registration_id, &[])
+        .await
+        .map(Some)
 }
 
 /// An organiser's decision on a registration waiting for approval.
@@ -354,24 +381,26 @@ pub async fn decide(db: &Db, r: &Registration, approve: bool) -> Result<()> {
         return Err(conflict(Msg::new("register-not-pending")));
     }
     if !approve {
-        return finish(db, r, RegistrationStatus::Rejected, outbox::DECIDED).await;
+        return finish(db, r, RegistrationStatus::Rejected, OutboxKind::Decided).await;
     }
     let now = time::now();
     let mut tx = db.write.begin().await?;
     lock_event(db, &mut tx, r.event_id).await?;
     let seq = seats::next_event_seq(&mut tx, r.event_id).await?;
     sqlx::query(
-        "UPDATE registrations SET status = 'waitlisted', waitlist_seq = $1, updated_at = $2 \
-         WHERE id = $3 AND status = 'pending_approval'",
+        "UPDATE registrations SET status = $1, waitlist_seq = $2, updated_at = $3 \
+         WHERE id = $4 AND status = $5",
     )
+    .bind(RegistrationStatus::Waitlisted.as_str())
     .bind(seq)
     .bind(now)
     .bind(r.id)
+    .bind(RegistrationStatus::PendingApproval.as_str())
     .execute(&mut *tx)
     .await?;
     // Approved people join the queue's end and get a place at once if there is room.
     seats::fill_event(&mut tx, r.event_id, now, db.payment_hold_secs).await?;
-    outbox::enqueue(&mut tx, outbox::DECIDED, r.id).await?;
+    outbox::enqueue(&mut tx, OutboxKind::Decided, r.id).await?;
     tx.commit().await?;
     Ok(())
 }

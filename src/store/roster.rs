@@ -148,9 +148,10 @@ pub async fn get(db: &Db, event_id: i64, id: i64) -> Result<Registration> {
 pub async fn positions(db: &Db, event_id: i64) -> Result<HashMap<i64, i64>> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT id, ROW_NUMBER() OVER (PARTITION BY attendance ORDER BY waitlist_seq) \
-         FROM registrations WHERE event_id = $1 AND status = 'waitlisted'",
+         FROM registrations WHERE event_id = $1 AND status = $2",
     )
     .bind(event_id)
+    .bind(crate::domain::RegistrationStatus::Waitlisted.as_str())
     .fetch_all(&db.read)
     .await?;
     Ok(rows.into_iter().collect())

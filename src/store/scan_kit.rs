@@ -3,6 +3,9 @@
 
 use super::error::Result;
 use super::Db;
+use crate::domain::{RegistrationStatus, SignupStatus};
+
+const CONFIRMED: &str = RegistrationStatus::Confirmed.as_str();
 
 /// A confirmed registration as the door sees it (no e-mail: the door does not need it).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -20,9 +23,10 @@ pub async fn valid_badges(db: &Db, event_id: i64) -> Result<Vec<KitBadge>> {
     Ok(sqlx::query_as(
         "SELECT r.id, r.badge_version, r.name, r.organisation, r.badge_role, r.attendance, \
          t.name AS ticket FROM registrations r LEFT JOIN ticket_types t ON t.id = r.ticket_type_id \
-         WHERE r.event_id = $1 AND r.status = 'confirmed' ORDER BY r.id",
+         WHERE r.event_id = $1 AND r.status = $2 ORDER BY r.id",
     )
     .bind(event_id)
+    .bind(CONFIRMED)
     .fetch_all(&db.read)
     .await?)
 }
@@ -30,9 +34,10 @@ pub async fn valid_badges(db: &Db, event_id: i64) -> Result<Vec<KitBadge>> {
 /// Registrations whose badges no longer admit anyone (cancelled, refused, not yet confirmed).
 pub async fn revoked(db: &Db, event_id: i64) -> Result<Vec<i64>> {
     let rows: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM registrations WHERE event_id = $1 AND status <> 'confirmed' ORDER BY id",
+        "SELECT id FROM registrations WHERE event_id = $1 AND status <> $2 ORDER BY id",
     )
     .bind(event_id)
+    .bind(CONFIRMED)
     .fetch_all(&db.read)
     .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
@@ -54,10 +59,12 @@ pub async fn seats(db: &Db, event_id: i64) -> Result<Vec<(i64, i64)>> {
     Ok(sqlx::query_as(
         "SELECT s.registration_id, s.session_id FROM session_signups s \
          JOIN registrations r ON r.id = s.registration_id \
-         WHERE r.event_id = $1 AND r.status = 'confirmed' AND s.status = 'confirmed' \
+         WHERE r.event_id = $1 AND r.status = $2 AND s.status = $3 \
          ORDER BY s.registration_id, s.session_id",
     )
     .bind(event_id)
+    .bind(CONFIRMED)
+    .bind(SignupStatus::Confirmed.as_str())
     .fetch_all(&db.read)
     .await?)
 }

@@ -6,9 +6,11 @@ use sqlx::AnyConnection;
 use super::error::Result;
 use super::outbox;
 use crate::domain::capacity::{self, Limits, Taken, TicketLimit};
-use crate::domain::{Attendance, RegistrationStatus, SignupStatus};
+use crate::domain::{Attendance, OutboxKind, RegistrationStatus, SignupStatus};
 
-/// Counts toward capacity: confirmed, or a payment hold that has not expired.
+/// Counts toward capacity: confirmed, or a payment hold that has not expired (the SQL twin of
+/// `RegistrationStatus::holds_place`; kept literal because it is spliced into queries whose
+/// `$2` is the current time).
 const HOLDS_PLACE: &str =
     "(status = 'confirmed' OR (status = 'pending_payment' AND hold_expires_at > $2))";
 
@@ -91,9 +93,10 @@ pub(super) async fn fill_event(
     let mut taken = taken(conn, event_id, now).await?;
     let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
         "SELECT id, attendance, ticket_type_id FROM registrations \
-         WHERE event_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq",
+         WHERE event_id = $1 AND status = $2 ORDER BY waitlist_seq",
     )
     .bind(event_id)
+    .bind(RegistrationStatus::Waitlisted.as_str())
     .fetch_all(&mut *conn)
     .await?;
     let waiting: Vec<_> = rows
@@ -115,7 +118,7 @@ pub(super) async fn fill_event(
         .execute(&mut *conn)
         .await?;
         seat_requested(conn, *id, now).await?;
-        outbox::enqueue(conn, outbox::PROMOTED, *id).await?;
+        outbox::enqueue(conn, OutboxKind::Promoted, *id).await?;
     }
     Ok(promoted)
 }
@@ -134,9 +137,10 @@ async fn session_capacity(conn: &mut AnyConnection, session_id: i64) -> Result<O
 
 async fn seats_taken(conn: &mut AnyConnection, session_id: i64) -> Result<i64> {
     let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM session_signups WHERE session_id = $1 AND status = 'confirmed'",
+        "SELECT COUNT(*) FROM session_signups WHERE session_id = $1 AND status = $2",
     )
     .bind(session_id)
+    .bind(SignupStatus::Confirmed.as_str())
     .fetch_one(&mut *conn)
     .await?;
     Ok(n)
@@ -227,10 +231,11 @@ pub(super) async fn seat_requested(
     now: i64,
 ) -> Result<()> {
     let rows: Vec<(i64,)> = sqlx::query_as(
-        "SELECT session_id FROM session_signups WHERE registration_id = $1 AND status = 'requested' \
+        "SELECT session_id FROM session_signups WHERE registration_id = $1 AND status = $2 \
          ORDER BY session_id",
     )
     .bind(registration_id)
+    .bind(SignupStatus::Requested.as_str())
     .fetch_all(&mut *conn)
     .await?;
     for (session_id,) in rows {
@@ -249,20 +254,20 @@ pub(super) async fn fill_session(conn: &mut AnyConnection, session_id: i64) -> R
         return Ok(());
     }
     let waiting: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' \
-         ORDER BY waitlist_seq LIMIT $2",
+        "SELECT id FROM session_signups WHERE session_id = $1 AND status = $2 \
+         ORDER BY waitlist_seq LIMIT $3",
     )
     .bind(session_id)
+    .bind(SignupStatus::Waitlisted.as_str())
     .bind(free)
     .fetch_all(&mut *conn)
     .await?;
     for (id,) in waiting {
-        sqlx::query(
-            "UPDATE session_signups SET status = 'confirmed', waitlist_seq = NULL WHERE id = $1",
-        )
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query("UPDATE session_signups SET status = $1, waitlist_seq = NULL WHERE id = $2")
+            .bind(SignupStatus::Confirmed.as_str())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

@@ -143,7 +143,8 @@ pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Re
     write_speakers(&mut tx, id, &draft.speakers).await?;
     let moved = before.is_some_and(|b| b != (draft.starts_at, draft.ends_at, draft.room_id));
     if moved {
-        outbox::enqueue_session_notice(&mut tx, outbox::SESSION_CHANGED, id).await?;
+        outbox::enqueue_session_notice(&mut tx, crate::domain::OutboxKind::SessionChanged, id)
+            .await?;
     }
     touch_event(&mut tx, event.id).await?;
     tx.commit().await?;
@@ -170,7 +171,8 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
         .bind(event_id)
         .execute(&mut *tx)
         .await?;
-        outbox::enqueue_session_notice(&mut tx, outbox::SESSION_CANCELLED, id).await?;
+        outbox::enqueue_session_notice(&mut tx, crate::domain::OutboxKind::SessionCancelled, id)
+            .await?;
         done
     } else {
         sqlx::query("DELETE FROM sessions WHERE id = $1 AND event_id = $2")
@@ -241,7 +243,7 @@ pub async fn restore(db: &Db, event: &Event, id: i64) -> Result<Session> {
     .bind(event.id)
     .execute(&mut *tx)
     .await?;
-    outbox::enqueue_session_notice(&mut tx, outbox::SESSION_CHANGED, id).await?;
+    outbox::enqueue_session_notice(&mut tx, crate::domain::OutboxKind::SessionChanged, id).await?;
     touch_event(&mut tx, event.id).await?;
     tx.commit().await?;
     db.events_changed();

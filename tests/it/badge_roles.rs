@@ -22,6 +22,7 @@ async fn role_of(c: &Client, token: &str) -> String {
         .await
         .unwrap()
         .badge_role
+        .to_string()
 }
 
 #[rocket::async_test]

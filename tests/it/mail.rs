@@ -6,8 +6,7 @@ use crate::common;
 use chrono::{Duration, Utc};
 use common::ical_strict;
 use common::{
-    client_with_settings, free_port, fresh_url, json_of, organiser_token, send_json, Backend,
-    SmtpServer,
+    client_with_settings, free_port, fresh_url, organiser_token, send_json, Backend, SmtpServer,
 };
 use icalendar::{Calendar, CalendarComponent, Component};
 use mail_parser::{MessageParser, MimeHeaders};
@@ -65,14 +64,8 @@ async fn event_now(c: &Client) -> (i64, i64) {
 }
 
 async fn register(c: &Client, email: &str, sessions: &[i64]) -> Value {
-    let res = c
-        .post("/api/v1/events/webinar/registrations")
-        .header(ContentType::JSON)
-        .body(json!({"name": "Ana Lima", "email": email, "attendance": "online", "language": "en", "sessions": sessions}).to_string())
-        .dispatch()
-        .await;
-    assert_eq!(res.status(), Status::Created);
-    json_of(res).await
+    let body = json!({"name": "Ana Lima", "email": email, "attendance": "online", "language": "en", "sessions": sessions});
+    common::register_via_api(c, "webinar", body).await.0
 }
 
 /// The personal token in a registration answer's `manage_url`.

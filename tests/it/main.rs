@@ -34,5 +34,6 @@ mod registration;
 mod store;
 mod stripe;
 mod translations;
+mod types;
 mod workspace;
 mod workspace_fixes;

@@ -28,21 +28,8 @@ async fn event(c: &Client, extra: serde_json::Value) -> String {
 }
 
 async fn register(c: &Client, name: &str, email: &str) -> (String, serde_json::Value) {
-    let res = c
-        .post("/api/v1/events/forum/registrations")
-        .header(ContentType::JSON)
-        .body(json!({"name": name, "email": email, "accessibility_needs": "Hearing loop", "language": "en"}).to_string())
-        .dispatch()
-        .await;
-    assert_eq!(res.status(), Status::Created);
-    let body = json_of(res).await;
-    let token = body["manage_url"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string();
+    let body = json!({"name": name, "email": email, "accessibility_needs": "Hearing loop", "language": "en"});
+    let (body, token) = common::register_via_api(c, "forum", body).await;
     (token, body)
 }
 

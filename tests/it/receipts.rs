@@ -48,25 +48,10 @@ async fn paid_event(c: &Client, slug: &str) -> i64 {
 
 /// Registers through the API: the registration's id and the attendee's token.
 async fn register(c: &Client, slug: &str, name: &str, email: &str, ticket: i64) -> (i64, String) {
-    let res = c
-        .post(format!("/api/v1/events/{slug}/registrations"))
-        .header(ContentType::JSON)
-        .body(
-            json!({"name": name, "email": email, "attendance": "in_person", "language": "en",
-                   "ticket": ticket, "organisation": "Ville de Lyon"})
-            .to_string(),
-        )
-        .dispatch()
-        .await;
-    assert_eq!(res.status(), Status::Created);
-    let body = json_of(res).await;
-    let token = body["manage_url"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap();
-    (body["id"].as_i64().unwrap(), token.to_string())
+    let body = json!({"name": name, "email": email, "attendance": "in_person", "language": "en",
+                      "ticket": ticket, "organisation": "Ville de Lyon"});
+    let (body, token) = common::register_via_api(c, slug, body).await;
+    (body["id"].as_i64().unwrap(), token)
 }
 
 fn signature(payload: &str, t: i64) -> String {

@@ -13,7 +13,6 @@ use summit::i18n::Lang;
 use summit::store::events::Event;
 use summit::store::registrations::{self, Registered, Registration};
 use summit::store::{self, Db};
-use summit::Error;
 
 async fn event(db: &Db, extra: &[(&str, &str)]) -> Event {
     let mut input = Input::from_pairs([
@@ -60,12 +59,7 @@ fn person(n: usize, mode: &str, sessions: &[i64]) -> Input {
     .unwrap()
 }
 
-async fn register(db: &Db, event: &Event, input: &Input) -> Result<Registration, Error> {
-    match registering::register(db, event, input, Lang::En, Channel::Api).await? {
-        Registered::New { registration, .. } => Ok(*registration),
-        Registered::Existing { id } => panic!("unexpected existing registration {id}"),
-    }
-}
+use common::register_in_app as register;
 
 async fn statuses(db: &Db, event: &Event) -> Vec<Registration> {
     let filter = store::roster::Filter::default();

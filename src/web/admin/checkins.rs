@@ -8,7 +8,6 @@ use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::app::door_report::{self, Session};
 use crate::app::{admin_badges, Db};
@@ -28,7 +27,7 @@ pub fn routes() -> Vec<Route> {
 struct CheckinsPage {
     /// For the frame's sign-out form.
     csrf: String,
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     modes: Vec<ModeView>,
     total_in: i64,
     gates: Vec<GateView>,
@@ -73,8 +72,8 @@ struct ConflictView {
 struct BadgesPage {
     csrf: String,
     title: String,
-    event: Value,
-    cards: Vec<Value>,
+    event: crate::web::public::views::EventSummary,
+    cards: Vec<crate::web::attendee::views::Card>,
     back: String,
     /// "12 badges to print", worded for the number.
     count: String,

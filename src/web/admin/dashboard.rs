@@ -6,7 +6,6 @@ use rocket::http::Header;
 use rocket::{get, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::app::admin_events::Event;
 use crate::app::dashboard::{self as numbers_of, Label};
@@ -55,7 +54,7 @@ fn title(id: &str, lang: Lang) -> String {
 struct DashboardPage {
     /// For the frame's sign-out form.
     csrf: String,
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     figures: Vec<FigureView>,
     no_data: String,
 }

@@ -33,7 +33,7 @@ const IMPORT_MAX_BYTES: u64 = 2 * 1024 * 1024;
 struct ImportPage<'a> {
     /// For the frame's sign-out form.
     csrf: String,
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     import: &'a Import,
     running: bool,
     rejected_count: usize,

@@ -10,7 +10,6 @@ use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::app::announcements::{self, Announcement, Audience, Filter, FIELDS};
 use crate::app::Db;
@@ -31,7 +30,7 @@ pub fn routes() -> Vec<Route> {
 #[derive(Serialize)]
 struct MessagesPage<'a> {
     csrf: &'a str,
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     statuses: Vec<Choice>,
     modes: Vec<Choice>,
     values: Fields,
@@ -61,7 +60,7 @@ struct Preview {
 #[derive(Serialize)]
 struct ConfirmPage<'a> {
     csrf: &'a str,
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     /// The form's fields, carried as hidden fields to "Confirm" and "Back".
     carried: Vec<Carried>,
     reach: String,

@@ -3,7 +3,6 @@
 //! removing and restoring a session. Kept apart from `views.rs` while that file is reshaped.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::app::agenda::Agenda;
 use crate::app::checklist::{Check, Fix};
@@ -112,7 +111,7 @@ pub struct SessionFormPage<'a> {
 pub struct DuplicatePage<'a> {
     pub workspace: crate::web::admin::workspace::Head,
     pub csrf: &'a str,
-    pub event: Value,
+    pub event: crate::web::public::views::EventSummary,
     pub values: Fields,
     pub errors: Fields,
     pub problem: Option<String>,
@@ -126,7 +125,7 @@ pub struct DuplicatePage<'a> {
 pub struct ConfirmPage<'a> {
     pub workspace: crate::web::admin::workspace::Head,
     pub csrf: &'a str,
-    pub event: Value,
+    pub event: crate::web::public::views::EventSummary,
     pub id: i64,
     pub title: String,
     pub when: String,

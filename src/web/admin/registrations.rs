@@ -10,7 +10,6 @@ use rocket::response::Redirect;
 use rocket::{get, post, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::app::admin_events::Event;
 use crate::app::admin_registrations::{self, CancelPlan, Filter};
@@ -49,14 +48,14 @@ fn filter_of(
 #[derive(Serialize)]
 struct RegistrationsPage<'a> {
     csrf: &'a str,
-    event: Value,
-    rows: Vec<Value>,
+    event: crate::web::public::views::EventSummary,
+    rows: Vec<crate::app::roster::RosterRow>,
     shown: usize,
-    counts: Value,
+    counts: crate::app::roster::RosterCounts,
     filter: FilterView,
     export_query: String,
     statuses: Vec<Choice>,
-    choices: Value,
+    choices: crate::web::public::views::ChoicesView,
     values: Fields,
     errors: Fields,
     problem: Option<String>,
@@ -306,7 +305,7 @@ async fn add(
 #[derive(Serialize)]
 struct CancelPage<'a> {
     csrf: &'a str,
-    event: Value,
+    event: crate::web::public::views::EventSummary,
     id: i64,
     name: String,
     /// One line per consequence: the e-mail, the freed place, the money.

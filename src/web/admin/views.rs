@@ -83,7 +83,7 @@ pub type Fields = BTreeMap<String, String>;
 #[derive(Serialize)]
 pub struct ListedEvent {
     #[serde(flatten)]
-    pub summary: Value,
+    pub summary: crate::web::public::views::EventSummary,
     pub status_label: String,
 }
 
@@ -101,11 +101,11 @@ pub struct EventsPage<'a> {
 #[derive(Serialize)]
 pub struct EventPage<'a> {
     pub csrf: &'a str,
-    pub event: Value,
+    pub event: crate::web::public::views::EventSummary,
     pub rooms: &'a [Room],
     pub tracks: &'a [Track],
-    pub speakers: Vec<Value>,
-    pub sessions: Vec<Value>,
+    pub speakers: Vec<crate::app::agenda::SpeakerSummary>,
+    pub sessions: Vec<crate::app::agenda::SessionView>,
     pub tickets: &'a [TicketType],
     pub values: BTreeMap<&'static str, Fields>,
     pub errors: BTreeMap<&'static str, Fields>,
@@ -119,7 +119,7 @@ pub struct EventPage<'a> {
 #[derive(Serialize)]
 pub struct SessionPage<'a> {
     pub csrf: &'a str,
-    pub event: Value,
+    pub event: crate::web::public::views::EventSummary,
     pub id: i64,
     pub values: &'a Fields,
     pub errors: Fields,

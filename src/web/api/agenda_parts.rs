@@ -7,10 +7,10 @@ use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{delete, get, patch, put, routes, Route, State};
 
-use crate::app::agenda::{Room, Speaker, Track};
 use crate::app::speakers::{Photo, PHOTO_MAX_BYTES};
 use crate::app::tickets::TicketType;
 use crate::app::{rooms, speakers, tickets, tracks, Db};
+use crate::app::{Room, Speaker, Track};
 use crate::auth::Organiser;
 use crate::config::Settings;
 use crate::error::{Error, Msg, Result};

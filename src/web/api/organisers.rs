@@ -5,11 +5,12 @@ use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{delete, get, patch, post, routes, Route, State};
 
-use crate::app::agenda::{Agenda, Room, Speaker, Track};
+use crate::app::agenda::Agenda;
 use crate::app::events;
 use crate::app::tickets::TicketType;
 use crate::app::{duplicate, session_removal};
 use crate::app::{organise, rooms, speakers, tickets, tracks, Db};
+use crate::app::{Room, Speaker, Track};
 use crate::auth::Organiser;
 use crate::config::Settings;
 use crate::error::{Error, Result};

@@ -7,8 +7,9 @@ use rocket::serde::json::Json;
 use rocket::{delete, get, patch, post, routes, Route, State};
 
 use crate::app::registering::{self, Channel};
-use crate::app::registrations::{self, Registered};
+use crate::app::registrations;
 use crate::app::Db;
+use crate::app::Registered;
 use crate::auth::Organiser;
 use crate::config::Settings;
 use crate::domain::BadgeRole;

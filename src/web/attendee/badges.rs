@@ -4,10 +4,10 @@
 use rocket::http::{ContentType, Header};
 use rocket::{get, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::Value;
 
-use crate::app::attendee::{self, Event, Registration, TicketType};
+use crate::app::attendee;
 use crate::app::{checkin, Db};
+use crate::app::{Event, Registration, TicketType};
 use crate::error::Result;
 pub use crate::i18n::badge_role_label as role_label;
 use crate::i18n::Lang;
@@ -71,8 +71,8 @@ pub async fn card(
     event: &Event,
     tickets: &[TicketType],
     r: &Registration,
-) -> Result<Value> {
-    Ok(page_data(&badge_card(db, lang, event, tickets, r).await?))
+) -> Result<Card> {
+    badge_card(db, lang, event, tickets, r).await
 }
 
 /// What a printed badge shows, with its QR code as inline SVG.
@@ -91,8 +91,8 @@ pub async fn badge_card(
     Ok(Card {
         name: r.name.clone(),
         organisation: r.organisation.clone(),
-        role: role_label(&r.badge_role, lang),
-        role_key: r.badge_role.clone(),
+        role: role_label(r.badge_role.as_str(), lang),
+        role_key: r.badge_role.to_string(),
         ticket,
         event_title: lang.pick(&event.title_fr, &event.title_en).to_string(),
         qr: qr::svg(&code, true)?,

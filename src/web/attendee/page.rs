@@ -7,10 +7,10 @@ use rocket::form::Form;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::Value;
 
-use crate::app::attendee::{self, Change, Registration};
+use crate::app::attendee::{self, Change};
 use crate::app::Db;
+use crate::app::Registration;
 use crate::auth::Csrf;
 use crate::domain::validate::Input;
 use crate::domain::{Format, SignupStatus};
@@ -61,10 +61,7 @@ async fn attendee_page(
         .iter()
         .filter_map(|s| {
             let session = agenda.session(s.session_id)?;
-            let session = match agenda.session_view(session, lang) {
-                Value::Object(map) => map,
-                _ => Default::default(),
-            };
+            let session = agenda.session_view(session, lang);
             let label = match s.status {
                 SignupStatus::Confirmed => Msg::new("signup-confirmed"),
                 SignupStatus::Waitlisted => Msg::new("signup-waitlisted"),

@@ -1,8 +1,8 @@
 //! What pages show of a registration's payment: "pay now" while its place is held, the
 //! refund policy before cancelling.
 
-use crate::app::attendee::Event;
 use crate::app::payment::PaymentState;
+use crate::app::Event;
 use crate::domain::time;
 use crate::error::Msg;
 use crate::i18n::{money, Lang};

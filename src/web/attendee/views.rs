@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::domain::RegistrationStatus;
 pub use crate::web::public::views::page_data;
@@ -48,7 +47,7 @@ pub struct RegistrationView<'a> {
 #[derive(Debug, Serialize)]
 pub struct SignupView {
     #[serde(flatten)]
-    pub session: serde_json::Map<String, Value>,
+    pub session: crate::app::agenda::SessionView,
     pub status_label: String,
     pub position: Option<i64>,
 }

@@ -5,7 +5,8 @@ use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use crate::app::checkin::{self, Outcome};
-use crate::app::doors::{Event, Scanner, Session};
+use crate::app::doors::Scanner;
+use crate::app::{Event, Session};
 use crate::domain::badge::Verdict;
 use crate::domain::time;
 use crate::i18n::Lang;
@@ -69,7 +70,7 @@ impl VerdictView {
                 name: r.name.clone(),
                 organisation: r.organisation.clone(),
                 ticket: a.ticket.clone(),
-                role: crate::web::attendee::badges::role_label(&r.badge_role, lang),
+                role: crate::web::attendee::badges::role_label(r.badge_role.as_str(), lang),
                 attendance: lang.t(&format!("attendance-{}", r.attendance.as_str())),
             }
         });

@@ -4,8 +4,8 @@ use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 
 use crate::app::agenda::Agenda;
-use crate::app::public::Event;
 use crate::app::Db;
+use crate::app::Event;
 use crate::calendar;
 use crate::config::Settings;
 use crate::error::{Error, Result};

@@ -7,8 +7,9 @@ use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::{Metadata, Template};
 
 use crate::app::agenda::Agenda;
-use crate::app::public::{self, Event};
+use crate::app::public;
 use crate::app::Db;
+use crate::app::Event;
 use crate::auth::Organiser;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -56,8 +57,8 @@ pub async fn visible_event_now(db: &Db, who: Option<&Organiser>, slug: &str) -> 
 }
 
 /// The event as other areas' pages show it (see [`EventSummary`]).
-pub fn event_summary(e: &Event, lang: Lang) -> serde_json::Value {
-    page_data(&EventSummary::new(e, lang))
+pub fn event_summary(e: &Event, lang: Lang) -> EventSummary {
+    EventSummary::new(e, lang)
 }
 
 #[get("/")]
@@ -156,15 +157,12 @@ async fn speakers(
         .speakers
         .iter()
         .map(|sp| {
-            let mut speaker = match agenda.speaker_json(sp, lang) {
-                serde_json::Value::Object(map) => map,
-                _ => serde_json::Map::new(),
-            };
-            let ids = speaker.remove("sessions").unwrap_or_default();
+            let summary = agenda.speaker_json(sp, lang);
+            let (speaker, ids) = (summary.details, summary.sessions);
             let sessions = agenda
                 .sessions
                 .iter()
-                .filter(|s| ids.as_array().is_some_and(|ids| ids.contains(&s.id.into())))
+                .filter(|s| ids.contains(&s.id))
                 .map(|s| SessionLink {
                     title: lang.pick(&s.title_fr, &s.title_en).to_string(),
                     url: format!("/events/{slug}/sessions/{}", s.id),

@@ -8,12 +8,12 @@ use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
-use serde_json::Value;
 
 use crate::app::agenda::Agenda;
 use crate::app::choices::Choices;
-use crate::app::public::{self, Registered};
+use crate::app::public;
 use crate::app::registering::{self, Channel};
+use crate::app::Registered;
 use crate::app::{self, Db};
 use crate::auth::{Csrf, Organiser};
 use crate::domain::secret::is_email;
@@ -36,8 +36,8 @@ pub fn routes() -> Vec<Route> {
 
 /// The form's choices: modes, tickets, languages and the workshops that need signing up.
 /// (The organisers' "add someone" form calls this too.)
-pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Result<Value> {
-    Ok(page_data(&offered_choices(db, agenda, lang, values).await?))
+pub async fn choices(db: &Db, agenda: &Agenda, lang: Lang, values: &Input) -> Result<ChoicesView> {
+    offered_choices(db, agenda, lang, values).await
 }
 
 /// [`choices`], typed.
@@ -59,10 +59,7 @@ pub fn choices_view(agenda: &Agenda, offered: &Choices, lang: Lang, values: &Inp
         .workshops
         .iter()
         .filter_map(|w| {
-            let session = match agenda.session_view(agenda.session(w.session_id)?, lang) {
-                Value::Object(map) => map,
-                _ => Default::default(),
-            };
+            let session = agenda.session_view(agenda.session(w.session_id)?, lang);
             Some(WorkshopChoice {
                 session,
                 left: w.left,

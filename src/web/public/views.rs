@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::app::public::Event;
+use crate::app::Event;
 use crate::domain::time;
 use crate::domain::{EventStatus, Format};
 use crate::i18n::Lang;
@@ -95,7 +95,7 @@ pub struct TrackView {
 pub struct EventAgenda<'a, R: Serialize> {
     pub event: EventSummary,
     /// The agenda's days, as `app::agenda` shapes them.
-    pub days: Vec<Value>,
+    pub days: Vec<crate::app::agenda::Day>,
     pub tracks: Vec<TrackView>,
     pub rooms: &'a [R],
     pub session_count: usize,
@@ -107,7 +107,7 @@ pub struct EventAgenda<'a, R: Serialize> {
 pub struct SessionPage {
     pub event: EventSummary,
     /// The session, as `app::agenda` shapes it.
-    pub session: Value,
+    pub session: crate::app::agenda::SessionView,
 }
 
 #[derive(Debug, Serialize)]
@@ -122,7 +122,7 @@ pub struct SessionLink {
 #[derive(Debug, Serialize)]
 pub struct SpeakerView {
     #[serde(flatten)]
-    pub speaker: serde_json::Map<String, Value>,
+    pub speaker: crate::app::agenda::SpeakerDetails,
     pub sessions: Vec<SessionLink>,
 }
 
@@ -159,7 +159,7 @@ pub struct LanguageChoice {
 #[derive(Debug, Serialize)]
 pub struct WorkshopChoice {
     #[serde(flatten)]
-    pub session: serde_json::Map<String, Value>,
+    pub session: crate::app::agenda::SessionView,
     pub left: Option<i64>,
     pub full: bool,
     pub checked: bool,

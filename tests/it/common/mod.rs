@@ -297,6 +297,21 @@ impl Drop for SmtpServer {
     }
 }
 
+/// Registers through the use case, as the API channel does; `Err` is the refusal. Panics if
+/// the address was registered already (the tests using it always register new people).
+pub async fn register_in_app(
+    db: &Db,
+    event: &store::events::Event,
+    input: &summit::domain::validate::Input,
+) -> Result<store::registrations::Registration, summit::Error> {
+    use summit::app::registering::{self, Channel};
+    use summit::store::registrations::Registered;
+    match registering::register(db, event, input, summit::i18n::Lang::En, Channel::Api).await? {
+        Registered::New { registration, .. } => Ok(*registration),
+        Registered::Existing { id } => panic!("unexpected existing registration {id}"),
+    }
+}
+
 /// Registers through the public API; returns the answer and the personal token of `manage_url`.
 pub async fn register_via_api(
     client: &Client,

@@ -55,28 +55,10 @@ pub async fn register(
     sessions: &[i64],
 ) -> (String, String) {
     let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
-    let res = client
-        .post(format!("/api/v1/events/{slug}/registrations"))
-        .header(ContentType::JSON)
-        .body(
-            json!({"name": name, "email": email, "attendance": "in_person", "language": "en",
-                     "sessions": sessions})
-            .to_string(),
-        )
-        .dispatch()
-        .await;
-    assert_eq!(res.status(), Status::Created);
-    let body: Value = serde_json::from_str(&res.into_string().await.unwrap()).unwrap();
-    let token = body["manage_url"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap();
-    (
-        token.to_string(),
-        body["status"].as_str().unwrap().to_string(),
-    )
+    let body = json!({"name": name, "email": email, "attendance": "in_person", "language": "en",
+                      "sessions": sessions});
+    let (body, token) = crate::common::register_via_api(client, slug, body).await;
+    (token, body["status"].as_str().unwrap().to_string())
 }
 
 pub async fn door_token(client: &Client, event_id: Option<i64>) -> String {

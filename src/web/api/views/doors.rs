@@ -40,7 +40,7 @@ impl From<&Outcome> for CheckinView {
                 ticket: a.ticket.clone(),
                 attendance: a.registration.attendance,
                 organisation: a.registration.organisation.clone(),
-                badge_role: a.registration.badge_role.clone(),
+                badge_role: a.registration.badge_role.to_string(),
             }),
             first_checkin_at: first.map(|(f, e)| time::to_rfc3339(f.scanned_at, e.tz())),
             gate: first.map(|(f, _)| f.gate.clone()),

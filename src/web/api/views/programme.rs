@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use crate::app::agenda::{Agenda, Room, Speaker, Track};
+use crate::app::agenda::Agenda;
 use crate::app::events::{Event, Session};
+use crate::app::{Room, Speaker, Track};
 use crate::domain::{time, EventStatus, Format, SessionKind, SessionStatus, SpeakerRole};
 use crate::i18n::Lang;
 

@@ -1,7 +1,6 @@
 //! Registrations: as their holder reads them, as registering answers, as organisers list them.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::app::registering::Standing;
 use crate::domain::{Attendance, RegistrationStatus, SignupStatus};
@@ -10,8 +9,8 @@ use crate::domain::{Attendance, RegistrationStatus, SignupStatus};
 /// organisers' pages and CSV, as `app::roster` shapes them.
 #[derive(Serialize)]
 pub struct RosterView {
-    pub registrations: Vec<Value>,
-    pub counts: Value,
+    pub registrations: Vec<crate::app::roster::RosterRow>,
+    pub counts: crate::app::roster::RosterCounts,
 }
 
 #[derive(Serialize)]
