@@ -492,6 +492,21 @@ async fn the_workspace_is_one_page_per_section_and_asks_before_removing() {
     }
     let page = text_of(&c, &format!("{base}/rooms?lang=fr")).await;
     assert!(page.contains("Salles et thématiques"));
+    // A text area shows what is stored, line for line, so saving the form unchanged changes
+    // nothing.
+    send_json(
+        &c,
+        Method::Patch,
+        EV,
+        &token,
+        json!({"description_fr": "Ligne 1\nLigne 2"}),
+    )
+    .await;
+    let settings = text_of(&c, &format!("{base}/settings")).await;
+    assert!(
+        settings.contains(">Ligne 1\nLigne 2</textarea>"),
+        "{settings}"
+    );
     let csrf = csrf_of(&page);
 
     // Renaming through the edit form; a refusal names the field and keeps the input.

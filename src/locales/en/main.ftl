@@ -91,7 +91,6 @@ admin-title = Organisers
 admin-events = Events
 admin-new-event = New event
 admin-create = Create the event
-admin-public-page = See the public page
 admin-rooms = Rooms
 admin-details = Event details
 admin-save = Save

@@ -91,7 +91,6 @@ admin-title = Organisation
 admin-events = Événements
 admin-new-event = Nouvel événement
 admin-create = Créer l’événement
-admin-public-page = Voir la page publique
 admin-rooms = Salles
 admin-details = Détails de l’événement
 admin-save = Enregistrer

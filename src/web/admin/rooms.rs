@@ -73,7 +73,10 @@ pub async fn rooms_page(
                 sessions: used(None, Some(t.id)),
             })
             .collect(),
-        forms: Forms::new(refused.as_ref(), lang),
+        forms: Forms::new(refused.as_ref(), lang).prefill(
+            "track",
+            [("color".to_string(), "#1f5f8b".to_string())].into(),
+        ),
     };
     Ok(render(
         "admin/rooms",
@@ -260,7 +263,8 @@ async fn room_removal_page(
         .filter(|r| r.id != id)
         .map(|r| Choice::new(r.id.to_string(), r.name.clone()))
         .collect();
-    let mut consequences: Vec<Consequence> = live
+    let mut notes = Vec::new();
+    let sessions: Vec<Consequence> = live
         .iter()
         .map(|s| Consequence {
             text: session_line(&agenda, s, lang),
@@ -272,25 +276,19 @@ async fn room_removal_page(
         })
         .collect();
     let (action, button, choice) = if live.is_empty() {
-        consequences.push(plain(lang.t("ws-room-unused")));
+        notes.push(lang.t("ws-room-unused"));
         (Some(()), lang.t("ws-remove-room"), None)
     } else if others.is_empty() {
-        consequences.insert(
-            0,
-            plain(lang.t_args(
-                "ws-room-sessions-no-other",
-                &[("count", live.len().to_string())],
-            )),
-        );
+        notes.push(lang.t_args(
+            "ws-room-sessions-no-other",
+            &[("count", live.len().to_string())],
+        ));
         (None, String::new(), None)
     } else {
-        consequences.insert(
-            0,
-            plain(lang.t_args(
-                "ws-room-sessions-move",
-                &[("count", live.len().to_string())],
-            )),
-        );
+        notes.push(lang.t_args(
+            "ws-room-sessions-move",
+            &[("count", live.len().to_string())],
+        ));
         let choice = workspace::Choice {
             label: lang.t("ws-move-sessions-to"),
             options: others,
@@ -306,7 +304,8 @@ async fn room_removal_page(
         head: head(&agenda.event, lang, Section::Rooms),
         csrf: &ctx.csrf.0,
         title: lang.t_args("ws-remove-room-title", &[("name", room.name.clone())]),
-        consequences,
+        notes,
+        sessions,
         action: action.map(|_| format!("{}/rooms/{id}/remove", Section::Overview.href(&slug))),
         button,
         choice,
@@ -319,10 +318,6 @@ async fn room_removal_page(
         &format!("{}/rooms/{id}/remove", Section::Overview.href(&slug)),
         &view,
     ))
-}
-
-fn plain(text: String) -> Consequence {
-    Consequence { text, href: None }
 }
 
 /// "Title — day, 10:00–11:00" for a confirm page's list of sessions.
@@ -470,7 +465,8 @@ async fn track_removal_page(
         .iter()
         .filter(|s| s.track_id == Some(id) && s.status != crate::domain::SessionStatus::Cancelled)
         .collect();
-    let mut consequences: Vec<Consequence> = live
+    let mut notes = Vec::new();
+    let sessions: Vec<Consequence> = live
         .iter()
         .map(|s| Consequence {
             text: session_line(&agenda, s, lang),
@@ -482,13 +478,10 @@ async fn track_removal_page(
         })
         .collect();
     let choice = if live.is_empty() {
-        consequences.push(plain(lang.t("ws-track-unused")));
+        notes.push(lang.t("ws-track-unused"));
         None
     } else {
-        consequences.insert(
-            0,
-            plain(lang.t_args("ws-track-sessions", &[("count", live.len().to_string())])),
-        );
+        notes.push(lang.t_args("ws-track-sessions", &[("count", live.len().to_string())]));
         let mut options = vec![Choice::new("none", lang.t("ws-no-track"))];
         options.extend(
             agenda
@@ -514,7 +507,8 @@ async fn track_removal_page(
         head: head(&agenda.event, lang, Section::Rooms),
         csrf: &ctx.csrf.0,
         title: lang.t_args("ws-remove-track-title", &[("name", name)]),
-        consequences,
+        notes,
+        sessions,
         action: Some(format!(
             "{}/tracks/{id}/remove",
             Section::Overview.href(&slug)

@@ -259,7 +259,8 @@ async fn removal_page(
         .ok_or(Error::NotFound)?;
     let slug = agenda.event.slug.clone();
     let live = live_sessions_of(&agenda, id);
-    let mut consequences: Vec<Consequence> = live
+    let mut notes = Vec::new();
+    let sessions: Vec<Consequence> = live
         .iter()
         .map(|s| Consequence {
             text: session_line(&agenda, s, lang),
@@ -272,21 +273,19 @@ async fn removal_page(
         .collect();
     let count = [("count", live.len().to_string())];
     let action = if live.is_empty() {
-        consequences.push(Consequence {
-            text: lang.t("ws-speaker-unused"),
-            href: None,
-        });
+        notes.push(lang.t("ws-speaker-unused"));
         Some(format!("{}/{id}/remove", Section::Speakers.href(&slug)))
     } else {
         let text = lang.t_args("ws-speaker-on-sessions", &count);
-        consequences.insert(0, Consequence { text, href: None });
+        notes.push(text);
         None
     };
     let view = ConfirmPage {
         head: head(&agenda.event, lang, Section::Speakers),
         csrf: &ctx.csrf.0,
         title: lang.t_args("ws-remove-speaker-title", &[("name", speaker.name.clone())]),
-        consequences,
+        notes,
+        sessions,
         action,
         button: lang.t("ws-remove-speaker"),
         choice: None,

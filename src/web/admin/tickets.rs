@@ -20,8 +20,7 @@ use crate::i18n::{money, Lang};
 use crate::web::admin::events::{checked, shown, Ctx, Done};
 use crate::web::admin::views::{render, Choice};
 use crate::web::admin::workspace::{
-    head, ConfirmPage, Consequence, EditExtra, EditPage, Forms, Refused, Section, TicketRow,
-    TicketsPage,
+    head, ConfirmPage, EditExtra, EditPage, Forms, Refused, Section, TicketRow, TicketsPage,
 };
 
 pub fn routes() -> Vec<Route> {
@@ -301,7 +300,8 @@ async fn removal_page(
             "ws-remove-ticket-title",
             &[("name", ticket.name_in(lang).to_string())],
         ),
-        consequences: vec![Consequence { text, href: None }],
+        notes: vec![text],
+        sessions: vec![],
         action,
         button: lang.t("ws-remove-ticket"),
         choice: None,

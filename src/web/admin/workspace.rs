@@ -198,7 +198,10 @@ pub struct ConfirmPage<'a> {
     pub head: Head,
     pub csrf: &'a str,
     pub title: String,
-    pub consequences: Vec<Consequence>,
+    /// What will happen, or why it cannot.
+    pub notes: Vec<String>,
+    /// The sessions concerned, each linked to its page.
+    pub sessions: Vec<Consequence>,
     /// Where the button posts; `None`: nothing to confirm.
     pub action: Option<String>,
     pub button: String,
