@@ -22,13 +22,18 @@ pub async fn by_token(db: &Db, token: &str) -> Result<Registration> {
     Ok(registrations::by_token(db, token).await?)
 }
 
-/// The name of the registration's ticket type, if it has one.
+/// The name of the registration's ticket type, if it has one, in the language it reads.
 pub async fn ticket_name(db: &Db, r: &Registration) -> Result<Option<String>> {
     let Some(id) = r.ticket_type_id else {
         return Ok(None);
     };
+    let lang =
+        crate::domain::lang::Lang::parse(&r.language).unwrap_or(crate::domain::lang::Lang::Fr);
     let tickets = store::tickets::list(db, r.event_id).await?;
-    Ok(tickets.into_iter().find(|t| t.id == id).map(|t| t.name))
+    Ok(tickets
+        .into_iter()
+        .find(|t| t.id == id)
+        .map(|t| t.name_in(lang).to_string()))
 }
 
 /// Everything the attendee's page shows.

@@ -64,7 +64,47 @@ pub async fn update_event(db: &Db, event: &Event, patch: Input) -> Result<Event>
         base.values
             .insert("ends_at".into(), time::to_rfc3339(event.ends_at, tz));
     }
-    Ok(store::events::update(db, event.id, &validate_event(&base.overlay(patch))?).await?)
+    let draft = validate_event(&base.overlay(patch))?;
+    refuse_below_held(db, event, &draft).await?;
+    Ok(store::events::update(db, event.id, &draft).await?)
+}
+
+/// Places are never lowered below what people already hold (confirmed, or paying): the
+/// field is named with the count.
+async fn refuse_below_held(
+    db: &Db,
+    event: &Event,
+    draft: &crate::domain::event::EventDraft,
+) -> Result<()> {
+    use crate::domain::Attendance;
+    let counts = store::roster::counts(db, event.id).await?;
+    let held = |mode: Attendance| -> i64 {
+        counts
+            .iter()
+            .filter(|c| c.attendance == mode.as_str())
+            .filter(|c| matches!(c.status.as_str(), "confirmed" | "pending_payment"))
+            .map(|c| c.n)
+            .sum()
+    };
+    let limits = [
+        (
+            "in_person_capacity",
+            draft.in_person_capacity,
+            Attendance::InPerson,
+        ),
+        ("online_capacity", draft.online_capacity, Attendance::Online),
+    ];
+    for (field, capacity, mode) in limits {
+        let n = held(mode);
+        if capacity.is_some_and(|c| c < n) {
+            let message =
+                crate::error::Msg::new("event-capacity-below-held").arg("count", n.to_string());
+            let mut fields = crate::domain::problem::FieldErrors::new();
+            fields.insert(field.to_string(), message.clone());
+            return Err(Error::Conflict { message, fields });
+        }
+    }
+    Ok(())
 }
 
 pub fn frame(agenda: &Agenda) -> EventFrame {
@@ -123,9 +163,4 @@ pub async fn update_session(db: &Db, agenda: &Agenda, id: i64, patch: Input) -> 
     }
     let draft = validate_session(&base.overlay(patch), &frame(agenda))?;
     Ok(store::sessions::update(db, &agenda.event, id, &draft).await?)
-}
-
-/// Removes one of the event's sessions: deleted, or cancelled if people signed up for it.
-pub async fn delete_session(db: &Db, event: &Event, id: i64) -> Result<()> {
-    Ok(store::sessions::delete(db, event.id, id).await?)
 }

@@ -244,8 +244,10 @@ async fn the_checklist_names_what_to_fix_and_where() {
     assert!(checklist.contains(&format!(
         "href=\"/admin/events/a-verifier/sessions/{panel}\""
     )));
-    assert!(checklist.contains("href=\"/admin/events/a-verifier#event-in_person_capacity\""));
-    assert!(checklist.contains("href=\"/admin/events/a-verifier#event-stream_url\""));
+    assert!(
+        checklist.contains("href=\"/admin/events/a-verifier/settings#event-in_person_capacity\"")
+    );
+    assert!(checklist.contains("href=\"/admin/events/a-verifier/settings#event-stream_url\""));
     assert!(checklist.contains("href=\"/admin/events/a-verifier/duplicate\""));
 
     let (s, _) = send_json(

@@ -338,6 +338,21 @@ async fn a_ticket_people_hold_is_never_lost_and_its_quota_never_goes_below_them(
             Status::UnprocessableEntity,
             "no paid price without Stripe: {answer}"
         );
+        // The event's own places neither.
+        let (status, answer) = send_json(
+            &c,
+            Method::Patch,
+            EV,
+            &token,
+            json!({"in_person_capacity": 1}),
+        )
+        .await;
+        assert_eq!(status, Status::Conflict);
+        assert_eq!(
+            answer["error"]["fields"]["in_person_capacity"],
+            message(&answer),
+            "{answer}"
+        );
         let (status, t) = patch(json!({"quota": 2, "name_en": "Elected members"})).await;
         assert_eq!((status, t["quota"].as_i64()), (Status::Ok, Some(2)), "{t}");
         assert_eq!(t["name"], "Élus");

@@ -165,3 +165,7 @@ room-capacity-below-seated = { $count } people already have a seat at “{ $titl
 field-move-elsewhere = Choose another one.
 field-price = Enter a price such as 25 or 25.50.
 ws-next-edition = Next edition
+event-capacity-below-held = { $count ->
+    [one] One person already holds a place this way: the number of places cannot go below 1.
+   *[other] { $count } people already hold a place this way: the number of places cannot go below { $count }.
+}

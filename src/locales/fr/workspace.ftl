@@ -166,3 +166,7 @@ room-capacity-below-seated = { $count } personnes ont déjà une place à « { $
 field-move-elsewhere = Choisissez-en une autre.
 field-price = Saisissez un prix, par exemple 25 ou 25,50.
 ws-next-edition = Prochaine édition
+event-capacity-below-held = { $count ->
+    [one] Une personne a déjà une place de cette façon : le nombre de places ne peut pas descendre sous 1.
+   *[other] { $count } personnes ont déjà une place de cette façon : le nombre de places ne peut pas descendre sous { $count }.
+}

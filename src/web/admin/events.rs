@@ -229,11 +229,15 @@ async fn overview(
     let admin_events::EventPage { agenda, tickets } =
         admin_events::event_page(db, event.clone()).await?;
     let checks = crate::app::checklist::checklist(&agenda, &tickets, crate::domain::time::now());
+    let mut checklist = ChecklistView::new(slug, &checks, lang);
+    if who.may_create_events().is_err() {
+        checklist.duplicate_url = None;
+    }
     let view = OverviewPage {
         head: head(&event, lang, Section::Overview),
         csrf: &csrf.0,
         figures,
-        checklist: ChecklistView::new(slug, &checks, lang),
+        checklist,
     };
     Ok(render(
         "admin/overview",

@@ -24,14 +24,15 @@ pub struct ChecklistView {
     pub checks: Vec<CheckView>,
     pub warnings: usize,
     pub preview_url: String,
-    pub duplicate_url: String,
+    /// `None` for an organiser who may not create events (limited to this one).
+    pub duplicate_url: Option<String>,
 }
 
 impl ChecklistView {
     pub fn new(slug: &str, checks: &[Check], lang: Lang) -> ChecklistView {
         let fix_url = |fix: Fix| match fix {
-            Fix::EventField(field) => format!("/admin/events/{slug}#event-{field}"),
-            Fix::NewSession => format!("/admin/events/{slug}#new-session"),
+            Fix::EventField(field) => format!("/admin/events/{slug}/settings#event-{field}"),
+            Fix::NewSession => format!("/admin/events/{slug}/programme#new-session"),
             Fix::Session(id) => format!("/admin/events/{slug}/sessions/{id}"),
         };
         ChecklistView {
@@ -45,7 +46,7 @@ impl ChecklistView {
                 .collect(),
             warnings: checks.iter().filter(|c| !c.ok).count(),
             preview_url: format!("/events/{slug}"),
-            duplicate_url: format!("/admin/events/{slug}/duplicate"),
+            duplicate_url: Some(format!("/admin/events/{slug}/duplicate")),
         }
     }
 }

@@ -142,7 +142,7 @@ async fn roster_page(
             ticket: filter.ticket.map(|t| t.to_string()),
             session: filter.session.map(|s| s.to_string()),
         },
-        export_query: query,
+        export_query: query.clone(),
         statuses: crate::domain::RegistrationStatus::ALL
             .iter()
             .map(|s| Choice::new(s.as_str(), lang.t(&format!("reg-status-{}", s.as_str()))))
@@ -165,12 +165,12 @@ async fn roster_page(
             })
             .collect(),
     };
-    Ok(render(
-        "admin/registrations",
-        lang,
-        &format!("/admin/events/{slug}/registrations"),
-        &view,
-    ))
+    // The language switch keeps the filters.
+    let path = match query.is_empty() {
+        true => format!("/admin/events/{slug}/registrations"),
+        false => format!("/admin/events/{slug}/registrations?{query}"),
+    };
+    Ok(render("admin/registrations", lang, &path, &view))
 }
 
 /// What a cancellation did, as its redirect tells the list: who was cancelled, whether a

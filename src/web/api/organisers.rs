@@ -152,7 +152,7 @@ async fn patch_session(
 #[delete("/events/<slug>/sessions/<id>")]
 async fn delete_session(db: &State<Db>, who: Organiser, slug: &str, id: i64) -> Result<Status> {
     let event = who.event(db, slug).await?;
-    organise::delete_session(db, &event, id).await?;
+    session_removal::remove(db, &who.0, &event, id).await?;
     Ok(Status::NoContent)
 }
 
