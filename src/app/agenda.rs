@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::app::{Event, Room, Session, Speaker, Track};
 use crate::calendar::{self, Entry};
+use crate::domain::agenda_filter::{folded, AgendaFilter, Facts, Offered};
 use crate::domain::{time, Format, SessionKind, SessionStatus, SpeakerRole};
 use crate::i18n::Lang;
 use crate::store::sessions::SessionSpeaker;
@@ -47,6 +48,7 @@ pub struct SessionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionTrack {
     pub color: String,
+    pub id: i64,
     pub name: String,
     pub slug: String,
 }
@@ -59,6 +61,8 @@ pub struct SessionPerson {
     pub name: String,
     pub role: SpeakerRole,
     pub role_label: String,
+    /// The agenda filtered on their name.
+    pub search_url: String,
 }
 
 /// A session's times in the visitor's own zone.
@@ -161,6 +165,7 @@ impl Agenda {
         let tz = self.event.tz();
         let track = self.track(s.track_id).map(|t| SessionTrack {
             color: t.color.clone(),
+            id: t.id,
             name: lang.pick(&t.name_fr, &t.name_en).to_string(),
             slug: t.slug.clone(),
         });
@@ -175,6 +180,13 @@ impl Agenda {
                 name: sp.name.clone(),
                 role: r.role,
                 role_label: lang.t(&format!("role-{}", r.role.as_str())),
+                search_url: format!(
+                    "/events/{}?{}#agenda",
+                    self.event.slug,
+                    url::form_urlencoded::Serializer::new(String::new())
+                        .append_pair("q", &sp.name)
+                        .finish()
+                ),
             })
             .collect();
         SessionView {
@@ -221,18 +233,71 @@ impl Agenda {
 
     /// Sessions grouped by day, in the event's zone.
     pub fn days(&self, lang: Lang) -> Vec<Day> {
+        self.days_matching(lang, &AgendaFilter::default())
+    }
+
+    /// What the agenda offers to filter on: its days (in the event's zone), tracks and rooms.
+    pub fn offered(&self) -> Offered {
+        let tz = self.event.tz();
+        let mut days: Vec<_> = self
+            .sessions
+            .iter()
+            .map(|s| time::day(s.starts_at, tz))
+            .collect();
+        days.dedup();
+        Offered {
+            days,
+            tracks: self.tracks.iter().map(|t| t.id).collect(),
+            rooms: self.rooms.iter().map(|r| r.id).collect(),
+        }
+    }
+
+    /// Whether a session is one the filter keeps (search over both languages' titles and
+    /// descriptions and the speakers' names).
+    pub fn keeps(&self, filter: &AgendaFilter, s: &Session) -> bool {
+        if filter.is_empty() {
+            return true;
+        }
+        let mut text = [
+            &s.title_fr,
+            &s.title_en,
+            &s.description_fr,
+            &s.description_en,
+        ]
+        .map(|t| t.as_str())
+        .join("\n");
+        for (sp, _) in self.people(s.id) {
+            text.push('\n');
+            text.push_str(&sp.name);
+        }
+        let text = folded(&text);
+        filter.matches(&Facts {
+            day: time::day(s.starts_at, self.event.tz()),
+            track: s.track_id,
+            room: s.room_id,
+            kind: s.kind,
+            format: s.format,
+            text: &text,
+        })
+    }
+
+    /// The sessions the filter keeps, grouped by day in the event's zone; days keep their
+    /// number in the whole agenda.
+    pub fn days_matching(&self, lang: Lang, filter: &AgendaFilter) -> Vec<Day> {
         let tz = self.event.tz();
         let mut days: Vec<(chrono::NaiveDate, Vec<SessionView>)> = Vec::new();
-        for s in &self.sessions {
+        for day in self.offered().days {
+            days.push((day, Vec::new()));
+        }
+        for s in self.sessions.iter().filter(|s| self.keeps(filter, s)) {
             let day = time::day(s.starts_at, tz);
-            let view = self.session_view(s, lang);
-            match days.last_mut() {
-                Some((d, list)) if *d == day => list.push(view),
-                _ => days.push((day, vec![view])),
+            if let Some((_, list)) = days.iter_mut().find(|(d, _)| *d == day) {
+                list.push(self.session_view(s, lang));
             }
         }
         days.into_iter()
             .enumerate()
+            .filter(|(_, (_, sessions))| !sessions.is_empty())
             .map(|(i, (day, sessions))| Day {
                 date: day.to_string(),
                 index: i + 1,

@@ -9,6 +9,7 @@ mod door;
 mod accessibility;
 mod admin_pages;
 mod admin_registrations;
+mod agenda_finder;
 mod api;
 mod badge_roles;
 mod badges;

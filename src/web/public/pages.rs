@@ -11,10 +11,12 @@ use crate::app::public;
 use crate::app::Db;
 use crate::app::Event;
 use crate::auth::Organiser;
+use crate::domain::agenda_filter::{AgendaFilter, RawFilter};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::page;
 use crate::web::page_cache::{Cached, PageCache};
+use crate::web::public::finder;
 use crate::web::public::views::{
     page_data, EventAgenda, EventSummary, Home, SessionLink, SessionPage, SpeakerView,
     SpeakersPage, TrackView,
@@ -68,7 +70,10 @@ async fn home(db: &State<Db>, lang: Lang) -> Result<Template> {
     Ok(page("home", lang, "/", page_data(&Home { events })))
 }
 
-#[get("/events/<slug>")]
+/// The event and its agenda, filtered by the address's `day`, `track`, `room`, `kind`,
+/// `format` and `q` (each filtered view is a link to share, cached like the whole agenda).
+#[get("/events/<slug>?<day>&<track>&<room>&<kind>&<format>&<q>")]
+#[allow(clippy::too_many_arguments)]
 async fn event(
     db: &State<Db>,
     lang: Lang,
@@ -77,33 +82,61 @@ async fn event(
     zone: VisitorZone,
     who: Option<Organiser>,
     slug: &str,
+    day: Option<&str>,
+    track: Option<&str>,
+    room: Option<&str>,
+    kind: Option<&str>,
+    format: Option<&str>,
+    q: Option<&str>,
 ) -> Result<Cached> {
+    let raw = RawFilter {
+        day,
+        track,
+        room,
+        kind,
+        format,
+        q,
+    };
     let event = visible_event(db, who.as_ref(), slug).await?;
     // A draft's preview is for its organisers only: never kept, never served from the cache.
     let cacheable = event.is_public();
     let zone_name = zone.0.map(|z| z.name()).unwrap_or("");
-    let key = format!("page:{slug}:{}:{zone_name}", lang.code());
+    let filters = finder::query(&raw);
+    let key = format!(
+        "page:{slug}:{}:{zone_name}:{}",
+        lang.code(),
+        finder::cache_key(&raw)
+    );
     if let Some(body) = cache.get(&key, event.revision).filter(|_| cacheable) {
         return Ok(Cached(ContentType::HTML, body));
     }
     let revision = event.revision;
     let mut agenda = Agenda::load(db, Event::clone(&event)).await?;
     agenda.visitor_tz = zone.0;
+    let (filter, ignored) = AgendaFilter::read(&raw, &agenda.offered());
+    let days = agenda.days_matching(lang, &filter);
+    let shown = days.iter().map(|d| d.sessions.len()).sum();
     let tracks: Vec<_> = agenda
         .tracks
         .iter()
         .map(|t| TrackView {
+            id: t.id,
             name: lang.pick(&t.name_fr, &t.name_en).to_string(),
             color: t.color.clone(),
         })
         .collect();
-    let path = format!("/events/{slug}");
+    // The language switch keeps the filters.
+    let path = match filters.is_empty() {
+        true => format!("/events/{slug}"),
+        false => format!("/events/{slug}?{filters}"),
+    };
     let data = crate::web::page_context(
         lang,
         &path,
         page_data(&EventAgenda {
             event: EventSummary::new(&agenda.event, lang),
-            days: agenda.days(lang),
+            finder: finder::finder(&agenda, &filter, &ignored, shown, lang),
+            days,
             tracks,
             rooms: &agenda.rooms,
             session_count: agenda.sessions.len(),

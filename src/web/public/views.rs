@@ -86,6 +86,7 @@ pub struct Home {
 
 #[derive(Debug, Serialize)]
 pub struct TrackView {
+    pub id: i64,
     pub name: String,
     pub color: String,
 }
@@ -94,7 +95,9 @@ pub struct TrackView {
 #[derive(Debug, Serialize)]
 pub struct EventAgenda<'a, R: Serialize> {
     pub event: EventSummary,
-    /// The agenda's days, as `app::agenda` shapes them.
+    /// The filter form, and how many sessions it keeps.
+    pub finder: crate::web::public::finder::FinderView,
+    /// The agenda's days (those with sessions the filters keep), as `app::agenda` shapes them.
     pub days: Vec<crate::app::agenda::Day>,
     pub tracks: Vec<TrackView>,
     pub rooms: &'a [R],
