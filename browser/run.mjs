@@ -8,6 +8,7 @@ import { REPO, addUser, startApp } from './lib/app.mjs';
 import { audit } from './lib/axe.mjs';
 import { EVENT, attendee, door, organiser } from './lib/journeys.mjs';
 import { cameraScan, offlineDoors } from './lib/offline.mjs';
+import { workspaceJourney } from './lib/workspace_journey.mjs';
 import { cssHasMotion, narrow, reducedMotion, skipLink, visibleFocus } from './lib/keyboard.mjs';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -180,6 +181,8 @@ async function main() {
     await step('journey: door staff scan a badge with the camera', () => cameraScan(browser, app, SHOTS, CHROMIUM));
     await step('journey: two doors lose the network, decide alone, then upload', () => offlineDoors(browser, app, SHOTS));
     const orgContext = await step('journey: organiser meets a room clash', () => organiser(browser, app, SHOTS));
+    await step('journey: organiser sets up a congress from an empty database, keyboard only',
+      () => workspaceJourney(browser, SHOTS, inspect));
     if (who) await step('axe: public and attendee pages', () => publicPages(browser, app, who.personal));
     if (doorContext) await step('axe: scanner', () => doorPages(doorContext, app));
     if (orgContext) await step('axe: organisers\' pages', () => organiserPages(orgContext, app));
