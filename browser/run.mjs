@@ -110,6 +110,8 @@ async function organiserPages(context, app) {
   const pages = [['/admin'], [admin], [`${admin}/programme`], [`${admin}/speakers`], [`${admin}/rooms`],
     [`${admin}/tickets`], [`${admin}/settings`], [`${admin}/sessions/${sessions[1].id}`],
     [`${admin}/registrations`], [`${admin}/badges`], [`${admin}/checkins`], [`${admin}/dashboard`],
+    [`${admin}/messages`], [`${admin}/duplicate`],
+    [`${admin}/sessions/${sessions[1].id}/delete`, `${admin}/sessions/ID/delete`],
     [`${admin}/rooms/${room.id}`, `${admin}/rooms/ID`], [`${admin}/rooms/${room.id}/remove`, `${admin}/rooms/ID/remove`],
     [`${admin}/tracks/${track.id}`, `${admin}/tracks/ID`], [`${admin}/tracks/${track.id}/remove`, `${admin}/tracks/ID/remove`],
     [`${admin}/speakers/${speakers[0].id}`, `${admin}/speakers/ID`],

@@ -174,6 +174,14 @@ const TICKETS = [['Entrée libre', 'Free entry', '0', ''], ['Pass professionnel'
 async function addTickets({ page, look }) {
   await section(page, 'Tickets');
   check(await page.locator('#ticket-price').count(), 'no price field: the app does not see the Stripe settings');
+  // A price in words is refused next to its field, and nothing is added.
+  await typeIn(page, '#ticket-name', 'Billet sans prix');
+  await typeIn(page, '#ticket-price', 'vingt euros');
+  await submit(page, 'Add the ticket type');
+  const refusal = await page.locator('#ticket-price-error').innerText().catch(() => '');
+  check(refusal.includes('Enter a price such as 25 or 25.50.'), `a price in words is not refused at its field: “${refusal}”`);
+  check(!(await rows(page, 'tickets')).includes('Billet sans prix'), 'a ticket with a price in words was added');
+  await look('tickets-refused', { again: false });
   for (const [fr, en, price, quota] of TICKETS) {
     await typeIn(page, '#ticket-name', fr);
     await typeIn(page, '#ticket-name_en', en);
@@ -306,7 +314,9 @@ async function previewAndPublish({ page, look }) {
   check(await banner.isVisible() && (await banner.innerText()).includes('Draft — not public.'), 'the preview has no draft banner');
   check((await mainText(page)).includes('Digital accessibility workshop'), 'the preview does not show the programme');
   await look('preview');
-  await page.goBack();
+  // Back to the workspace through the site's own links.
+  await follow(page, 'Organisers', page.locator('header'));
+  await follow(page, TITLE, page.locator('main'));
   await section(page, 'Settings');
   await look('settings');
   await choose(page, '#event-status', 'Published');
