@@ -8,6 +8,7 @@ import { REPO, addUser, startApp } from './lib/app.mjs';
 import { audit } from './lib/axe.mjs';
 import { EVENT, attendee, door, organiser } from './lib/journeys.mjs';
 import { cameraScan, offlineDoors } from './lib/offline.mjs';
+import { workspaceJourney } from './lib/workspace_journey.mjs';
 import { cssHasMotion, narrow, reducedMotion, skipLink, visibleFocus } from './lib/keyboard.mjs';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -109,6 +110,8 @@ async function organiserPages(context, app) {
   const pages = [['/admin'], [admin], [`${admin}/programme`], [`${admin}/speakers`], [`${admin}/rooms`],
     [`${admin}/tickets`], [`${admin}/settings`], [`${admin}/sessions/${sessions[1].id}`],
     [`${admin}/registrations`], [`${admin}/badges`], [`${admin}/checkins`], [`${admin}/dashboard`],
+    [`${admin}/messages`], [`${admin}/duplicate`],
+    [`${admin}/sessions/${sessions[1].id}/delete`, `${admin}/sessions/ID/delete`],
     [`${admin}/rooms/${room.id}`, `${admin}/rooms/ID`], [`${admin}/rooms/${room.id}/remove`, `${admin}/rooms/ID/remove`],
     [`${admin}/tracks/${track.id}`, `${admin}/tracks/ID`], [`${admin}/tracks/${track.id}/remove`, `${admin}/tracks/ID/remove`],
     [`${admin}/speakers/${speakers[0].id}`, `${admin}/speakers/ID`],
@@ -180,6 +183,8 @@ async function main() {
     await step('journey: door staff scan a badge with the camera', () => cameraScan(browser, app, SHOTS, CHROMIUM));
     await step('journey: two doors lose the network, decide alone, then upload', () => offlineDoors(browser, app, SHOTS));
     const orgContext = await step('journey: organiser meets a room clash', () => organiser(browser, app, SHOTS));
+    await step('journey: organiser sets up a congress from an empty database, keyboard only',
+      () => workspaceJourney(browser, SHOTS, inspect));
     if (who) await step('axe: public and attendee pages', () => publicPages(browser, app, who.personal));
     if (doorContext) await step('axe: scanner', () => doorPages(doorContext, app));
     if (orgContext) await step('axe: organisers\' pages', () => organiserPages(orgContext, app));

@@ -27,7 +27,9 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function startApp() {
+/** Starts the app. `demo: false` starts from an empty database (no seed events); `env` adds
+ * settings (such as STRIPE_SECRET_KEY) for this instance only. */
+export async function startApp({ demo = true, env: extra = {} } = {}) {
   const bin = summitBinary();
   if (!existsSync(bin)) {
     throw new Error(`no summit binary at ${bin}: run \`cargo build\` (or set SUMMIT_BIN / CARGO_TARGET_DIR)`);
@@ -45,10 +47,11 @@ export async function startApp() {
     ROCKET_SECRET_KEY: randomBytes(32).toString('base64'),
     RUST_LOG: process.env.RUST_LOG || 'warn',
     ROCKET_LOG_LEVEL: process.env.ROCKET_LOG_LEVEL || 'off',
+    ...extra,
   };
   delete env.SMTP_URL;
   // Templates and CSS are read relative to the working directory.
-  const child = spawn(bin, ['serve', '--demo'], { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(bin, demo ? ['serve', '--demo'] : ['serve'], { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'] });
   let exited = null;
   child.on('exit', (code) => { exited = code ?? 'signal'; });
   const deadline = Date.now() + 60_000;
