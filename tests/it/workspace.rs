@@ -535,7 +535,10 @@ async fn the_workspace_is_one_page_per_section_and_asks_before_removing() {
     .await;
     assert_eq!(
         (status, to.as_str()),
-        (Status::SeeOther, "/admin/events/congres/rooms#rooms")
+        (
+            Status::SeeOther,
+            "/admin/events/congres/rooms?done=saved#rooms"
+        )
     );
     let (status, html) = post_form(
         &c,
@@ -584,7 +587,11 @@ async fn the_workspace_is_one_page_per_section_and_asks_before_removing() {
     let (status, _) = post_form(&c, &format!("{base}/tickets"),
         format!("csrf={csrf}&name=Gratuit&name_en=Free&price=0&currency=EUR&attendance=in_person&quota=100&sales_start=&sales_end=&position=")).await;
     assert_eq!(status, Status::SeeOther);
-    let tickets = text_of(&c, &format!("{base}/tickets?lang=en")).await;
+    let tickets = text_of(&c, &format!("{base}/tickets?lang=en&done=added")).await;
+    assert!(
+        tickets.contains("role=\"status\">Added.</p>"),
+        "the organiser is told it worked"
+    );
     assert!(
         tickets.contains("Gratuit") && tickets.contains("Stop selling"),
         "{tickets}"

@@ -169,3 +169,7 @@ event-capacity-below-held = { $count ->
     [one] One person already holds a place this way: the number of places cannot go below 1.
    *[other] { $count } people already hold a place this way: the number of places cannot go below { $count }.
 }
+ws-done-added = Added.
+ws-done-saved = Saved.
+ws-done-removed = Removed.
+ws-no-events = No event yet: create the first one below.

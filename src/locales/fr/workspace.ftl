@@ -170,3 +170,7 @@ event-capacity-below-held = { $count ->
     [one] Une personne a déjà une place de cette façon : le nombre de places ne peut pas descendre sous 1.
    *[other] { $count } personnes ont déjà une place de cette façon : le nombre de places ne peut pas descendre sous { $count }.
 }
+ws-done-added = Ajouté.
+ws-done-saved = Enregistré.
+ws-done-removed = Supprimé.
+ws-no-events = Aucun événement pour l’instant : créez le premier ci-dessous.

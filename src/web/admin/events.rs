@@ -184,9 +184,13 @@ pub async fn section_page(
     refused: Option<Refused<'_>>,
 ) -> Result<Template> {
     match refused.as_ref().map(|r| r.form) {
-        Some("room" | "track") => crate::web::admin::rooms::rooms_page(ctx, event, refused).await,
-        Some("speaker") => crate::web::admin::speakers::speakers_page(ctx, event, refused).await,
-        Some("event") => settings_page(ctx, event, refused).await,
+        Some("room" | "track") => {
+            crate::web::admin::rooms::rooms_page(ctx, event, refused, None).await
+        }
+        Some("speaker") => {
+            crate::web::admin::speakers::speakers_page(ctx, event, refused, None).await
+        }
+        Some("event") => settings_page(ctx, event, refused, None).await,
         _ => programme_page(ctx, event, refused).await,
     }
 }
@@ -302,10 +306,12 @@ pub async fn settings_page(
     ctx: Ctx<'_>,
     event: Event,
     refused: Option<Refused<'_>>,
+    done: Option<&str>,
 ) -> Result<Template> {
     let lang = ctx.lang;
-    let forms =
-        Forms::new(refused.as_ref(), lang).prefill("event", organise::event_input(&event).values);
+    let forms = Forms::new(refused.as_ref(), lang)
+        .done(done, lang)
+        .prefill("event", organise::event_input(&event).values);
     let view = SettingsPage {
         head: head(&event, lang, Section::Settings),
         csrf: &ctx.csrf.0,
@@ -320,13 +326,14 @@ pub async fn settings_page(
     ))
 }
 
-#[get("/events/<slug>/settings")]
+#[get("/events/<slug>/settings?<saved>")]
 async fn settings(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
     who: Organiser,
     slug: &str,
+    saved: Option<&str>,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let ctx = Ctx {
@@ -334,7 +341,7 @@ async fn settings(
         lang,
         csrf: &csrf,
     };
-    settings_page(ctx, event, None).await
+    settings_page(ctx, event, None, saved.map(|_| "saved")).await
 }
 
 #[post("/events/<slug>", data = "<form>")]

@@ -37,10 +37,20 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
+/// A new track's proposed colour: each in turn of colours white text reads well on, so
+/// tracks look different before anyone chooses.
+fn next_colour(tracks: usize) -> &'static str {
+    const PALETTE: [&str; 8] = [
+        "#1f5f8b", "#2e6b30", "#6a3d9a", "#8c1c3c", "#a0460f", "#0f6b5f", "#5b4636", "#3d4f9f",
+    ];
+    PALETTE[tracks % PALETTE.len()]
+}
+
 pub async fn rooms_page(
     ctx: Ctx<'_>,
     event: Event,
     refused: Option<Refused<'_>>,
+    done: Option<&str>,
 ) -> Result<Template> {
     let lang = ctx.lang;
     let agenda = Agenda::load(ctx.db, event).await?;
@@ -73,9 +83,13 @@ pub async fn rooms_page(
                 sessions: used(None, Some(t.id)),
             })
             .collect(),
-        forms: Forms::new(refused.as_ref(), lang).prefill(
+        forms: Forms::new(refused.as_ref(), lang).done(done, lang).prefill(
             "track",
-            [("color".to_string(), "#1f5f8b".to_string())].into(),
+            [(
+                "color".to_string(),
+                next_colour(agenda.tracks.len()).to_string(),
+            )]
+            .into(),
         ),
     };
     Ok(render(
@@ -86,25 +100,17 @@ pub async fn rooms_page(
     ))
 }
 
-#[get("/events/<slug>/rooms")]
+#[get("/events/<slug>/rooms?<done>")]
 async fn page(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
     who: Organiser,
     slug: &str,
+    done: Option<&str>,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    rooms_page(
-        Ctx {
-            db,
-            lang,
-            csrf: &csrf,
-        },
-        event,
-        None,
-    )
-    .await
+    rooms_page(Ctx::new(db, lang, &csrf), event, None, done).await
 }
 
 #[post("/events/<slug>/rooms", data = "<form>")]
@@ -119,7 +125,7 @@ async fn add_room(
     let input = checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
     let outcome = rooms::add(db, &who.0, &event, &input).await;
-    let back = format!("{}#rooms", Section::Rooms.href(slug));
+    let back = format!("{}?done=added#rooms", Section::Rooms.href(slug));
     let ctx = Ctx {
         db,
         lang,
@@ -140,7 +146,7 @@ async fn add_track(
     let input = checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
     let outcome = tracks::add(db, &who.0, &event, &input).await;
-    let back = format!("{}#tracks", Section::Rooms.href(slug));
+    let back = format!("{}?done=added#tracks", Section::Rooms.href(slug));
     let ctx = Ctx {
         db,
         lang,
@@ -224,7 +230,7 @@ async fn save_room(
     let room = rooms::get(db, &event, id).await?;
     match rooms::change(db, &who.0, &event, id, input.clone()).await {
         Ok(_) => Ok(Ok(Redirect::to(format!(
-            "{}#rooms",
+            "{}?done=saved#rooms",
             Section::Rooms.href(slug)
         )))),
         Err(err) => {
@@ -370,7 +376,7 @@ async fn remove_room(
     let move_to = input.get("move_to").and_then(|v| v.parse::<i64>().ok());
     match rooms::remove(db, &who.0, &event, id, move_to).await {
         Ok(()) => Ok(Ok(Redirect::to(format!(
-            "{}?removed=room#rooms",
+            "{}?done=removed#rooms",
             Section::Rooms.href(slug)
         )))),
         Err(err) => {
@@ -430,7 +436,7 @@ async fn save_track(
     let track = tracks::get(db, &event, id).await?;
     match tracks::change(db, &who.0, &event, id, input.clone()).await {
         Ok(_) => Ok(Ok(Redirect::to(format!(
-            "{}#tracks",
+            "{}?done=saved#tracks",
             Section::Rooms.href(slug)
         )))),
         Err(err) => {
@@ -568,7 +574,7 @@ async fn remove_track(
     };
     match outcome {
         Ok(()) => Ok(Ok(Redirect::to(format!(
-            "{}?removed=track#tracks",
+            "{}?done=removed#tracks",
             Section::Rooms.href(slug)
         )))),
         Err(err) => {

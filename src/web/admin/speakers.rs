@@ -77,6 +77,7 @@ pub async fn speakers_page(
     ctx: Ctx<'_>,
     event: Event,
     refused: Option<Refused<'_>>,
+    done: Option<&str>,
 ) -> Result<Template> {
     let lang = ctx.lang;
     let agenda = Agenda::load(ctx.db, event).await?;
@@ -95,7 +96,7 @@ pub async fn speakers_page(
         head: head(&agenda.event, lang, Section::Speakers),
         csrf: &ctx.csrf.0,
         speakers,
-        forms: Forms::new(refused.as_ref(), lang),
+        forms: Forms::new(refused.as_ref(), lang).done(done, lang),
     };
     Ok(render(
         "admin/speakers",
@@ -115,21 +116,17 @@ fn live_sessions_of(agenda: &Agenda, speaker: i64) -> Vec<&crate::store::session
         .collect()
 }
 
-#[get("/events/<slug>/speakers")]
+#[get("/events/<slug>/speakers?<done>")]
 async fn page(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
     who: Organiser,
     slug: &str,
+    done: Option<&str>,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    let ctx = Ctx {
-        db,
-        lang,
-        csrf: &csrf,
-    };
-    speakers_page(ctx, event, None).await
+    speakers_page(Ctx::new(db, lang, &csrf), event, None, done).await
 }
 
 #[post("/events/<slug>/speakers", data = "<form>")]
@@ -146,7 +143,7 @@ async fn add_speaker(
     let event = who.event(db, slug).await?;
     let photo = read_photo(&form.photo).await?;
     let outcome = speakers::add(db, &who.0, &event, &input, photo.as_deref()).await;
-    let back = format!("{}#speakers", Section::Speakers.href(slug));
+    let back = format!("{}?done=added#speakers", Section::Speakers.href(slug));
     let ctx = Ctx {
         db,
         lang,
@@ -228,7 +225,7 @@ async fn save(
     };
     match speakers::change(db, &who.0, &event, id, input.clone(), photo).await {
         Ok(_) => Ok(Ok(Redirect::to(format!(
-            "{}#speakers",
+            "{}?done=saved#speakers",
             Section::Speakers.href(slug)
         )))),
         Err(err) => {
@@ -328,7 +325,7 @@ async fn remove(
     let event = who.event(db, slug).await?;
     match speakers::remove(db, &who.0, &event, id).await {
         Ok(()) => Ok(Ok(Redirect::to(format!(
-            "{}?removed=speaker#speakers",
+            "{}?done=removed#speakers",
             Section::Speakers.href(slug)
         )))),
         Err(err) => {

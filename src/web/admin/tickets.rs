@@ -63,6 +63,7 @@ pub async fn tickets_page(
     stripe: bool,
     event: Event,
     refused: Option<Refused<'_>>,
+    done: Option<&str>,
 ) -> Result<Template> {
     let lang = ctx.lang;
     let list = tickets::list(ctx.db, &event).await?;
@@ -86,7 +87,7 @@ pub async fn tickets_page(
             on_sale: t.on_sale(now),
         })
         .collect();
-    let forms = Forms::new(refused.as_ref(), lang).prefill(
+    let forms = Forms::new(refused.as_ref(), lang).done(done, lang).prefill(
         "ticket",
         [("currency", "EUR"), ("price", "0")]
             .into_iter()
@@ -109,7 +110,8 @@ pub async fn tickets_page(
     ))
 }
 
-#[get("/events/<slug>/tickets")]
+#[get("/events/<slug>/tickets?<done>")]
+#[allow(clippy::too_many_arguments)]
 async fn page(
     db: &State<Db>,
     settings: &State<Settings>,
@@ -117,10 +119,11 @@ async fn page(
     csrf: Csrf,
     who: Organiser,
     slug: &str,
+    done: Option<&str>,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let stripe = settings.stripe_secret_key.is_some();
-    tickets_page(Ctx::new(db, lang, &csrf), stripe, event, None).await
+    tickets_page(Ctx::new(db, lang, &csrf), stripe, event, None, done).await
 }
 
 #[post("/events/<slug>/tickets", data = "<form>")]
@@ -138,7 +141,7 @@ async fn add(
     let stripe = settings.stripe_secret_key.is_some();
     let outcome = tickets::add(db, &who.0, &event, &input, stripe).await;
     let ctx = Ctx::new(db, lang, &csrf);
-    on_tickets_page(ctx, stripe, event, &input, outcome).await
+    on_tickets_page(ctx, stripe, event, (&input, "added"), outcome).await
 }
 
 /// Back to the list, or the list again with the add form's (or a row's) refusal.
@@ -146,11 +149,14 @@ async fn on_tickets_page(
     ctx: Ctx<'_>,
     stripe: bool,
     event: Event,
-    input: &Input,
+    (input, done): (&Input, &str),
     outcome: Result<TicketType>,
 ) -> Result<Done> {
     match outcome {
-        Ok(_) => Ok(Ok(Redirect::to(Section::Tickets.href(&event.slug)))),
+        Ok(_) => Ok(Ok(Redirect::to(format!(
+            "{}?done={done}",
+            Section::Tickets.href(&event.slug)
+        )))),
         Err(err) => {
             let err = shown(err)?;
             let refused = Refused {
@@ -158,7 +164,7 @@ async fn on_tickets_page(
                 input,
                 error: &err,
             };
-            let page = tickets_page(ctx, stripe, event, Some(refused)).await?;
+            let page = tickets_page(ctx, stripe, event, Some(refused), None).await?;
             Ok(Err((err.status(), page)))
         }
     }
@@ -243,7 +249,10 @@ async fn save(
     let ticket = tickets::get(db, &event, id).await?;
     let stripe = settings.stripe_secret_key.is_some();
     match tickets::change(db, &who.0, &event, id, input.clone(), stripe).await {
-        Ok(_) => Ok(Ok(Redirect::to(Section::Tickets.href(slug)))),
+        Ok(_) => Ok(Ok(Redirect::to(format!(
+            "{}?done=saved",
+            Section::Tickets.href(slug)
+        )))),
         Err(err) => {
             let err = shown(err)?;
             let ctx = Ctx::new(db, lang, &csrf);
@@ -271,7 +280,8 @@ async fn sales(
     let stripe = settings.stripe_secret_key.is_some();
     let patch = Input::from_pairs([("on_sale", input.get("on_sale").unwrap_or("false"))]);
     let outcome = tickets::change(db, &who.0, &event, id, patch, stripe).await;
-    on_tickets_page(Ctx::new(db, lang, &csrf), stripe, event, &input, outcome).await
+    let ctx = Ctx::new(db, lang, &csrf);
+    on_tickets_page(ctx, stripe, event, (&input, "saved"), outcome).await
 }
 
 async fn removal_page(
@@ -339,7 +349,7 @@ async fn remove(
     let event = who.event(db, slug).await?;
     match tickets::remove(db, &who.0, &event, id).await {
         Ok(()) => Ok(Ok(Redirect::to(format!(
-            "{}?removed=ticket",
+            "{}?done=removed",
             Section::Tickets.href(slug)
         )))),
         Err(err) => {

@@ -163,6 +163,8 @@ pub struct Forms {
     pub values: BTreeMap<&'static str, Fields>,
     pub errors: BTreeMap<&'static str, Fields>,
     pub problem: Option<String>,
+    /// What the last action did ("Saved.", "Removed."), from the redirect's `?done=`.
+    pub notice: Option<String>,
 }
 
 impl Forms {
@@ -174,6 +176,17 @@ impl Forms {
             forms.problem = Some(r.error.message().render(lang));
         }
         forms
+    }
+
+    /// The notice for `?done=added|saved|removed` (anything else: none).
+    pub fn done(mut self, done: Option<&str>, lang: Lang) -> Forms {
+        self.notice = match done {
+            Some("added") => Some(lang.t("ws-done-added")),
+            Some("saved") => Some(lang.t("ws-done-saved")),
+            Some("removed") => Some(lang.t("ws-done-removed")),
+            _ => None,
+        };
+        self
     }
 
     /// Prefills form `name` with `values` unless it was just refused.
