@@ -33,6 +33,7 @@ pub mod speakers;
 pub mod staff;
 pub mod stripe_events;
 pub mod tickets;
+pub mod timetable;
 pub mod tracks;
 
 /// The handle every use case takes: the web layer holds it without knowing what is inside.

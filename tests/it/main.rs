@@ -33,6 +33,7 @@ mod register_pages;
 mod registration;
 mod store;
 mod stripe;
+mod timetable;
 mod translations;
 mod types;
 mod workspace;
