@@ -220,7 +220,7 @@ pub async fn load(db: &Db, event: Event, day: Option<&str>, lang: Lang) -> Resul
         count: on_day.len(),
         hours: hour_marks(window, tz),
         grid_columns: format!("4.5rem repeat({}, minmax(7.5rem, 1fr))", grid.lanes),
-        grid_rows: format!("auto repeat({}, 0.6rem)", window.rows()),
+        grid_rows: format!("auto repeat({}, 0.7rem)", window.rows()),
         columns: grid.columns,
         problems: problems(&agenda, &flags, lang),
     })
@@ -396,7 +396,12 @@ impl Place<'_> {
             })
             .collect();
         if let Some(room_id) = room_id {
-            for (from, to) in rules::gaps(&spans, self.window) {
+            // Before the event starts and after it ends nothing can be added: no slot there.
+            let mut busy = spans.clone();
+            let event = &self.agenda.event;
+            busy.push((i64::MIN, event.starts_at));
+            busy.push((event.ends_at, i64::MAX));
+            for (from, to) in rules::gaps(&busy, self.window) {
                 let column = format!("{start} / span {count}");
                 cells.push((from, self.gap_cell(name, room_id, (from, to), column)));
             }

@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 pub const ROW_SECONDS: i64 = 300;
 /// Empty stretches are cut at each hour, so each hour of a room has its own "new session" link.
 pub const SLOT_SECONDS: i64 = 3600;
+/// A free stretch shorter than this (the five minutes between two sessions) stays blank: too
+/// short for a session, and too small to click.
+pub const MIN_GAP_SECONDS: i64 = 600;
 
 /// A session as the timetable sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -177,7 +180,8 @@ pub fn lanes(spans: &[(i64, i64)]) -> (Vec<Lane>, usize) {
 }
 
 /// The empty stretches of a column inside the window, cut at each hour, so that each can be a
-/// link to a new session at that time; `busy` in any order.
+/// link to a new session at that time (those under [`MIN_GAP_SECONDS`] left out); `busy` in
+/// any order.
 pub fn gaps(busy: &[(i64, i64)], window: Window) -> Vec<(i64, i64)> {
     let mut busy: Vec<(i64, i64)> = busy.to_vec();
     busy.sort_unstable();
@@ -189,7 +193,9 @@ pub fn gaps(busy: &[(i64, i64)], window: Window) -> Vec<(i64, i64)> {
             let next_hour =
                 window.starts_at + ((from - window.starts_at) / SLOT_SECONDS + 1) * SLOT_SECONDS;
             let to = next_hour.min(start).min(window.ends_at);
-            free.push((from, to));
+            if to - from >= MIN_GAP_SECONDS {
+                free.push((from, to));
+            }
             from = to;
         }
         cursor = cursor.max(end);
@@ -349,5 +355,8 @@ mod tests {
         // Overlapping busy spans do not open a false gap.
         let free = gaps(&[(9 * H, 11 * H), (9 * H, 10 * H)], w);
         assert_eq!(free, vec![(11 * H, 12 * H)]);
+        // Five minutes between two sessions is no slot.
+        let free = gaps(&[(9 * H, 9 * H + 55 * M), (10 * H, 12 * H)], w);
+        assert_eq!(free, vec![]);
     }
 }

@@ -207,6 +207,10 @@ async fn clashes_and_sessions_outside_the_event_are_flagged_in_words() {
             "{link}"
         );
         assert!(day2.contains("outside the event's dates</span></h2>"));
+        assert!(
+            !day2.contains("programme?room_id="),
+            "no free slot to fill outside the event"
+        );
         assert!(day2.contains("the room is also booked for “Données ouvertes” (10:15–11:00)"));
     }
 }
