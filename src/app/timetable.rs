@@ -1,7 +1,7 @@
 //! The organisers' timetable of one day (rooms as columns, five-minute rows, each session at
-//! its place with its flags, the empty stretches as links to a new session), the problems of
-//! the whole programme, the new-session form's prefill from a slot, and the programme sheet
-//! export (audited). Placement and clash rules are `domain::timetable`.
+//! its place with its flags, the empty stretches as links to a new session; laid out in
+//! `grid`), the problems of the whole programme, and the new-session form's prefill from a
+//! slot. Placement and clash rules are `domain::timetable`.
 
 use std::collections::BTreeMap;
 
@@ -10,12 +10,14 @@ use serde::Serialize;
 
 use crate::app::agenda::Agenda;
 use crate::app::{Db, Event, Session};
-use crate::domain::programme_sheet::{self, SheetRow};
 use crate::domain::timetable::{self as rules, Conflict, Item, Window};
 use crate::domain::{time, SessionStatus};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
-use crate::store;
+
+mod grid;
+use grid::Grid;
+pub use grid::{Cell, Column};
 
 /// The grid's first row holds the rooms' names; the time rows follow.
 const HEADER_ROWS: i64 = 1;
@@ -52,34 +54,6 @@ pub struct DayLink {
 pub struct HourMark {
     pub label: String,
     pub row: String,
-}
-
-/// A room's column (or the sessions without a room), its sessions and free slots in order.
-#[derive(Debug, Serialize)]
-pub struct Column {
-    pub name: String,
-    pub anchor: String,
-    pub column: String,
-    pub cells: Vec<Cell>,
-}
-
-/// A session, or a free stretch of a room, where it sits on the grid.
-#[derive(Debug, Serialize)]
-pub struct Cell {
-    pub session: bool,
-    pub href: String,
-    pub title: String,
-    pub times: String,
-    pub room: String,
-    pub row: String,
-    pub column: String,
-    /// Under twenty minutes: the title alone fits.
-    pub compact: bool,
-    pub cancelled: bool,
-    pub outside: bool,
-    /// One sentence per clash, naming the other session.
-    pub clashes: Vec<String>,
-    pub track_color: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -303,175 +277,6 @@ fn session_href(agenda: &Agenda, id: i64) -> String {
     format!("/admin/events/{}/sessions/{id}", agenda.event.slug)
 }
 
-/// The day's columns, laid out.
-struct Grid {
-    columns: Vec<Column>,
-    lanes: usize,
-}
-
-impl Grid {
-    fn build(
-        agenda: &Agenda,
-        flags: &Flags,
-        on_day: &[&Session],
-        window: Window,
-        lang: Lang,
-    ) -> Grid {
-        let mut grid = Grid {
-            columns: Vec::new(),
-            lanes: 0,
-        };
-        for room in &agenda.rooms {
-            let here: Vec<&Session> = on_day
-                .iter()
-                .copied()
-                .filter(|s| s.room_id == Some(room.id))
-                .collect();
-            let place = Place {
-                agenda,
-                flags,
-                window,
-                lang,
-            };
-            let column = place.column(
-                &room.name,
-                Some(room.id),
-                &here,
-                TIME_COLUMNS + grid.lanes + 1,
-            );
-            grid.push(column);
-        }
-        let roomless: Vec<&Session> = on_day
-            .iter()
-            .copied()
-            .filter(|s| agenda.room(s.room_id).is_none())
-            .collect();
-        if !roomless.is_empty() {
-            let place = Place {
-                agenda,
-                flags,
-                window,
-                lang,
-            };
-            let start = TIME_COLUMNS + grid.lanes + 1;
-            grid.push(place.column(&lang.t("tt-no-room"), None, &roomless, start));
-        }
-        grid
-    }
-
-    fn push(&mut self, (column, lanes): (Column, usize)) {
-        self.columns.push(column);
-        self.lanes += lanes;
-    }
-}
-
-/// What placing one column needs.
-struct Place<'a> {
-    agenda: &'a Agenda,
-    flags: &'a Flags,
-    window: Window,
-    lang: Lang,
-}
-
-impl Place<'_> {
-    /// A column from grid line `start`, as wide as its overlapping sessions need.
-    fn column(
-        &self,
-        name: &str,
-        room_id: Option<i64>,
-        here: &[&Session],
-        start: usize,
-    ) -> (Column, usize) {
-        let spans: Vec<(i64, i64)> = here.iter().map(|s| (s.starts_at, s.ends_at)).collect();
-        let (lanes, count) = rules::lanes(&spans);
-        let mut cells: Vec<(i64, Cell)> = here
-            .iter()
-            .zip(&lanes)
-            .map(|(s, lane)| {
-                let column = match lane.alone {
-                    true => format!("{start} / span {count}"),
-                    false => format!("{} / span 1", start + lane.index),
-                };
-                (s.starts_at, self.session_cell(s, column))
-            })
-            .collect();
-        if let Some(room_id) = room_id {
-            // Before the event starts and after it ends nothing can be added: no slot there.
-            let mut busy = spans.clone();
-            let event = &self.agenda.event;
-            busy.push((i64::MIN, event.starts_at));
-            busy.push((event.ends_at, i64::MAX));
-            for (from, to) in rules::gaps(&busy, self.window) {
-                let column = format!("{start} / span {count}");
-                cells.push((from, self.gap_cell(name, room_id, (from, to), column)));
-            }
-        }
-        cells.sort_by_key(|(at, _)| *at);
-        let anchor = room_id.map_or("tt-no-room".to_string(), |id| format!("tt-room-{id}"));
-        let column = Column {
-            name: name.to_string(),
-            anchor,
-            column: format!("{start} / span {count}"),
-            cells: cells.into_iter().map(|(_, c)| c).collect(),
-        };
-        (column, count)
-    }
-
-    fn rows(&self, starts_at: i64, ends_at: i64) -> (String, bool) {
-        let (a, b) = self.window.lines(starts_at, ends_at);
-        (
-            format!("{} / {}", a + HEADER_ROWS, b + HEADER_ROWS),
-            b - a < 4,
-        )
-    }
-
-    fn session_cell(&self, s: &Session, column: String) -> Cell {
-        let (row, compact) = self.rows(s.starts_at, s.ends_at);
-        Cell {
-            session: true,
-            href: session_href(self.agenda, s.id),
-            title: self.lang.pick(&s.title_fr, &s.title_en).to_string(),
-            times: times(self.agenda, s),
-            room: room_name(self.agenda, s, self.lang),
-            row,
-            column,
-            compact,
-            cancelled: s.status == SessionStatus::Cancelled,
-            outside: self.flags.outside(self.agenda, s),
-            clashes: self.flags.clash_texts(self.agenda, s, self.lang),
-            track_color: self.agenda.track(s.track_id).map(|t| t.color.clone()),
-        }
-    }
-
-    fn gap_cell(&self, room: &str, room_id: i64, (from, to): (i64, i64), column: String) -> Cell {
-        let tz = self.agenda.event.tz();
-        let (row, compact) = self.rows(from, to);
-        let href = format!(
-            "/admin/events/{}/programme?room_id={room_id}&starts_at={}&ends_at={}#new-session",
-            self.agenda.event.slug,
-            time::local_input(from, tz),
-            time::local_input(to, tz)
-        );
-        Cell {
-            session: false,
-            href,
-            title: self.lang.t_args(
-                "tt-new-session",
-                &[("room", room.to_string()), ("time", time::clock(from, tz))],
-            ),
-            times: format!("{}–{}", time::clock(from, tz), time::clock(to, tz)),
-            room: room.to_string(),
-            row,
-            column,
-            compact,
-            cancelled: false,
-            outside: false,
-            clashes: Vec::new(),
-            track_color: None,
-        }
-    }
-}
-
 /// The new-session form's values from a timetable slot: the room and the times, read in the
 /// event's zone. What does not read as a room id or a time is left out (the form's defaults
 /// stay); without an end, an hour after the start (never past the event's end).
@@ -496,49 +301,4 @@ pub fn slot_values(
     values.insert("starts_at".to_string(), time::local_input(start, tz));
     values.insert("ends_at".to_string(), time::local_input(end, tz));
     values
-}
-
-/// The programme sheet (`domain::programme_sheet`) of every session, in `lang`; recorded in
-/// the audit log as an export, with who made it.
-pub async fn export_sheet(db: &Db, actor: &str, event: Event, lang: Lang) -> Result<String> {
-    store::audit::record(db, actor, "export-programme", &event.slug).await?;
-    let agenda = Agenda::load(db, event).await?;
-    let rows: Vec<SheetRow> = agenda
-        .sessions
-        .iter()
-        .map(|s| sheet_row(&agenda, s, lang))
-        .collect();
-    Ok(programme_sheet::write(&rows, lang))
-}
-
-fn sheet_row(agenda: &Agenda, s: &Session, lang: Lang) -> SheetRow {
-    let tz = agenda.event.tz();
-    SheetRow {
-        id: s.id,
-        date: time::day(s.starts_at, tz).to_string(),
-        start: time::clock(s.starts_at, tz),
-        end: time::clock(s.ends_at, tz),
-        title_fr: s.title_fr.clone(),
-        title_en: s.title_en.clone(),
-        kind: s.kind,
-        room: agenda
-            .room(s.room_id)
-            .map(|r| r.name.clone())
-            .unwrap_or_default(),
-        track: agenda
-            .track(s.track_id)
-            .map(|t| lang.pick(&t.name_fr, &t.name_en).to_string())
-            .unwrap_or_default(),
-        speakers: agenda
-            .people(s.id)
-            .into_iter()
-            .map(|(sp, r)| (sp.name.clone(), r.role))
-            .collect(),
-        description_fr: s.description_fr.clone(),
-        description_en: s.description_en.clone(),
-        format: s.format,
-        capacity: s.capacity,
-        signup: s.requires_signup.0,
-        status: s.status,
-    }
 }

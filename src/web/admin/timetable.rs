@@ -7,6 +7,7 @@ use rocket::{get, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
+use crate::app::programme_sheet;
 use crate::app::timetable::{self, Timetable};
 use crate::app::Db;
 use crate::auth::Organiser;
@@ -68,7 +69,7 @@ async fn programme_csv(
 ) -> Result<Sheet> {
     let event = who.event(db, slug).await?;
     let lang = lang.and_then(Lang::parse).unwrap_or(Lang::Fr);
-    let csv = timetable::export_sheet(db, &who.0.actor(), event, lang).await?;
+    let csv = programme_sheet::export_sheet(db, &who.0.actor(), event, lang).await?;
     let content_type =
         ContentType::new("text", "csv").with_params([("charset", "utf-8"), ("header", "present")]);
     let disposition = format!("attachment; filename=\"{slug}-programme.csv\"");
