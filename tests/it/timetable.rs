@@ -57,6 +57,10 @@ async fn the_bordeaux_timetable_has_a_column_per_room_and_places_sessions_at_the
             html.contains(&format!("\">{room}</h3>")),
             "a column header for {room}"
         );
+        assert!(
+            html.contains(&format!("-list\">{room}</h3>")),
+            "{room} in the list that narrow screens show"
+        );
     }
     assert!(html.contains("aria-current=\"page\">Grille horaire</a>"));
     assert!(
@@ -166,6 +170,27 @@ async fn clashes_and_sessions_outside_the_event_are_flagged_in_words() {
             &format!("UPDATE sessions SET room_id = {garonne} WHERE id = {data}"),
         )
         .await;
+        // A speaker in two places at once, made the same way.
+        let ana = created(&c, &token, "/speakers", json!({"name": "Ana Lima"})).await;
+        let with_ana = |title: &str, room: i64, from: &str, to: &str| {
+            json!({"title": title, "kind": "plenary", "room_id": room, "starts_at": from,
+                "ends_at": to, "speakers": [{"speaker_id": ana, "role": "moderator"}]})
+        };
+        created(
+            &c,
+            &token,
+            "/sessions",
+            with_ana("Mobilités", lac, "2027-09-14T14:00", "2027-09-14T15:00"),
+        )
+        .await;
+        let schools = created(
+            &c,
+            &token,
+            "/sessions",
+            with_ana("Écoles", garonne, "2027-09-14T16:00", "2027-09-14T17:00"),
+        )
+        .await;
+        raw_sql(&url, &format!("UPDATE sessions SET starts_at = starts_at - 5400, ends_at = ends_at - 5400 WHERE id = {schools}")).await;
         // Shortening the event leaves its second day's session outside it.
         let (status, body) = send_json(
             &c,
@@ -191,6 +216,11 @@ async fn clashes_and_sessions_outside_the_event_are_flagged_in_words() {
                 "{link}"
             );
         }
+        let link = link_to(&html, &format!("/admin/events/congres/sessions/{schools}"));
+        assert!(
+            link.contains("Ana Lima intervient aussi dans « Mobilités » (14:00–15:00, Lac)"),
+            "{link}"
+        );
         // Side by side in Garonne's two lanes, so both stay visible.
         let first = link_to(&html, &format!("/admin/events/congres/sessions/{budget}"));
         let second = link_to(&html, &format!("/admin/events/congres/sessions/{data}"));
