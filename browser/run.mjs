@@ -107,7 +107,7 @@ async function organiserPages(context, app) {
   const [ticket] = await list('tickets');
   const { speakers } = await list('speakers');
   // Each workspace page, an edit page and a confirm page of each kind (labelled by kind, not id).
-  const pages = [['/admin'], [admin], [`${admin}/programme`], [`${admin}/speakers`], [`${admin}/rooms`],
+  const pages = [['/admin'], [admin], [`${admin}/programme`], [`${admin}/timetable`], [`${admin}/timetable?day=2027-06-16`, `${admin}/timetable?day=DAY`], [`${admin}/speakers`], [`${admin}/rooms`],
     [`${admin}/tickets`], [`${admin}/settings`], [`${admin}/sessions/${sessions[1].id}`],
     [`${admin}/registrations`], [`${admin}/badges`], [`${admin}/checkins`], [`${admin}/dashboard`],
     [`${admin}/messages`], [`${admin}/duplicate`],

@@ -76,7 +76,9 @@ async function organiserSignsIn(browser, app, shots, inspect) {
 
 async function createEvent({ page, look }) {
   check(await h1(page) === 'Organisers', `the first page after sign-in is “${await h1(page)}”, not Organisers`);
-  check((await page.locator('main table tbody tr').count()) === 0, 'an empty database already lists events');
+  check((await page.locator('main table tbody a').count()) === 0, 'an empty database already lists events');
+  const emptyList = await page.locator('main table tbody').innerText();
+  check(emptyList.includes('No event yet'), `an empty events list does not say so: ${emptyList}`);
   await look('events');
   await typeIn(page, '#new-slug', SLUG);
   await typeIn(page, '#new-title_fr', 'Congrès des villes inclusives');

@@ -22,6 +22,7 @@ pub mod offline;
 pub mod organise;
 pub mod payment;
 pub mod privacy;
+pub mod programme_sheet;
 pub mod public;
 pub mod receipts;
 pub mod registering;
@@ -33,6 +34,7 @@ pub mod speakers;
 pub mod staff;
 pub mod stripe_events;
 pub mod tickets;
+pub mod timetable;
 pub mod tracks;
 
 /// The handle every use case takes: the web layer holds it without knowing what is inside.

@@ -17,12 +17,14 @@ pub mod login_throttle;
 pub mod outbox_kind;
 pub mod payment_status;
 pub mod problem;
+pub mod programme_sheet;
 pub mod rate;
 pub mod registration;
 pub mod schedule;
 pub mod secret;
 pub mod spreadsheet;
 pub mod time;
+pub mod timetable;
 pub mod validate;
 
 pub use kinds::*;

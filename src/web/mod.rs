@@ -47,6 +47,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/api/v1", api::registrations::routes())
         .mount("/api/v1", api::checkins::routes())
         .mount("/api/v1", api::offline::routes())
+        .mount("/api/v1", admin::timetable::api_routes())
         .mount("/", public::register::routes())
         .mount("/r", attendee::page::routes())
         .mount("/r", attendee::join::routes())

@@ -34,6 +34,7 @@ mod register_pages;
 mod registration;
 mod store;
 mod stripe;
+mod timetable;
 mod translations;
 mod types;
 mod workspace;

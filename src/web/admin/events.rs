@@ -40,6 +40,7 @@ pub fn routes() -> Vec<Route> {
     ];
     all.extend(crate::web::admin::rooms::routes());
     all.extend(crate::web::admin::tickets::routes());
+    all.extend(crate::web::admin::timetable::routes());
     all
 }
 
@@ -256,6 +257,17 @@ pub async fn programme_page(
     event: Event,
     refused: Option<Refused<'_>>,
 ) -> Result<Template> {
+    programme_page_with(ctx, event, refused, Fields::new()).await
+}
+
+/// The programme page with the new-session form prefilled (from a timetable slot), unless a
+/// refused form is shown again.
+async fn programme_page_with(
+    ctx: Ctx<'_>,
+    event: Event,
+    refused: Option<Refused<'_>>,
+    slot: Fields,
+) -> Result<Template> {
     let lang = ctx.lang;
     let agenda = Agenda::load(ctx.db, event).await?;
     let sessions = agenda
@@ -271,7 +283,10 @@ pub async fn programme_page(
         head: head(&agenda.event, lang, Section::Programme),
         csrf: &ctx.csrf.0,
         sessions,
-        forms: Forms::new(refused.as_ref(), lang),
+        forms: match slot.is_empty() {
+            true => Forms::new(refused.as_ref(), lang),
+            false => Forms::new(refused.as_ref(), lang).prefill("session", slot),
+        },
         vocab: vocabulary(lang),
         options: options(&agenda, lang),
         speaker_rows: rows,
@@ -285,21 +300,27 @@ pub async fn programme_page(
     ))
 }
 
-#[get("/events/<slug>/programme")]
+/// A timetable slot links here with `room_id`, `starts_at` and `ends_at` for the new session.
+#[get("/events/<slug>/programme?<room_id>&<starts_at>&<ends_at>")]
+#[allow(clippy::too_many_arguments)]
 async fn programme(
     db: &State<Db>,
     lang: Lang,
     csrf: Csrf,
     who: Organiser,
     slug: &str,
+    room_id: Option<&str>,
+    starts_at: Option<&str>,
+    ends_at: Option<&str>,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
+    let slot = crate::app::timetable::slot_values(&event, room_id, starts_at, ends_at);
     let ctx = Ctx {
         db,
         lang,
         csrf: &csrf,
     };
-    programme_page(ctx, event, None).await
+    programme_page_with(ctx, event, None, slot).await
 }
 
 pub async fn settings_page(

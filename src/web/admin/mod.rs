@@ -13,5 +13,6 @@ pub mod rooms;
 pub mod sessions;
 pub mod speakers;
 pub mod tickets;
+pub mod timetable;
 pub mod views;
 pub mod workspace;

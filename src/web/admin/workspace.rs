@@ -17,6 +17,7 @@ use crate::web::admin::views::Fields;
 pub enum Section {
     Overview,
     Programme,
+    Timetable,
     Speakers,
     Rooms,
     Tickets,
@@ -28,9 +29,10 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Overview,
         Section::Programme,
+        Section::Timetable,
         Section::Speakers,
         Section::Rooms,
         Section::Tickets,
@@ -46,6 +48,7 @@ impl Section {
         match self {
             Section::Overview => "",
             Section::Programme => "/programme",
+            Section::Timetable => "/timetable",
             Section::Speakers => "/speakers",
             Section::Rooms => "/rooms",
             Section::Tickets => "/tickets",
@@ -61,6 +64,7 @@ impl Section {
         match self {
             Section::Overview => lang.t("ws-overview"),
             Section::Programme => lang.t("ws-programme"),
+            Section::Timetable => lang.t("ws-timetable"),
             Section::Speakers => lang.t("ws-speakers"),
             Section::Rooms => lang.t("ws-rooms"),
             Section::Tickets => lang.t("ws-tickets"),

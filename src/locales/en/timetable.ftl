@@ -1,0 +1,24 @@
+# The organisers' timetable (rooms × time) and the programme sheet export.
+ws-timetable = Timetable
+tt-intro = One day at a time: each room is a column, each session sits at its time and height. Select a session to change it, or a free slot (+) to add a session in that room at that time.
+tt-export = Programme sheet (CSV, the columns an import reads back):
+tt-export-fr = French headers
+tt-export-en = English headers
+tt-problems-title = To check
+tt-no-problems = No clash, and every session is within the event's dates.
+tt-problem = { $what }: { $flag }
+tt-days = Days of the timetable
+tt-outside-day = outside the event's dates
+tt-empty-day = No session on this day yet: every slot below is free.
+tt-grid-label = Timetable of { $day }, rooms side by side (scrolls sideways)
+tt-rooms-nav = Rooms on this day
+tt-no-room = No room
+tt-cancelled = Cancelled
+tt-clash = Clash
+tt-outside = Outside the event
+tt-outside-long = outside the event's dates and times
+tt-clash-room = the room is also booked for “{ $title }” ({ $times })
+tt-clash-speaker = { $speaker } is also in “{ $title }” ({ $times }, { $room })
+tt-new-session = new session at { $time }, { $room }
+tt-free-slot = { $times }: free, add a session
+tt-day-invalid = day: “{ $day }” is not one of this timetable's days (a date such as 2027-06-15).

@@ -1,0 +1,24 @@
+# La grille horaire des organisateurs (salles × heures) et l'export du programme en tableur.
+ws-timetable = Grille horaire
+tt-intro = Un jour à la fois : chaque salle est une colonne, chaque séance est placée à son heure, avec sa durée. Choisissez une séance pour la modifier, ou un créneau libre (+) pour ajouter une séance dans cette salle à cette heure.
+tt-export = Programme en tableur (CSV, les colonnes qu'un import relit) :
+tt-export-fr = en-têtes en français
+tt-export-en = en-têtes en anglais
+tt-problems-title = À vérifier
+tt-no-problems = Aucun conflit, et toutes les séances sont dans les dates de l'événement.
+tt-problem = { $what } : { $flag }
+tt-days = Jours de la grille
+tt-outside-day = hors des dates de l'événement
+tt-empty-day = Aucune séance ce jour-là pour l'instant : tous les créneaux ci-dessous sont libres.
+tt-grid-label = Grille du { $day }, salles côte à côte (défile horizontalement)
+tt-rooms-nav = Salles de ce jour
+tt-no-room = Sans salle
+tt-cancelled = Annulée
+tt-clash = Conflit
+tt-outside = Hors de l'événement
+tt-outside-long = hors des dates et heures de l'événement
+tt-clash-room = la salle est aussi réservée pour « { $title } » ({ $times })
+tt-clash-speaker = { $speaker } intervient aussi dans « { $title } » ({ $times }, { $room })
+tt-new-session = nouvelle séance à { $time }, { $room }
+tt-free-slot = { $times } : libre, ajouter une séance
+tt-day-invalid = day : « { $day } » n'est pas un jour de cette grille (une date comme 2027-06-15).
