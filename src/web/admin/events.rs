@@ -283,10 +283,15 @@ async fn programme_page_with(
         head: head(&agenda.event, lang, Section::Programme),
         csrf: &ctx.csrf.0,
         sessions,
-        forms: match slot.is_empty() {
-            true => Forms::new(refused.as_ref(), lang),
-            false => Forms::new(refused.as_ref(), lang).prefill("session", slot),
-        },
+        // A new session starts in the event's own format (a hybrid event's sessions are
+        // hybrid unless the organiser says otherwise), at the free slot chosen if any.
+        forms: Forms::new(refused.as_ref(), lang).prefill("session", {
+            let mut values = slot;
+            values
+                .entry("format".into())
+                .or_insert_with(|| agenda.event.format.as_str().to_string());
+            values
+        }),
         vocab: vocabulary(lang),
         options: options(&agenda, lang),
         speaker_rows: rows,
