@@ -102,3 +102,59 @@ pub async fn join(db: &Db, token: &str, id: i64, opens_minutes: i64, lang: Lang)
     store::joins::record(db, agenda.event.id, r.id, session_id).await?;
     Ok(Join::Go(stream.unwrap_or_default()))
 }
+
+/// A stream this attendee may join, and where its link stands now.
+pub struct Door<'a> {
+    /// The session, or `None` for the event's own stream ([`personal::EVENT_STREAM`]).
+    pub session: Option<&'a crate::store::sessions::Session>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub window: crate::domain::join_window::Window,
+}
+
+impl Door<'_> {
+    pub fn id(&self) -> i64 {
+        self.session.map_or(personal::EVENT_STREAM, |s| s.id)
+    }
+}
+
+/// The streams the attendee's page offers to join, by start: the event's own, and each
+/// session with a stream they may enter (the same rules as [`join`]: confirmed, online or
+/// allowed online, and holding a seat where the session needs signing up).
+pub fn doors<'a>(
+    agenda: &'a Agenda,
+    r: &crate::store::registrations::Registration,
+    signups: &[crate::store::registrations::Signup],
+    opens_minutes: i64,
+    now: i64,
+) -> Vec<Door<'a>> {
+    use crate::domain::join_window::window;
+    let door = |session, starts_at, ends_at| Door {
+        session,
+        starts_at,
+        ends_at,
+        window: window(now, starts_at, ends_at, opens_minutes),
+    };
+    let e = &agenda.event;
+    let mut doors = Vec::new();
+    if e.stream_url.is_some() && personal::may_join(agenda, r, e.format) {
+        doors.push(door(None, e.starts_at, e.ends_at));
+    }
+    let held = |id: i64| {
+        signups
+            .iter()
+            .any(|x| x.session_id == id && x.status == SignupStatus::Confirmed)
+    };
+    for s in &agenda.sessions {
+        let open_to_them = !s.requires_signup.0 || held(s.id);
+        if s.stream_url.is_some()
+            && s.status != SessionStatus::Cancelled
+            && open_to_them
+            && personal::may_join(agenda, r, s.format)
+        {
+            doors.push(door(Some(s), s.starts_at, s.ends_at));
+        }
+    }
+    doors.sort_by_key(|d| d.starts_at);
+    doors
+}

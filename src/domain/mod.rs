@@ -11,6 +11,7 @@ pub mod chart;
 pub mod duplicate;
 pub mod event;
 pub mod guest_csv;
+pub mod join_window;
 pub mod kinds;
 pub mod lang;
 pub mod login_throttle;

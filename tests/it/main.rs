@@ -20,6 +20,7 @@ mod dashboard;
 mod durability;
 mod event_cache;
 mod hardening;
+mod join_buttons;
 mod mail;
 mod offline_scan;
 mod open_data;

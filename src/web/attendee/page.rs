@@ -18,7 +18,9 @@ use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
 use crate::web::admin::events::{checked, shown, Done};
-use crate::web::attendee::views::{page_data, AttendeePage, RegistrationView, SignupView};
+use crate::web::attendee::views::{
+    page_data, AttendeePage, JoinDoorView, RegistrationView, SignupView,
+};
 use crate::web::page;
 use crate::web::public::register::choices_view;
 use crate::web::public::views::EventSummary;
@@ -40,6 +42,7 @@ fn notice(done: Option<&str>) -> Option<Msg> {
 }
 
 /// The page, with a notice after a change or what went wrong with one.
+#[allow(clippy::too_many_arguments)]
 async fn attendee_page(
     db: &Db,
     lang: Lang,
@@ -48,6 +51,8 @@ async fn attendee_page(
     r: &Registration,
     done: Option<&str>,
     err: Option<&Error>,
+    // How long before a start a join link opens; `None` (a refused form): no join section.
+    join_opens_minutes: Option<i64>,
 ) -> Result<Template> {
     let attendee::Personal {
         agenda,
@@ -80,6 +85,9 @@ async fn attendee_page(
             .values
             .insert(format!("session_{}", s.session_id), "on".into());
     }
+    let joins = join_opens_minutes
+        .map(|m| join_views(&agenda, r, &signups, token, m, lang))
+        .unwrap_or_default();
     let other_mode = match r.attendance {
         crate::domain::Attendance::InPerson => "online",
         crate::domain::Attendance::Online => "in_person",
@@ -114,20 +122,77 @@ async fn attendee_page(
             notice: notice(done).map(|m| m.render(lang)),
             problem: err.map(|e| e.message().render(lang)),
             errors: err.map(|e| e.field_messages(lang)),
+            joins,
         }),
     ))
+}
+
+/// The streams the attendee may join, as their page shows them.
+fn join_views(
+    agenda: &crate::app::agenda::Agenda,
+    r: &Registration,
+    signups: &[crate::store::registrations::Signup],
+    token: &str,
+    opens_minutes: i64,
+    lang: Lang,
+) -> Vec<JoinDoorView> {
+    use crate::domain::join_window::Window;
+    use crate::domain::time;
+    let tz = agenda.event.tz();
+    let now = time::now();
+    crate::app::join::doors(agenda, r, signups, opens_minutes, now)
+        .iter()
+        .map(|d| {
+            let title = match d.session {
+                Some(s) => lang.pick(&s.title_fr, &s.title_en).to_string(),
+                None => lang.t("attendee-join-event-stream"),
+            };
+            let day = |at| time::long_date(at, tz, lang);
+            let zone = time::zone_abbreviation(d.starts_at, tz);
+            let (from, to) = (time::clock(d.starts_at, tz), time::clock(d.ends_at, tz));
+            let when = match time::day(d.starts_at, tz) == time::day(d.ends_at, tz) {
+                true => format!("{}, {from}–{to} ({zone})", day(d.starts_at)),
+                false => format!(
+                    "{} {from} – {} {to} ({zone})",
+                    day(d.starts_at),
+                    day(d.ends_at)
+                ),
+            };
+            let (state, opens) = match d.window {
+                Window::Open => ("open", None),
+                Window::Ended => ("ended", None),
+                Window::Opens(at) => {
+                    let at = format!("{} {}", time::long_date(at, tz, lang), time::clock(at, tz));
+                    (
+                        "soon",
+                        Some(lang.t_args("attendee-join-opens", &[("when", at)])),
+                    )
+                }
+            };
+            JoinDoorView {
+                url: format!("/r/{token}/join/{}", d.id()),
+                title,
+                when,
+                state,
+                open: state == "open",
+                opens,
+            }
+        })
+        .collect()
 }
 
 #[get("/<token>?<done>")]
 async fn show(
     db: &State<Db>,
+    settings: &State<crate::config::Settings>,
     lang: Lang,
     csrf: Csrf,
     token: &str,
     done: Option<&str>,
 ) -> Result<Template> {
     let r = attendee::by_token(db, token).await?;
-    attendee_page(db, lang, &csrf, token, &r, done, None).await
+    let opens = Some(settings.join_opens_minutes);
+    attendee_page(db, lang, &csrf, token, &r, done, None, opens).await
 }
 
 /// Runs a change, then back to the page with a notice, or the page with what went wrong.
@@ -154,7 +219,7 @@ async fn act(
         }
         Err(e) => {
             let e = shown(e)?;
-            let page = attendee_page(db, lang, csrf, token, &r, None, Some(&e)).await?;
+            let page = attendee_page(db, lang, csrf, token, &r, None, Some(&e), None).await?;
             Ok(Err((e.status(), page)))
         }
     }

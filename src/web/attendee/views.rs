@@ -26,6 +26,22 @@ pub struct AttendeePage<'a> {
     pub notice: Option<String>,
     pub problem: Option<String>,
     pub errors: Option<BTreeMap<String, String>>,
+    /// The streams they may join, with where each link stands.
+    pub joins: Vec<JoinDoorView>,
+}
+
+/// One stream the attendee may join: "Join" while open, when it opens, or that it ended.
+#[derive(Debug, Serialize)]
+pub struct JoinDoorView {
+    pub url: String,
+    pub title: String,
+    /// Its day and times in the event's zone.
+    pub when: String,
+    /// `open`, `soon` or `ended`.
+    pub state: &'static str,
+    pub open: bool,
+    /// For `soon`: when the link opens, in words.
+    pub opens: Option<String>,
 }
 
 /// The registration as its attendee sees it.
