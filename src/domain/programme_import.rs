@@ -357,9 +357,10 @@ impl<'a> Planner<'a> {
         let tz = self.frame.tz;
         Err(match other {
             None => msg,
+            // A title given in one language only names the session in both.
             Some(o) => msg
-                .arg("title_fr", o.title_fr.clone())
-                .arg("title_en", o.title_en.clone())
+                .arg("title_fr", either(&o.title_fr, &o.title_en))
+                .arg("title_en", either(&o.title_en, &o.title_fr))
                 .arg(
                     "times",
                     format!(
@@ -370,6 +371,10 @@ impl<'a> Planner<'a> {
                 ),
         })
     }
+}
+
+fn either(first: &str, other: &str) -> String {
+    if first.is_empty() { other } else { first }.to_string()
 }
 
 fn booked(id: i64, d: &SessionDraft) -> Booked {

@@ -10,3 +10,7 @@ progimport-bad-date = Unreadable date: write YYYY-MM-DD or DD/MM/YYYY.
 progimport-bad-time = Unreadable time: write HH:MM.
 progimport-clash-room = The room is already booked at that time by “{ $title_en }” ({ $times }).
 progimport-clash-speaker = A speaker is already booked at that time by “{ $title_en }” ({ $times }).
+progimport-rejected = { $count ->
+    [one] One row is rejected: nothing was imported.
+   *[other] { $count } rows are rejected: nothing was imported.
+}

@@ -10,3 +10,7 @@ progimport-bad-date = Date illisible : écrivez AAAA-MM-JJ ou JJ/MM/AAAA.
 progimport-bad-time = Heure illisible : écrivez HH:MM.
 progimport-clash-room = La salle est déjà occupée à ce moment par « { $title_fr } » ({ $times }).
 progimport-clash-speaker = Un intervenant est déjà pris à ce moment par « { $title_fr } » ({ $times }).
+progimport-rejected = { $count ->
+    [one] Une ligne est refusée : rien n’a été importé.
+   *[other] { $count } lignes sont refusées : rien n’a été importé.
+}
