@@ -205,11 +205,15 @@ async fn a_sheet_with_one_session_moved_and_one_renamed_updates_exactly_those_tw
         let exported = sheet(&c, &token, BORDEAUX).await;
         let all = rows(&exported);
         let first_day = all.iter().map(|r| r[1].clone()).min().unwrap();
-        // A session on a later day moves to 07:00, before anything else that day.
+        // A session that takes sign-ups, on a later day, moves to 07:00, before anything else
+        // that day; someone signed up for it is to be told.
         let moved = all
             .iter()
-            .find(|r| r[1] != first_day && r[15] == "scheduled")
+            .find(|r| r[1] != first_day && r[14] == "oui" && r[15] == "scheduled")
             .unwrap();
+        let signup = json!({"name": "Inès Martin", "email": "ines@example.org",
+            "attendance": "in_person", "language": "fr", "sessions": [moved[0].parse::<i64>().unwrap()]});
+        let (registered, _) = common::register_via_api(&c, BORDEAUX, signup).await;
         let renamed = all.iter().find(|r| r[0] != moved[0]).unwrap();
         let sheet = edited(&exported, &moved[0], |r| {
             r[2] = "07:00".into();
@@ -255,6 +259,15 @@ async fn a_sheet_with_one_session_moved_and_one_renamed_updates_exactly_those_tw
             (before.0 + 1, before.1 + 1)
         );
         assert_eq!(after.1.title_fr, "Un titre tout neuf");
+        let queued = store::outbox::for_registration(db, registered["id"].as_i64().unwrap())
+            .await
+            .unwrap();
+        assert!(
+            queued
+                .iter()
+                .any(|m| m.message_kind == summit::domain::OutboxKind::SessionChanged),
+            "{backend:?}: the change notice is queued for who signed up"
+        );
         let page = c
             .get(format!("/events/{BORDEAUX}/sessions/{moved_id}?lang=en"))
             .dispatch()
