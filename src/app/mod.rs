@@ -22,6 +22,7 @@ pub mod offline;
 pub mod organise;
 pub mod payment;
 pub mod privacy;
+pub mod programme_import;
 pub mod programme_sheet;
 pub mod public;
 pub mod receipts;

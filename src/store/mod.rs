@@ -18,6 +18,7 @@ pub mod outbox;
 mod payment_effects;
 pub mod payments;
 pub mod privacy;
+pub mod programme_import;
 pub mod receipts;
 mod registration_changes;
 pub mod registrations;

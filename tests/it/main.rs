@@ -28,6 +28,7 @@ mod openapi;
 mod organiser_forms;
 mod preview_and_duplicate;
 mod privacy;
+mod programme_import;
 mod properties;
 mod public_pages;
 mod receipts;

@@ -5,6 +5,7 @@ pub mod checkins;
 pub mod json;
 pub mod offline;
 pub mod organisers;
+pub mod programme_import;
 pub mod public;
 pub mod registrations;
 pub mod stripe;

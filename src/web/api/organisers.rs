@@ -34,6 +34,7 @@ pub fn routes() -> Vec<Route> {
         registrations
     ];
     all.extend(crate::web::api::agenda_parts::routes());
+    all.extend(crate::web::api::programme_import::routes());
     all
 }
 

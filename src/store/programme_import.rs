@@ -1,0 +1,238 @@
+//! Applying a checked programme import in one transaction: the rooms, tracks and speakers it
+//! names are created, its sessions added or updated, all or nothing. Updated sessions get a
+//! higher SEQUENCE (calendars follow) and, when moved, the session-changed notice for those
+//! signed up, as `sessions::update` does for a session changed by hand.
+
+use sqlx::AnyConnection;
+
+use super::error::Result;
+use super::events::Event;
+use super::{outbox, Db};
+use crate::domain::programme_import::{Planned, Report};
+use crate::domain::schedule::SessionDraft;
+use crate::domain::{time, Flag, OutboxKind, SpeakerRole};
+
+/// The real ids of the names the report creates, by placeholder (`-(n + 1)` → `ids[n]`).
+#[derive(Default)]
+struct Created {
+    rooms: Vec<i64>,
+    tracks: Vec<i64>,
+    speakers: Vec<i64>,
+}
+
+fn real(id: i64, created: &[i64]) -> i64 {
+    if id < 0 {
+        created[(-id - 1) as usize]
+    } else {
+        id
+    }
+}
+
+impl Created {
+    fn resolve(&self, d: &SessionDraft) -> SessionDraft {
+        SessionDraft {
+            room_id: d.room_id.map(|id| real(id, &self.rooms)),
+            track_id: d.track_id.map(|id| real(id, &self.tracks)),
+            speakers: d
+                .speakers
+                .iter()
+                .map(|(id, role)| (real(*id, &self.speakers), *role))
+                .collect(),
+            ..d.clone()
+        }
+    }
+}
+
+/// Writes the report (which must have no rejected row); `track_slugs` are the new tracks'
+/// slugs, in the order of `report.tracks_to_create`.
+pub async fn apply(db: &Db, event: &Event, report: &Report, track_slugs: &[String]) -> Result<()> {
+    let mut tx = db.write.begin().await?;
+    super::lock_event(db, &mut tx, event.id).await?;
+    let created = create_names(&mut tx, event.id, report, track_slugs).await?;
+    let now = time::now();
+    for planned in &report.to_add {
+        add(
+            &mut tx,
+            event.id,
+            &created.resolve(&planned.draft),
+            planned,
+            now,
+        )
+        .await?;
+    }
+    for planned in &report.to_update {
+        update(
+            &mut tx,
+            event.id,
+            &created.resolve(&planned.draft),
+            planned,
+            now,
+        )
+        .await?;
+    }
+    sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
+        .bind(event.id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    db.events_changed();
+    Ok(())
+}
+
+async fn create_names(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    report: &Report,
+    track_slugs: &[String],
+) -> Result<Created> {
+    let mut created = Created::default();
+    for name in &report.rooms_to_create {
+        let (id,): (i64,) =
+            sqlx::query_as("INSERT INTO rooms (event_id, name) VALUES ($1, $2) RETURNING id")
+                .bind(event_id)
+                .bind(name)
+                .fetch_one(&mut *conn)
+                .await?;
+        created.rooms.push(id);
+    }
+    for (name, slug) in report.tracks_to_create.iter().zip(track_slugs) {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO tracks (event_id, slug, name_fr, name_en, color) \
+             VALUES ($1, $2, $3, $3, '#1f5f8b') RETURNING id",
+        )
+        .bind(event_id)
+        .bind(slug)
+        .bind(name)
+        .fetch_one(&mut *conn)
+        .await?;
+        created.tracks.push(id);
+    }
+    for name in &report.speakers_to_create {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO speakers (event_id, name, affiliation_fr, affiliation_en, bio_fr, \
+             bio_en) VALUES ($1, $2, '', '', '', '') RETURNING id",
+        )
+        .bind(event_id)
+        .bind(name)
+        .fetch_one(&mut *conn)
+        .await?;
+        created.speakers.push(id);
+    }
+    Ok(created)
+}
+
+async fn add(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    d: &SessionDraft,
+    planned: &Planned,
+    now: i64,
+) -> Result<()> {
+    const CREATE: &str = "INSERT INTO sessions (title_fr, title_en, description_fr, \
+         description_en, kind, room_id, track_id, starts_at, ends_at, format, capacity, \
+         requires_signup, stream_url, event_id, status, sequence, created_at, updated_at) \
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,0,$16,$16) RETURNING id";
+    let (id,): (i64,) = bind_draft(sqlx::query_as(CREATE), d)
+        .bind(event_id)
+        .bind(planned.status.as_str())
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+    write_speakers(conn, id, &d.speakers).await
+}
+
+async fn update(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    d: &SessionDraft,
+    planned: &Planned,
+    now: i64,
+) -> Result<()> {
+    let id = planned.id.unwrap_or_default();
+    const UPDATE: &str = "UPDATE sessions SET title_fr=$1, title_en=$2, description_fr=$3, \
+         description_en=$4, kind=$5, room_id=$6, track_id=$7, starts_at=$8, ends_at=$9, \
+         format=$10, capacity=$11, requires_signup=$12, stream_url=$13, status=$14, \
+         sequence = sequence + 1, updated_at=$15 WHERE id=$16 AND event_id=$17";
+    bind_draft(sqlx::query(UPDATE), d)
+        .bind(planned.status.as_str())
+        .bind(now)
+        .bind(id)
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM session_speakers WHERE session_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    write_speakers(conn, id, &d.speakers).await?;
+    // Those signed up hear of a new time or room, as for a session moved by hand.
+    let moved = ["room", "starts_at", "ends_at"]
+        .iter()
+        .any(|f| planned.changes.contains(f));
+    if moved {
+        outbox::enqueue_session_notice(conn, OutboxKind::SessionChanged, id).await?;
+    }
+    Ok(())
+}
+
+/// Binds a session's fields as `$1`…`$13`, in the order of `sessions`' own statements.
+fn bind_draft<'q, Q: Bindable<'q>>(q: Q, d: &'q SessionDraft) -> Q {
+    q.with(&d.title_fr)
+        .with(&d.title_en)
+        .with(&d.description_fr)
+        .with(&d.description_en)
+        .with(d.kind.as_str())
+        .with(d.room_id)
+        .with(d.track_id)
+        .with(d.starts_at)
+        .with(d.ends_at)
+        .with(d.format.as_str())
+        .with(d.capacity)
+        .with(Flag(d.requires_signup).as_i64())
+        .with(&d.stream_url)
+}
+
+/// `query` and `query_as` alike, so one binding order serves the INSERT and the UPDATE.
+trait Bindable<'q>: Sized {
+    fn with<T>(self, value: T) -> Self
+    where
+        T: 'q + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any>;
+}
+
+impl<'q> Bindable<'q> for sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    fn with<T>(self, value: T) -> Self
+    where
+        T: 'q + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any>,
+    {
+        self.bind(value)
+    }
+}
+
+impl<'q, O> Bindable<'q> for sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    fn with<T>(self, value: T) -> Self
+    where
+        T: 'q + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any>,
+    {
+        self.bind(value)
+    }
+}
+
+async fn write_speakers(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    speakers: &[(i64, SpeakerRole)],
+) -> Result<()> {
+    for (position, (speaker_id, role)) in speakers.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO session_speakers (session_id, speaker_id, role, position) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(session_id)
+        .bind(speaker_id)
+        .bind(role.as_str())
+        .bind(position as i64)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
