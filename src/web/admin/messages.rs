@@ -13,12 +13,12 @@ use serde::Serialize;
 
 use crate::app::announcements::{self, Announcement, Audience, Filter, FIELDS};
 use crate::app::Db;
+use crate::app::Event;
 use crate::auth::{Csrf, Organiser};
 use crate::domain::validate::Input;
 use crate::domain::Attendance;
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
-use crate::store::events::Event;
 use crate::web::admin::events::{checked, shown, Done, Page};
 use crate::web::admin::views::{render, Choice, Fields};
 

@@ -14,5 +14,6 @@ pub mod sessions;
 pub mod speakers;
 pub mod tickets;
 pub mod timetable;
+pub mod tracks;
 pub mod views;
 pub mod workspace;

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
-use rocket::response::Redirect;
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::Template;
@@ -16,15 +15,13 @@ use crate::app::speakers::{self, Photo, PHOTO_MAX_BYTES};
 use crate::app::Db;
 use crate::auth::{Csrf, Organiser};
 use crate::domain::validate::Input;
-use crate::domain::SessionStatus;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::web::admin::events::{checked, on_event_page, shown, Ctx, Done};
-use crate::web::admin::rooms::session_line;
+use crate::web::admin::events::{checked, on_event_page, Ctx, Done};
 use crate::web::admin::views::render;
 use crate::web::admin::workspace::{
-    head, ConfirmPage, Consequence, EditExtra, EditPage, Forms, Refused, Section, SpeakerRowView,
-    SpeakersPage,
+    head, live_sessions, or_again, session_links, ConfirmPage, EditExtra, EditPage, Forms, Refused,
+    Section, SpeakerRowView, SpeakersPage,
 };
 
 pub fn routes() -> Vec<Route> {
@@ -107,13 +104,10 @@ pub async fn speakers_page(
 }
 
 /// The speaker's sessions that are not cancelled.
-fn live_sessions_of(agenda: &Agenda, speaker: i64) -> Vec<&crate::store::sessions::Session> {
-    agenda
-        .sessions
-        .iter()
-        .filter(|s| s.status != SessionStatus::Cancelled)
-        .filter(|s| agenda.people(s.id).iter().any(|(p, _)| p.id == speaker))
-        .collect()
+fn live_sessions_of(agenda: &Agenda, speaker: i64) -> Vec<&crate::app::Session> {
+    live_sessions(agenda, |s| {
+        agenda.people(s.id).iter().any(|(p, _)| p.id == speaker)
+    })
 }
 
 #[get("/events/<slug>/speakers?<done>")]
@@ -223,22 +217,13 @@ async fn save(
         (None, Some(true)) => Photo::Remove,
         _ => Photo::Keep,
     };
-    match speakers::change(db, &who.0, &event, id, input.clone(), photo).await {
-        Ok(_) => Ok(Ok(Redirect::to(format!(
-            "{}?done=saved#speakers",
-            Section::Speakers.href(slug)
-        )))),
-        Err(err) => {
-            let err = shown(err)?;
-            let ctx = Ctx {
-                db,
-                lang,
-                csrf: &csrf,
-            };
-            let page = edit_page(ctx, &event, &speaker, &input, Some(&err));
-            Ok(Err((err.status(), page)))
-        }
-    }
+    let outcome = speakers::change(db, &who.0, &event, id, input.clone(), photo).await;
+    let back = format!("{}?done=saved#speakers", Section::Speakers.href(slug));
+    or_again(outcome, back, |err| async move {
+        let ctx = Ctx::new(db, lang, &csrf);
+        Ok(edit_page(ctx, &event, &speaker, &input, Some(&err)))
+    })
+    .await
 }
 
 async fn removal_page(
@@ -257,17 +242,7 @@ async fn removal_page(
     let slug = agenda.event.slug.clone();
     let live = live_sessions_of(&agenda, id);
     let mut notes = Vec::new();
-    let sessions: Vec<Consequence> = live
-        .iter()
-        .map(|s| Consequence {
-            text: session_line(&agenda, s, lang),
-            href: Some(format!(
-                "{}/sessions/{}",
-                Section::Overview.href(&slug),
-                s.id
-            )),
-        })
-        .collect();
+    let sessions = session_links(&agenda, &live, lang);
     let count = [("count", live.len().to_string())];
     let action = if live.is_empty() {
         notes.push(lang.t("ws-speaker-unused"));
@@ -303,12 +278,7 @@ async fn confirm_removal(
     id: i64,
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
-    let ctx = Ctx {
-        db,
-        lang,
-        csrf: &csrf,
-    };
-    removal_page(ctx, event, id, None).await
+    removal_page(Ctx::new(db, lang, &csrf), event, id, None).await
 }
 
 #[post("/events/<slug>/speakers/<id>/remove", data = "<form>")]
@@ -323,20 +293,10 @@ async fn remove(
 ) -> Result<Done> {
     checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
-    match speakers::remove(db, &who.0, &event, id).await {
-        Ok(()) => Ok(Ok(Redirect::to(format!(
-            "{}?done=removed#speakers",
-            Section::Speakers.href(slug)
-        )))),
-        Err(err) => {
-            let err = shown(err)?;
-            let ctx = Ctx {
-                db,
-                lang,
-                csrf: &csrf,
-            };
-            let page = removal_page(ctx, event, id, Some(&err)).await?;
-            Ok(Err((err.status(), page)))
-        }
-    }
+    let outcome = speakers::remove(db, &who.0, &event, id).await;
+    let back = format!("{}?done=removed#speakers", Section::Speakers.href(slug));
+    or_again(outcome, back, |err| async move {
+        removal_page(Ctx::new(db, lang, &csrf), event, id, Some(&err)).await
+    })
+    .await
 }

@@ -20,7 +20,8 @@ use crate::i18n::{money, Lang};
 use crate::web::admin::events::{checked, shown, Ctx, Done};
 use crate::web::admin::views::{render, Choice};
 use crate::web::admin::workspace::{
-    head, ConfirmPage, EditExtra, EditPage, Forms, Refused, Section, TicketRow, TicketsPage,
+    head, or_again, ConfirmPage, EditExtra, EditPage, Forms, Refused, Section, TicketRow,
+    TicketsPage,
 };
 
 pub fn routes() -> Vec<Route> {
@@ -248,18 +249,13 @@ async fn save(
     let event = who.event(db, slug).await?;
     let ticket = tickets::get(db, &event, id).await?;
     let stripe = settings.stripe_secret_key.is_some();
-    match tickets::change(db, &who.0, &event, id, input.clone(), stripe).await {
-        Ok(_) => Ok(Ok(Redirect::to(format!(
-            "{}?done=saved",
-            Section::Tickets.href(slug)
-        )))),
-        Err(err) => {
-            let err = shown(err)?;
-            let ctx = Ctx::new(db, lang, &csrf);
-            let page = edit_page(ctx, stripe, &event, &ticket, &input, Some(&err));
-            Ok(Err((err.status(), page)))
-        }
-    }
+    let outcome = tickets::change(db, &who.0, &event, id, input.clone(), stripe).await;
+    let back = format!("{}?done=saved", Section::Tickets.href(slug));
+    or_again(outcome, back, |err| async move {
+        let ctx = Ctx::new(db, lang, &csrf);
+        Ok(edit_page(ctx, stripe, &event, &ticket, &input, Some(&err)))
+    })
+    .await
 }
 
 /// Stop selling (`on_sale=false`) or sell again (`on_sale=true`), back to the list.
@@ -347,15 +343,10 @@ async fn remove(
 ) -> Result<Done> {
     checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
-    match tickets::remove(db, &who.0, &event, id).await {
-        Ok(()) => Ok(Ok(Redirect::to(format!(
-            "{}?done=removed",
-            Section::Tickets.href(slug)
-        )))),
-        Err(err) => {
-            let err = shown(err)?;
-            let page = removal_page(Ctx::new(db, lang, &csrf), event, id, Some(&err)).await?;
-            Ok(Err((err.status(), page)))
-        }
-    }
+    let outcome = tickets::remove(db, &who.0, &event, id).await;
+    let back = format!("{}?done=removed", Section::Tickets.href(slug));
+    or_again(outcome, back, |err| async move {
+        removal_page(Ctx::new(db, lang, &csrf), event, id, Some(&err)).await
+    })
+    .await
 }

@@ -375,3 +375,62 @@ pub struct TicketsPage<'a> {
     #[serde(flatten)]
     pub forms: Forms,
 }
+
+/// The event's sessions (not cancelled) that `uses` keeps: what a removal would affect.
+pub fn live_sessions(
+    agenda: &crate::app::agenda::Agenda,
+    uses: impl Fn(&crate::app::Session) -> bool,
+) -> Vec<&crate::app::Session> {
+    agenda
+        .sessions
+        .iter()
+        .filter(|s| s.status != crate::domain::SessionStatus::Cancelled && uses(s))
+        .collect()
+}
+
+/// Sessions as a confirm page lists them: "Title — day, 10:00–11:00", each linked to its form.
+pub fn session_links(
+    agenda: &crate::app::agenda::Agenda,
+    sessions: &[&crate::app::Session],
+    lang: Lang,
+) -> Vec<Consequence> {
+    use crate::domain::time;
+    let tz = agenda.event.tz();
+    sessions
+        .iter()
+        .map(|s| Consequence {
+            text: format!(
+                "{} — {}, {}–{}",
+                lang.pick(&s.title_fr, &s.title_en),
+                time::long_date(s.starts_at, tz, lang),
+                time::clock(s.starts_at, tz),
+                time::clock(s.ends_at, tz)
+            ),
+            href: Some(format!(
+                "{}/sessions/{}",
+                Section::Overview.href(&agenda.event.slug),
+                s.id
+            )),
+        })
+        .collect()
+}
+
+/// On to `back` once done; on a refusal worth showing, the page `again` draws with it (its
+/// status the refusal's), so every form of the workspace fails the same way.
+pub async fn or_again<T, Fut>(
+    outcome: crate::error::Result<T>,
+    back: String,
+    again: impl FnOnce(Error) -> Fut,
+) -> crate::error::Result<crate::web::admin::events::Done>
+where
+    Fut: std::future::Future<Output = crate::error::Result<rocket_dyn_templates::Template>>,
+{
+    match outcome {
+        Ok(_) => Ok(Ok(rocket::response::Redirect::to(back))),
+        Err(err) => {
+            let err = crate::web::admin::events::shown(err)?;
+            let status = err.status();
+            Ok(Err((status, again(err).await?)))
+        }
+    }
+}

@@ -131,7 +131,7 @@ async fn attendee_page(
 fn join_views(
     agenda: &crate::app::agenda::Agenda,
     r: &Registration,
-    signups: &[crate::store::registrations::Signup],
+    signups: &[crate::app::Signup],
     token: &str,
     opens_minutes: i64,
     lang: Lang,
