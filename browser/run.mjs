@@ -68,6 +68,9 @@ async function publicPages(browser, app, personal) {
       if (sessions.length) paths.push(`/events/${slug}/sessions/${sessions[0].id}`);
       for (const path of paths) await visit(page, app, path, lang);
     }
+    // The agenda as a grid of rooms × time, and filtered to workshops with their places left.
+    await visit(page, app, `/events/${EVENT}?view=grid`, lang);
+    await visit(page, app, `/events/${EVENT}?day=2027-06-16&kind=workshop&view=grid`, lang);
     await visit(page, app, `/events/${EVENT}/register`, lang);
     await Promise.all([page.waitForNavigation(), page.locator('form.form button[type="submit"]').click()]);
     if (!(await page.locator('.error-summary').count())) failures.push(`register [${lang}]: no error summary after an empty submit`);

@@ -34,6 +34,10 @@ pub struct Settings {
     /// Minutes a place waiting for its payment is held (at least 30, Stripe's shortest
     /// Checkout Session).
     pub payment_hold_minutes: i64,
+    /// How many seconds old the workshop places left shown on the public agenda may be: they
+    /// are read again at most this often per event, so a registration rush does not re-render
+    /// the cached agenda on every request (the registration form always counts afresh).
+    pub agenda_seats_seconds: i64,
 }
 
 impl Default for Settings {
@@ -54,11 +58,13 @@ impl Default for Settings {
             online_reminder_minutes: 15,
             retention_days: 365,
             payment_hold_minutes: 30,
+            agenda_seats_seconds: 5,
         }
     }
 }
 
-const ENV_NAMES: [&str; 14] = [
+const ENV_NAMES: [&str; 15] = [
+    "AGENDA_SEATS_SECONDS",
     "PAYMENT_HOLD_MINUTES",
     "RETENTION_DAYS",
     "REMINDER_HOURS",
@@ -110,7 +116,8 @@ impl Settings {
                 | "REMINDER_HOURS"
                 | "ONLINE_REMINDER_MINUTES"
                 | "RETENTION_DAYS"
-                | "PAYMENT_HOLD_MINUTES" => {
+                | "PAYMENT_HOLD_MINUTES"
+                | "AGENDA_SEATS_SECONDS" => {
                     let Ok(n) = value.trim().parse() else {
                         continue;
                     };
@@ -119,6 +126,7 @@ impl Settings {
                         "REMINDER_HOURS" => self.reminder_hours = n,
                         "RETENTION_DAYS" => self.retention_days = n,
                         "PAYMENT_HOLD_MINUTES" => self.payment_hold_minutes = n,
+                        "AGENDA_SEATS_SECONDS" => self.agenda_seats_seconds = n,
                         _ => self.online_reminder_minutes = n,
                     }
                 }

@@ -42,8 +42,10 @@ pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Roc
         );
     }
     let stripe = payments::Stripe::from_settings(&settings);
+    let seats = app::seats_board::SeatsBoard::new(settings.agenda_seats_seconds);
     let app = rocket::custom(figment)
         .manage(stripe)
+        .manage(seats)
         .manage(settings)
         .attach(AdHoc::try_on_ignite("database", move |rocket| async move {
             match store::Db::connect(&database_url).await {

@@ -34,6 +34,9 @@ pub struct SessionView {
     pub kind: SessionKind,
     pub kind_label: String,
     pub online: bool,
+    /// A limited sign-up workshop's places left, where the page shows them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub places: Option<crate::app::agenda_page::Places>,
     pub requires_signup: bool,
     pub room: Option<String>,
     pub speakers: Vec<SessionPerson>,
@@ -203,6 +206,7 @@ impl Agenda {
             kind: s.kind,
             kind_label: lang.t(&format!("kind-{}", s.kind.as_str())),
             online: s.format != Format::InPerson,
+            places: None,
             requires_signup: s.requires_signup.0,
             room: self.room(s.room_id).map(|r| r.name.clone()),
             speakers,

@@ -5,7 +5,9 @@
 use crate::app::agenda::Agenda;
 use crate::domain::{Attendance, RegistrationStatus, SessionStatus};
 use crate::error::Result;
+use crate::store::roster::SessionFill;
 use crate::store::{self, Db};
+use std::collections::HashMap;
 
 pub use crate::store::tickets::TicketType;
 
@@ -34,23 +36,7 @@ pub async fn choices(db: &Db, agenda: &Agenda) -> Result<Choices> {
         store::roster::session_fill(db, event.id),
         store::roster::counts(db, event.id),
     )?;
-    let workshops = agenda
-        .sessions
-        .iter()
-        .filter(|s| s.requires_signup.0 && s.status == SessionStatus::Scheduled)
-        .map(|s| {
-            // A session's own capacity, else its room's.
-            let capacity = s
-                .capacity
-                .or_else(|| agenda.room(s.room_id).and_then(|r| r.capacity));
-            let taken = fill.get(&s.id).map(|f| f.confirmed).unwrap_or(0);
-            Workshop {
-                session_id: s.id,
-                left: capacity.map(|c| (c - taken).max(0)),
-                full: capacity.is_some_and(|c| taken >= c),
-            }
-        })
-        .collect();
+    let workshops = workshops(agenda, &fill);
     // Places are held by confirmed registrations and by those waiting for their payment.
     let held = |mode: Attendance| -> i64 {
         counts
@@ -76,4 +62,25 @@ pub async fn choices(db: &Db, agenda: &Agenda) -> Result<Choices> {
         workshops,
         full_modes,
     })
+}
+
+/// The workshops one signs up for, in agenda order, with their places left from `fill`.
+pub fn workshops(agenda: &Agenda, fill: &HashMap<i64, SessionFill>) -> Vec<Workshop> {
+    agenda
+        .sessions
+        .iter()
+        .filter(|s| s.requires_signup.0 && s.status == SessionStatus::Scheduled)
+        .map(|s| {
+            // A session's own capacity, else its room's.
+            let capacity = s
+                .capacity
+                .or_else(|| agenda.room(s.room_id).and_then(|r| r.capacity));
+            let taken = fill.get(&s.id).map(|f| f.confirmed).unwrap_or(0);
+            Workshop {
+                session_id: s.id,
+                left: capacity.map(|c| (c - taken).max(0)),
+                full: capacity.is_some_and(|c| taken >= c),
+            }
+        })
+        .collect()
 }

@@ -232,7 +232,7 @@ fn day_window(agenda: &Agenda, date: NaiveDate, on_day: &[&Session]) -> Window {
     Window::of_day(midnight, next, &spans)
 }
 
-fn hour_marks(window: Window, tz: chrono_tz::Tz) -> Vec<HourMark> {
+pub(crate) fn hour_marks(window: Window, tz: chrono_tz::Tz) -> Vec<HourMark> {
     let per_hour = rules::SLOT_SECONDS / rules::ROW_SECONDS;
     window
         .hours()

@@ -15,6 +15,7 @@ pub mod join_window;
 pub mod kinds;
 pub mod lang;
 pub mod login_throttle;
+pub mod now_next;
 pub mod outbox_kind;
 pub mod payment_status;
 pub mod problem;

@@ -26,6 +26,7 @@ use crate::i18n::Lang;
 
 pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
     app.mount("/", public::pages::routes())
+        .mount("/", public::event_page::routes())
         .mount("/", public::statement::routes())
         .mount("/", public::feeds::routes())
         .mount("/", public::open_data::routes())

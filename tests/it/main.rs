@@ -10,6 +10,7 @@ mod accessibility;
 mod admin_pages;
 mod admin_registrations;
 mod agenda_finder;
+mod agenda_views;
 mod api;
 mod badge_roles;
 mod badges;

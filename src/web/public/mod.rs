@@ -1,5 +1,6 @@
 //! What anyone may see and do: the events and their agendas, the feeds and open data, registering, privacy notices.
 
+pub mod event_page;
 pub mod feeds;
 pub mod finder;
 pub mod open_data;

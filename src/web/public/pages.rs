@@ -4,27 +4,24 @@ use std::sync::Arc;
 
 use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
-use rocket_dyn_templates::{Metadata, Template};
+use rocket_dyn_templates::Template;
 
 use crate::app::agenda::Agenda;
-use crate::app::public;
+use crate::app::seats_board::SeatsBoard;
 use crate::app::Db;
 use crate::app::Event;
+use crate::app::{agenda_page, public};
 use crate::auth::Organiser;
-use crate::domain::agenda_filter::{AgendaFilter, RawFilter};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::page;
-use crate::web::page_cache::{Cached, PageCache};
-use crate::web::public::finder;
 use crate::web::public::views::{
-    page_data, EventAgenda, EventSummary, Home, SessionLink, SessionPage, SpeakerView,
-    SpeakersPage, TrackView,
+    page_data, EventSummary, Home, SessionLink, SessionPage, SpeakerView, SpeakersPage,
 };
 use crate::web::zone::VisitorZone;
 
 pub fn routes() -> Vec<Route> {
-    routes![home, event, session, speakers, speaker_photo]
+    routes![home, session, speakers, speaker_photo]
 }
 
 /// An event the public may see (published or cancelled), or 404 (see [`public::event`]).
@@ -70,91 +67,10 @@ async fn home(db: &State<Db>, lang: Lang) -> Result<Template> {
     Ok(page("home", lang, "/", page_data(&Home { events })))
 }
 
-/// The event and its agenda, filtered by the address's `day`, `track`, `room`, `kind`,
-/// `format` and `q` (each filtered view is a link to share, cached like the whole agenda).
-#[get("/events/<slug>?<day>&<track>&<room>&<kind>&<format>&<q>")]
-#[allow(clippy::too_many_arguments)]
-async fn event(
-    db: &State<Db>,
-    lang: Lang,
-    cache: &State<PageCache>,
-    templates: Metadata<'_>,
-    zone: VisitorZone,
-    who: Option<Organiser>,
-    slug: &str,
-    day: Option<&str>,
-    track: Option<&str>,
-    room: Option<&str>,
-    kind: Option<&str>,
-    format: Option<&str>,
-    q: Option<&str>,
-) -> Result<Cached> {
-    let raw = RawFilter {
-        day,
-        track,
-        room,
-        kind,
-        format,
-        q,
-    };
-    let event = visible_event(db, who.as_ref(), slug).await?;
-    // A draft's preview is for its organisers only: never kept, never served from the cache.
-    let cacheable = event.is_public();
-    let zone_name = zone.0.map(|z| z.name()).unwrap_or("");
-    let filters = finder::query(&raw);
-    let key = format!(
-        "page:{slug}:{}:{zone_name}:{}",
-        lang.code(),
-        finder::cache_key(&raw)
-    );
-    if let Some(body) = cache.get(&key, event.revision).filter(|_| cacheable) {
-        return Ok(Cached(ContentType::HTML, body));
-    }
-    let revision = event.revision;
-    let mut agenda = Agenda::load(db, Event::clone(&event)).await?;
-    agenda.visitor_tz = zone.0;
-    let (filter, ignored) = AgendaFilter::read(&raw, &agenda.offered());
-    let days = agenda.days_matching(lang, &filter);
-    let shown = days.iter().map(|d| d.sessions.len()).sum();
-    let tracks: Vec<_> = agenda
-        .tracks
-        .iter()
-        .map(|t| TrackView {
-            id: t.id,
-            name: lang.pick(&t.name_fr, &t.name_en).to_string(),
-            color: t.color.clone(),
-        })
-        .collect();
-    // The language switch keeps the filters.
-    let path = match filters.is_empty() {
-        true => format!("/events/{slug}"),
-        false => format!("/events/{slug}?{filters}"),
-    };
-    let data = crate::web::page_context(
-        lang,
-        &path,
-        page_data(&EventAgenda {
-            event: EventSummary::new(&agenda.event, lang),
-            finder: finder::finder(&agenda, &filter, &ignored, shown, lang),
-            days,
-            tracks,
-            rooms: &agenda.rooms,
-            session_count: agenda.sessions.len(),
-            visitor_zone: zone_name,
-        }),
-    );
-    let (_, html) = templates
-        .render("event", data)
-        .ok_or_else(|| Error::Internal("the event page did not render".into()))?;
-    if !cacheable {
-        return Ok(Cached(ContentType::HTML, Arc::from(html.into_bytes())));
-    }
-    Ok(Cached(ContentType::HTML, cache.put(key, revision, html)))
-}
-
 #[get("/events/<slug>/sessions/<id>")]
 async fn session(
     db: &State<Db>,
+    board: &State<SeatsBoard>,
     lang: Lang,
     zone: VisitorZone,
     who: Option<Organiser>,
@@ -165,6 +81,9 @@ async fn session(
     let mut agenda = Agenda::load(db, event).await?;
     agenda.visitor_tz = zone.0;
     let session = agenda.session(id).ok_or(Error::NotFound)?;
+    let taken = board.taken(db, agenda.event.id).await?;
+    let mut view = agenda.session_view(session, lang);
+    view.places = agenda_page::places(&taken.workshops(&agenda), lang).remove(&id);
     let path = format!("/events/{slug}/sessions/{id}");
     Ok(page(
         "session",
@@ -172,7 +91,7 @@ async fn session(
         &path,
         page_data(&SessionPage {
             event: EventSummary::new(&agenda.event, lang),
-            session: agenda.session_view(session, lang),
+            session: view,
         }),
     ))
 }

@@ -103,6 +103,20 @@ pub struct EventAgenda<'a, R: Serialize> {
     pub rooms: &'a [R],
     pub session_count: usize,
     pub visitor_zone: &'a str,
+    /// The list and grid views' addresses (with the filters), and which one this is.
+    pub views: AgendaViews,
+    /// Each day as a grid of rooms × time, in the grid view only.
+    pub grid: Vec<crate::app::agenda_grid::GridDay>,
+    /// What is on and next, while the event is on.
+    pub now_next: Option<crate::app::agenda_page::NowNext>,
+}
+
+/// The agenda's two views: the list (phones, and the default) and the grid (wide screens).
+#[derive(Debug, Serialize)]
+pub struct AgendaViews {
+    pub grid: bool,
+    pub list_url: String,
+    pub grid_url: String,
 }
 
 /// `/events/SLUG/sessions/ID`.

@@ -1,0 +1,154 @@
+//! `/events/SLUG`: the event and its agenda, filtered by the address's `day`, `track`, `room`,
+//! `kind`, `format` and `q`, as a list or (`view=grid`) a grid, with workshops' places left and
+//! "now and next" while the event is on. Each view is a link to share, served from the page
+//! cache until the agenda, the places shown or the minute (during the event) change.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rocket::http::ContentType;
+use rocket::{get, routes, Route, State};
+use rocket_dyn_templates::Metadata;
+
+use crate::app::agenda::Agenda;
+use crate::app::seats_board::SeatsBoard;
+use crate::app::{agenda_grid, agenda_page, Db, Event};
+use crate::auth::Organiser;
+use crate::domain::agenda_filter::{AgendaFilter, RawFilter};
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::web::page_cache::{Cached, PageCache};
+use crate::web::public::finder;
+use crate::web::public::pages::visible_event;
+use crate::web::public::views::{page_data, AgendaViews, EventAgenda, EventSummary, TrackView};
+use crate::web::zone::VisitorZone;
+
+pub fn routes() -> Vec<Route> {
+    routes![event]
+}
+
+/// What a cached agenda page was rendered from: the agenda's revision, the places taken, and
+/// during the event the minute (for "now and next").
+fn stamp(event: &Event, taken: u64, now: i64) -> i64 {
+    let minute = agenda_page::during(event, now).then_some(now / 60);
+    let mut h = DefaultHasher::new();
+    (event.revision, taken, minute).hash(&mut h);
+    h.finish() as i64
+}
+
+#[get("/events/<slug>?<day>&<track>&<room>&<kind>&<format>&<q>&<view>")]
+#[allow(clippy::too_many_arguments)]
+async fn event(
+    db: &State<Db>,
+    lang: Lang,
+    cache: &State<PageCache>,
+    board: &State<SeatsBoard>,
+    templates: Metadata<'_>,
+    zone: VisitorZone,
+    who: Option<Organiser>,
+    slug: &str,
+    day: Option<&str>,
+    track: Option<&str>,
+    room: Option<&str>,
+    kind: Option<&str>,
+    format: Option<&str>,
+    q: Option<&str>,
+    view: Option<&str>,
+) -> Result<Cached> {
+    let raw = RawFilter {
+        day,
+        track,
+        room,
+        kind,
+        format,
+        q,
+    };
+    let grid = view == Some("grid");
+    let event = visible_event(db, who.as_ref(), slug).await?;
+    // A draft's preview is for its organisers only: never kept, never served from the cache.
+    let cacheable = event.is_public();
+    let zone_name = zone.0.map(|z| z.name()).unwrap_or("");
+    let filters = finder::query(&raw);
+    let key = format!(
+        "page:{slug}:{}:{zone_name}:{}:{}",
+        lang.code(),
+        if grid { "grid" } else { "list" },
+        finder::cache_key(&raw)
+    );
+    let now = time::now();
+    let taken = board.taken(db, event.id).await?;
+    let stamp = stamp(&event, taken.stamp(), now);
+    if let Some(body) = cache.get(&key, stamp).filter(|_| cacheable) {
+        return Ok(Cached(ContentType::HTML, body));
+    }
+    let mut agenda = Agenda::load(db, Event::clone(&event)).await?;
+    agenda.visitor_tz = zone.0;
+    let (filter, ignored) = AgendaFilter::read(&raw, &agenda.offered());
+    let places = agenda_page::places(&taken.workshops(&agenda), lang);
+    let mut days = agenda.days_matching(lang, &filter);
+    agenda_page::mark_places(&mut days, &places);
+    let shown = days.iter().map(|d| d.sessions.len()).sum();
+    let tracks: Vec<_> = agenda
+        .tracks
+        .iter()
+        .map(|t| TrackView {
+            id: t.id,
+            name: lang.pick(&t.name_fr, &t.name_en).to_string(),
+            color: t.color.clone(),
+        })
+        .collect();
+    let views = views(slug, &filters, grid);
+    // The language switch keeps the filters and the view.
+    let path = views_path(&views);
+    let data = crate::web::page_context(
+        lang,
+        &path,
+        page_data(&EventAgenda {
+            event: EventSummary::new(&agenda.event, lang),
+            finder: finder::finder(&agenda, &filter, &ignored, shown, lang),
+            grid: match grid {
+                true => agenda_grid::grid(&agenda, &filter, &places, lang),
+                false => Vec::new(),
+            },
+            now_next: agenda_page::now_and_next(&agenda, &filter, &places, now, lang),
+            days,
+            tracks,
+            rooms: &agenda.rooms,
+            session_count: agenda.sessions.len(),
+            visitor_zone: zone_name,
+            views,
+        }),
+    );
+    let (_, html) = templates
+        .render("event", data)
+        .ok_or_else(|| Error::Internal("the event page did not render".into()))?;
+    if !cacheable {
+        return Ok(Cached(ContentType::HTML, Arc::from(html.into_bytes())));
+    }
+    Ok(Cached(ContentType::HTML, cache.put(key, stamp, html)))
+}
+
+fn views(slug: &str, filters: &str, grid: bool) -> AgendaViews {
+    let list_url = match filters.is_empty() {
+        true => format!("/events/{slug}"),
+        false => format!("/events/{slug}?{filters}"),
+    };
+    let grid_url = match filters.is_empty() {
+        true => format!("/events/{slug}?view=grid"),
+        false => format!("/events/{slug}?{filters}&view=grid"),
+    };
+    AgendaViews {
+        grid,
+        list_url,
+        grid_url,
+    }
+}
+
+fn views_path(views: &AgendaViews) -> String {
+    match views.grid {
+        true => views.grid_url.clone(),
+        false => views.list_url.clone(),
+    }
+}
