@@ -9,6 +9,7 @@ import { audit } from './lib/axe.mjs';
 import { EVENT, attendee, door, organiser } from './lib/journeys.mjs';
 import { cameraScan, offlineDoors } from './lib/offline.mjs';
 import { workspaceJourney } from './lib/workspace_journey.mjs';
+import { agendaJourney } from './lib/agenda_journey.mjs';
 import { cssHasMotion, narrow, reducedMotion, skipLink, visibleFocus } from './lib/keyboard.mjs';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -185,6 +186,7 @@ async function main() {
     const doorContext = who && await step('journey: door staff check the badge in', () => door(browser, app, SHOTS, who.code));
     await step('journey: door staff scan a badge with the camera', () => cameraScan(browser, app, SHOTS, CHROMIUM));
     await step('journey: two doors lose the network, decide alone, then upload', () => offlineDoors(browser, app, SHOTS));
+    await step('journey: attendee finds workshops on a phone, then the grid', () => agendaJourney(browser, app, SHOTS));
     const orgContext = await step('journey: organiser meets a room clash', () => organiser(browser, app, SHOTS));
     await step('journey: organiser sets up a congress from an empty database, keyboard only',
       () => workspaceJourney(browser, SHOTS, inspect));

@@ -1,0 +1,58 @@
+// Issue 18's attendee on a 375 px phone, keyboard only: finds the Bordeaux workshops about open
+// data on day 2 by the filters, then by a search in French, hears the count, opens the workshop
+// and sees its places left; then, on a wide screen, the same day as a grid of rooms × time.
+// Screenshots in target/browser/agenda-*.
+import { EVENT, check } from './journeys.mjs';
+import { choose, typeIn } from './keys.mjs';
+
+const FLASH = 'Flash workshop: visualising open data without coding';
+
+export async function agendaJourney(browser, app, shots) {
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await phone.newPage();
+  await page.goto(`${app.base}/events/${EVENT}?lang=en`);
+  await choose(page, '#finder-day', 'Wednesday 16 June 2027');
+  await choose(page, '#finder-kind', 'Workshop');
+  await choose(page, '#finder-track', 'Open data');
+  await page.locator('#finder-q').focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  const count = (await page.locator('.finder-count').innerText()).trim();
+  check(count === '1 session matches these filters.', `filters: the count says “${count}”`);
+  check(await page.locator('.finder-count[role="status"]').count() === 1, 'the count is not a status region');
+  check(await page.getByRole('link', { name: FLASH }).isVisible(), 'the open-data workshop is not listed');
+  await page.screenshot({ path: `${shots}/agenda-filters-375.png`, fullPage: true });
+
+  // The same by a search, accents and case ignored, from a cleared form.
+  await page.goto(`${app.base}/events/${EVENT}?lang=en&day=2027-06-16`);
+  await choose(page, '#finder-kind', 'Workshop');
+  await typeIn(page, '#finder-q', 'DONNEES ouvertes');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  const found = (await page.locator('.finder-count').innerText()).trim();
+  check(found === '1 session matches these filters.', `search: the count says “${found}”`);
+  const link = page.getByRole('link', { name: FLASH });
+  const row = page.locator('tr', { has: link });
+  check((await row.innerText()).includes('places left'), 'the workshop row shows no places left');
+  await link.focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  const session = await page.locator('main').innerText();
+  check(session.includes('40 places left'), 'the workshop page shows no places left');
+  await page.screenshot({ path: `${shots}/agenda-session-375.png`, fullPage: true });
+  // On a phone the grid view is the list.
+  await page.goto(`${app.base}/events/${EVENT}?lang=fr&view=grid&day=2027-06-16`);
+  check(!(await page.locator('.agenda-grids').isVisible()), 'the grid shows on a 375 px phone');
+  check(await page.locator('.agenda-list-phone table.agenda').first().isVisible(), 'no list on the phone in grid view');
+  await phone.close();
+
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const grid = await wide.newPage();
+  await grid.goto(`${app.base}/events/${EVENT}?lang=fr&day=2027-06-16`);
+  await grid.getByRole('link', { name: 'Grille par salle' }).focus();
+  await Promise.all([grid.waitForNavigation(), grid.keyboard.press('Enter')]);
+  check(grid.url().includes('day=2027-06-16') && grid.url().includes('view=grid'), `the grid lost the day: ${grid.url()}`);
+  const rooms = await grid.locator('.agenda-grids .tt-room').allInnerTexts();
+  check(rooms.includes('Atelier B') && rooms.length === 7, `grid rooms: ${rooms.join(', ')}`);
+  const cell = grid.locator('.agenda-grids a.tt-session', { hasText: 'visualiser des données ouvertes' });
+  check(await cell.isVisible(), 'the workshop is not on the grid');
+  await grid.locator('.agenda-grids').screenshot({ path: `${shots}/agenda-grid-1280.png` });
+  await wide.close();
+}
