@@ -10,6 +10,7 @@ import { EVENT, attendee, door, organiser } from './lib/journeys.mjs';
 import { cameraScan, offlineDoors } from './lib/offline.mjs';
 import { workspaceJourney } from './lib/workspace_journey.mjs';
 import { agendaJourney } from './lib/agenda_journey.mjs';
+import { walkInJourney } from './lib/walk_in_journey.mjs';
 import { cssHasMotion, narrow, reducedMotion, skipLink, visibleFocus } from './lib/keyboard.mjs';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -187,6 +188,7 @@ async function main() {
     await step('journey: door staff scan a badge with the camera', () => cameraScan(browser, app, SHOTS, CHROMIUM));
     await step('journey: two doors lose the network, decide alone, then upload', () => offlineDoors(browser, app, SHOTS));
     await step('journey: attendee finds workshops on a phone, then the grid', () => agendaJourney(browser, app, SHOTS));
+    await step('journey: door staff register a walk-in on a phone', () => walkInJourney(browser, app, SHOTS, inspect));
     const orgContext = await step('journey: organiser meets a room clash', () => organiser(browser, app, SHOTS));
     await step('journey: organiser sets up a congress from an empty database, keyboard only',
       () => workspaceJourney(browser, SHOTS, inspect));

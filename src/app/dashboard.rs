@@ -25,6 +25,10 @@ pub enum Label {
     },
     /// Joins of the event's own stream rather than a session's.
     EventStream,
+    /// Walk-ins registered at the door: let in (holding a place), or waiting.
+    WalkIns {
+        let_in: bool,
+    },
 }
 
 /// One chart: its id (also the CSV's `chart` column; the web layer titles it) and its rows
@@ -42,10 +46,11 @@ pub struct Dashboard {
 
 pub async fn figures(db: &Db, event: Event) -> Result<Dashboard> {
     let tz = event.tz();
-    let (times, checkins, joins) = tokio::try_join!(
+    let (times, checkins, joins, (walked_in, walk_ins)) = tokio::try_join!(
         store::stats::registration_times(db, event.id),
         store::stats::entrance_checkins(db, event.id),
         store::joins::counts(db, event.id),
+        store::walk_ins::count(db, event.id),
     )?;
     let roster = Roster::load(db, event, &Filter::default()).await?;
     let figure = |id, rows| Figure { id, rows };
@@ -56,11 +61,23 @@ pub async fn figures(db: &Db, event: Event) -> Result<Dashboard> {
         figure("fill", fill(&roster)),
         figure("checkins", checkins_per_hour(checkins, tz)),
         figure("online", online(&roster, joins)),
+        figure("walk-ins", walk_in_rows(walked_in, walk_ins)),
     ];
     Ok(Dashboard {
         event: roster.agenda.event,
         figures,
     })
+}
+
+/// Walk-ins let in and waiting (none: no rows, the figure says "nothing yet").
+fn walk_in_rows(let_in: i64, all: i64) -> Vec<(Label, i64)> {
+    if all == 0 {
+        return Vec::new();
+    }
+    vec![
+        (Label::WalkIns { let_in: true }, let_in),
+        (Label::WalkIns { let_in: false }, all - let_in),
+    ]
 }
 
 /// Registrations per day they were made, in the event's zone.

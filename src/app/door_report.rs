@@ -39,18 +39,21 @@ pub struct DoorReport {
     /// Every mode, offered by the event or not (the page has always listed them all).
     pub modes: Vec<ModeCount>,
     pub total_in: i64,
+    /// People registered at the door: let in (holding a place), and all of them.
+    pub walk_ins: (i64, i64),
     pub gates: Vec<(String, i64)>,
     pub workshops: Vec<WorkshopCount>,
     pub conflicts: Vec<DoorConflict>,
 }
 
 pub async fn report(db: &Db, event: &Event) -> Result<DoorReport> {
-    let (counts, registered, fill, sessions, conflicts) = tokio::try_join!(
+    let (counts, registered, fill, sessions, conflicts, walk_ins) = tokio::try_join!(
         store::checkins::counts(db, event.id),
         store::roster::counts(db, event.id),
         store::roster::session_fill(db, event.id),
         store::sessions::list(db, event.id),
         store::conflicts::list(db, event.id),
+        store::walk_ins::count(db, event.id),
     )?;
     let modes = Attendance::ALL
         .iter()
@@ -93,6 +96,7 @@ pub async fn report(db: &Db, event: &Event) -> Result<DoorReport> {
     Ok(DoorReport {
         modes,
         total_in,
+        walk_ins,
         gates: counts.by_gate,
         workshops,
         conflicts,

@@ -40,6 +40,7 @@ pub mod stripe_events;
 pub mod tickets;
 pub mod timetable;
 pub mod tracks;
+pub mod walk_ins;
 
 /// The handle every use case takes: the web layer holds it without knowing what is inside.
 pub use crate::store::Db;

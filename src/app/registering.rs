@@ -21,6 +21,15 @@ pub enum Channel {
     Form,
     Api,
     Organiser,
+    /// Door staff registering a walk-in (see `app::walk_ins`).
+    Door,
+}
+
+impl Channel {
+    /// Staff register people whatever the registration window, without approval.
+    fn is_staff(self) -> bool {
+        matches!(self, Channel::Organiser | Channel::Door)
+    }
 }
 
 /// What the event offers now, in the visitor's language.
@@ -77,7 +86,7 @@ pub async fn register(
     lang: Lang,
     channel: Channel,
 ) -> Result<Registered> {
-    if channel != Channel::Organiser {
+    if !channel.is_staff() {
         window(event, lang)?;
     }
     let offer = offer(db, event, lang).await?;
@@ -97,7 +106,8 @@ pub async fn register(
         (result, _) => result?,
     };
     let admission = Admission {
-        needs_approval: event.requires_approval.0 && channel != Channel::Organiser,
+        needs_approval: event.requires_approval.0 && !channel.is_staff(),
+        walk_in: channel == Channel::Door,
     };
     Ok(registrations::register(db, event.id, &draft, admission).await?)
 }

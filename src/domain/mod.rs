@@ -29,6 +29,7 @@ pub mod spreadsheet;
 pub mod time;
 pub mod timetable;
 pub mod validate;
+pub mod walk_in;
 
 pub use kinds::*;
 pub use outbox_kind::OutboxKind;

@@ -58,6 +58,10 @@ impl Composer {
             Err(crate::store::error::Error::NotFound) => return Ok(None),
             Err(e) => return Err(e.to_string()),
         };
+        // A walk-in registered without an address: nothing can reach them.
+        if crate::domain::walk_in::is_placeholder(&r.email) {
+            return Ok(None);
+        }
         let lang = Lang::parse(&r.language).unwrap_or(Lang::Fr);
         let event = store::events::by_id(db, r.event_id)
             .await

@@ -33,6 +33,7 @@ pub mod staff_sessions;
 pub mod stats;
 pub mod tickets;
 pub mod tracks;
+pub mod walk_ins;
 
 use std::str::FromStr;
 use std::sync::Arc;

@@ -8,7 +8,9 @@ use super::{lock_event, outbox, seats, Db};
 use crate::domain::problem::{FieldErrors, Msg};
 use crate::domain::registration::RegistrationDraft;
 use crate::domain::secret::{hash_token, new_token};
-use crate::domain::{time, Attendance, BadgeRole, OutboxKind, RegistrationStatus, SignupStatus};
+use crate::domain::{
+    time, walk_in, Attendance, BadgeRole, OutboxKind, RegistrationStatus, SignupStatus,
+};
 
 pub use super::registration_changes::{set_sessions, switch_attendance};
 
@@ -56,6 +58,8 @@ pub struct Signup {
 pub struct Admission {
     /// The event's organisers approve each registration first.
     pub needs_approval: bool,
+    /// Door staff register someone who turned up (see `domain::walk_in`).
+    pub walk_in: bool,
 }
 
 #[derive(Debug)]
@@ -151,7 +155,12 @@ pub(super) async fn register_in(
             seats::request(&mut *tx, id, *session_id, now).await?;
         }
     }
-    outbox::enqueue(&mut *tx, OutboxKind::Registered, id).await?;
+    if admission.walk_in {
+        super::walk_ins::record(&mut *tx, id, now).await?;
+    }
+    if !walk_in::is_placeholder(&draft.email) {
+        outbox::enqueue(&mut *tx, OutboxKind::Registered, id).await?;
+    }
     Ok(Registered::New {
         registration: Box::new(registration),
         token,

@@ -57,6 +57,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/r", attendee::badges::routes())
         .mount("/r", attendee::receipts::attendee_routes())
         .mount("/", door::scan::routes())
+        .mount("/", door::walk_in::routes())
         .mount("/", api::stripe::routes())
         .manage(crate::app::checkin::ScanLimit::default())
         .manage(login::Throttle::default())

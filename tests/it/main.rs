@@ -40,5 +40,6 @@ mod stripe;
 mod timetable;
 mod translations;
 mod types;
+mod walk_ins;
 mod workspace;
 mod workspace_fixes;

@@ -30,6 +30,9 @@ struct CheckinsPage {
     event: crate::web::public::views::EventSummary,
     modes: Vec<ModeView>,
     total_in: i64,
+    /// Walk-ins let in, and all walk-ins.
+    walk_ins_in: i64,
+    walk_ins: i64,
     gates: Vec<GateView>,
     workshops: Vec<WorkshopView>,
     conflicts: Vec<ConflictView>,
@@ -139,6 +142,8 @@ async fn checkins(
         event: crate::web::public::pages::event_summary(&event, lang),
         modes,
         total_in: report.total_in,
+        walk_ins_in: report.walk_ins.0,
+        walk_ins: report.walk_ins.1,
         gates,
         workshops,
         conflicts,

@@ -33,6 +33,8 @@ fn label(l: &Label, lang: Lang) -> String {
         Label::Mode(mode) => lang.t(&format!("attendance-{}", mode.as_str())),
         Label::Title { fr, en } => lang.pick(fr, en).to_string(),
         Label::EventStream => lang.t("dashboard-event-stream"),
+        Label::WalkIns { let_in: true } => lang.t("dashboard-walk-ins-in"),
+        Label::WalkIns { let_in: false } => lang.t("dashboard-walk-ins-waiting"),
     }
 }
 
@@ -45,6 +47,7 @@ fn title(id: &str, lang: Lang) -> String {
         "tickets" => lang.t("dashboard-tickets"),
         "fill" => lang.t("dashboard-fill"),
         "checkins" => lang.t("dashboard-checkins"),
+        "walk-ins" => lang.t("dashboard-walk-ins"),
         _ => lang.t("dashboard-online"),
     }
 }

@@ -2,3 +2,4 @@
 
 pub mod scan;
 pub mod views;
+pub mod walk_in;

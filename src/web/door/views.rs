@@ -6,9 +6,13 @@ use serde::Serialize;
 
 use crate::app::checkin::{self, Outcome};
 use crate::app::doors::Scanner;
-use crate::app::{Event, Session};
+use std::collections::BTreeMap;
+
+use crate::app::{Event, Registration, Session};
 use crate::domain::badge::Verdict;
 use crate::domain::time;
+use crate::domain::validate::Input;
+use crate::error::Result;
 use crate::i18n::Lang;
 use crate::web::{page, staff_page};
 
@@ -136,6 +140,66 @@ pub struct ScannerView {
     pub searched: bool,
     pub results: Vec<Found>,
     pub verdict: Option<VerdictView>,
+    /// The walk-in form: its values and messages again, or what came of it.
+    pub walk_in: WalkInForm,
+}
+
+/// The scanner page's "register someone at the door" block.
+#[derive(Debug, Default, Serialize)]
+pub struct WalkInForm {
+    pub values: BTreeMap<String, String>,
+    pub errors: BTreeMap<String, String>,
+    /// What went wrong, or what happened (the waiting list), in a sentence.
+    pub message: Option<String>,
+    pub badge: Option<BadgeToPrint>,
+}
+
+impl WalkInForm {
+    pub fn again(input: &Input, errors: BTreeMap<String, String>, message: String) -> WalkInForm {
+        let keep = ["name", "email", "organisation"];
+        WalkInForm {
+            values: keep
+                .iter()
+                .filter_map(|k| input.get(k).map(|v| (k.to_string(), v.to_string())))
+                .collect(),
+            errors,
+            message: Some(message),
+            badge: None,
+        }
+    }
+
+    pub fn done(badge: BadgeToPrint) -> WalkInForm {
+        WalkInForm {
+            badge: Some(badge),
+            ..WalkInForm::default()
+        }
+    }
+
+    pub fn said(message: String) -> WalkInForm {
+        WalkInForm {
+            message: Some(message),
+            ..WalkInForm::default()
+        }
+    }
+}
+
+/// A walk-in's badge, to print at the door: the name large, the organisation, the QR code.
+#[derive(Debug, Serialize)]
+pub struct BadgeToPrint {
+    pub name: String,
+    pub organisation: String,
+    /// The QR code as inline SVG (our own markup, rendered unescaped).
+    pub qr_svg: String,
+}
+
+impl BadgeToPrint {
+    pub fn new(r: &Registration, code: &str) -> Result<BadgeToPrint> {
+        Ok(BadgeToPrint {
+            name: r.name.clone(),
+            organisation: r.organisation.clone(),
+            qr_svg: crate::qr::svg(code, true)?,
+        })
+    }
 }
 
 impl ScannerView {
@@ -194,6 +258,7 @@ impl ScannerView {
                 })
                 .collect(),
             verdict,
+            walk_in: WalkInForm::default(),
         }
     }
 }

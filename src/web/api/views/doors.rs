@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::app::checkin::Outcome;
 use crate::app::offline::{ScanKit, Settled};
+use crate::app::walk_ins::{Entry, WalkedIn};
 use crate::domain::{time, Attendance};
 
 #[derive(Serialize)]
@@ -165,6 +166,44 @@ impl From<&ScanKit> for ScanKitView {
                     at: time::to_rfc3339(i.at, tz),
                 })
                 .collect(),
+        }
+    }
+}
+
+/// A walk-in registered at the door (CONTRACT.md): the check-in verdict and the badge code
+/// when let in, or the waiting list's answer when the event is full.
+#[derive(Serialize)]
+pub struct WalkInView {
+    pub registration_id: i64,
+    pub status: &'static str,
+    /// An address already registered: that registration was found (none was added).
+    pub existing: bool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub checkin: Option<CheckinView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<i64>,
+}
+
+impl From<&WalkedIn> for WalkInView {
+    fn from(w: &WalkedIn) -> Self {
+        let (checkin, code, waitlist_position) = match &w.entry {
+            Entry::In { outcome, code } => (
+                Some(CheckinView::from(outcome.as_ref())),
+                Some(code.clone()),
+                None,
+            ),
+            Entry::Waiting { position } => (None, None, *position),
+            Entry::NoPlace => (None, None, None),
+        };
+        WalkInView {
+            registration_id: w.registration.id,
+            status: w.registration.status.as_str(),
+            existing: !w.new,
+            checkin,
+            code,
+            waitlist_position,
         }
     }
 }
