@@ -33,6 +33,7 @@ pub mod roster;
 pub mod session_removal;
 pub mod speakers;
 pub mod staff;
+pub mod stars;
 pub mod stripe_events;
 pub mod tickets;
 pub mod timetable;

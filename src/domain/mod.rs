@@ -17,6 +17,7 @@ pub mod lang;
 pub mod login_throttle;
 pub mod outbox_kind;
 pub mod payment_status;
+pub mod personal_programme;
 pub mod problem;
 pub mod programme_import;
 pub mod programme_sheet;

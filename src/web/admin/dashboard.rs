@@ -45,6 +45,7 @@ fn title(id: &str, lang: Lang) -> String {
         "tickets" => lang.t("dashboard-tickets"),
         "fill" => lang.t("dashboard-fill"),
         "checkins" => lang.t("dashboard-checkins"),
+        "stars" => lang.t("stars-dashboard"),
         _ => lang.t("dashboard-online"),
     }
 }
