@@ -35,6 +35,7 @@ mod receipts;
 mod register_pages;
 mod registration;
 mod stars;
+mod stars_feed;
 mod store;
 mod stripe;
 mod timetable;

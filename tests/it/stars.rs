@@ -1,23 +1,21 @@
 //! The attendee's personal programme (issue 18): starring sessions from the personal link,
 //! through the page's plain forms and through the API, on SQLite and PostgreSQL; clashes on
-//! the page and in the JSON; the personal feed read by a real iCalendar parser; refusals;
-//! the organisers' star counts; the reminder before a starred session, queued once.
+//! the page and in the JSON; refusals; the organisers' star counts. The feed and the
+//! reminder are in `stars_feed`, with these helpers.
 
 use crate::common;
 
-use chrono::{Duration, Utc};
 use common::{
-    client_with, csrf_of, ical_strict, json_of, organiser_token, post_form, send_json,
-    sign_in_organiser, text_of, Backend, BACKENDS,
+    client_with, csrf_of, json_of, organiser_token, post_form, send_json, sign_in_organiser,
+    text_of, Backend, BACKENDS,
 };
-use icalendar::{Calendar, CalendarComponent, Component};
 use rocket::http::{ContentType, Header, Method, Status};
 use rocket::local::asynchronous::Client;
 use serde_json::{json, Value};
 
 /// An event with two overlapping talks, a workshop overlapping the second, a talk on the
 /// next day; answers the session ids by title.
-async fn forum(c: &Client, slug: &str) -> Vec<(String, i64)> {
+pub(crate) async fn forum(c: &Client, slug: &str) -> Vec<(String, i64)> {
     let token = organiser_token(c).await;
     let event = json!({"slug": slug, "title": "Forum des villes", "timezone": "Europe/Paris",
         "starts_at": "2027-06-10T09:00", "ends_at": "2027-06-11T18:00", "format": "in_person",
@@ -47,26 +45,26 @@ async fn forum(c: &Client, slug: &str) -> Vec<(String, i64)> {
     ids
 }
 
-fn id(ids: &[(String, i64)], title: &str) -> i64 {
+pub(crate) fn id(ids: &[(String, i64)], title: &str) -> i64 {
     ids.iter().find(|(t, _)| t == title).unwrap().1
 }
 
 /// Registers someone (signed up for `sessions`); answers their personal token.
-async fn attendee(c: &Client, slug: &str, email: &str, sessions: &[i64]) -> String {
+pub(crate) async fn attendee(c: &Client, slug: &str, email: &str, sessions: &[i64]) -> String {
     let body = json!({"name": "Ana Lima", "email": email, "attendance": "in_person",
         "language": "en", "sessions": sessions});
     common::register_via_api(c, slug, body).await.1
 }
 
 /// Presses a button of the programme page, as a browser would (the form's CSRF token).
-async fn press(c: &Client, token: &str, action: &str, fields: &str) -> (Status, String) {
+pub(crate) async fn press(c: &Client, token: &str, action: &str, fields: &str) -> (Status, String) {
     let page = text_of(c, &format!("/r/{token}/programme")).await;
     let csrf = csrf_of(&page);
     let path = format!("/r/{token}/{action}");
     post_form(c, &path, format!("csrf={csrf}&{fields}")).await
 }
 
-async fn put_star(c: &Client, token: &str, session: i64) -> (Status, Value) {
+pub(crate) async fn put_star(c: &Client, token: &str, session: i64) -> (Status, Value) {
     let res = c
         .put(format!("/api/v1/registrations/{token}/starred/{session}"))
         .header(Header::new("Accept-Language", "en"))
@@ -160,74 +158,6 @@ async fn starring_overlapping_sessions_by_page_and_api_flags_the_clash() {
         let page = text_of(&c, &format!("/r/{token}/programme?done=unstarred&lang=en")).await;
         assert!(page.contains("Removed from your programme."));
         assert!(!page.contains("overlaps with “Talk A”"), "{page}");
-    }
-}
-
-fn calendar_of(text: &str) -> Calendar {
-    assert!(
-        ical_strict::problems(text, None).is_empty(),
-        "{:?}",
-        ical_strict::problems(text, None)
-    );
-    text.parse::<Calendar>().expect("valid iCalendar")
-}
-
-/// The session's VEVENT in the feed: its STATUS and SEQUENCE.
-fn in_feed(cal: &Calendar, session: i64) -> Option<(String, i64)> {
-    let uid = format!("session-{session}@summit.test");
-    cal.components.iter().find_map(|c| match c {
-        CalendarComponent::Event(e) if e.get_uid() == Some(uid.as_str()) => Some((
-            e.property_value("STATUS").unwrap_or_default().to_string(),
-            e.get_sequence().unwrap_or_default() as i64,
-        )),
-        _ => None,
-    })
-}
-
-async fn feed(c: &Client, token: &str) -> Calendar {
-    let res = c.get(format!("/r/{token}/calendar.ics")).dispatch().await;
-    assert_eq!(res.status(), Status::Ok);
-    calendar_of(&res.into_string().await.unwrap())
-}
-
-#[rocket::async_test]
-async fn the_personal_feed_follows_stars_and_cancels_what_is_unstarred() {
-    for backend in BACKENDS {
-        let c = client_with(backend, false).await;
-        let ids = forum(&c, "forum").await;
-        let (a, keynote) = (id(&ids, "Talk A"), id(&ids, "Day two keynote"));
-        let token = attendee(&c, "forum", "ana@example.org", &[]).await;
-        assert_eq!(in_feed(&feed(&c, &token).await, a), None, "not starred yet");
-
-        press(&c, &token, "star", &format!("session={a}")).await;
-        put_star(&c, &token, keynote).await;
-        let cal = feed(&c, &token).await;
-        let (status, first) = in_feed(&cal, a).expect("the starred talk is in the feed");
-        assert_eq!(status, "CONFIRMED");
-        assert_eq!(
-            in_feed(&cal, keynote).unwrap().0,
-            "CONFIRMED",
-            "{backend:?}"
-        );
-
-        press(&c, &token, "unstar", &format!("session={a}")).await;
-        let (status, after) = in_feed(&feed(&c, &token).await, a).expect("still there");
-        assert_eq!(status, "CANCELLED");
-        assert!(after > first, "SEQUENCE rises: {first} then {after}");
-
-        put_star(&c, &token, a).await;
-        let (status, again) = in_feed(&feed(&c, &token).await, a).unwrap();
-        assert_eq!(status, "CONFIRMED");
-        assert!(again > after, "starred again: SEQUENCE rises once more");
-
-        // Cancelling the registration cancels the starred sessions in the feed too.
-        let res = c
-            .delete(format!("/api/v1/registrations/{token}"))
-            .dispatch()
-            .await;
-        assert_eq!(res.status(), Status::Ok);
-        let cal = feed(&c, &token).await;
-        assert_eq!(in_feed(&cal, keynote).unwrap().0, "CANCELLED");
     }
 }
 
@@ -330,71 +260,25 @@ async fn organisers_see_how_many_starred_each_session() {
     assert!(page.contains("<th scope=\"row\">Talk B</th><td>1</td>"));
     let csv = text_of(&c, "/admin/events/forum/dashboard.csv?lang=en").await;
     assert!(csv.contains("stars,Talk A,2"), "{csv}");
-}
-
-fn local(offset_minutes: i64) -> String {
-    let t = Utc::now().with_timezone(&chrono_tz::Europe::Paris) + Duration::minutes(offset_minutes);
-    t.format("%Y-%m-%dT%H:%M").to_string()
-}
-
-#[rocket::async_test]
-async fn a_reminder_before_a_starred_session_is_queued_once_for_who_asked() {
-    for backend in BACKENDS {
-        let url = common::fresh_url(backend).await;
-        let settings = common::settings(&url, false);
-        let c = common::client_with_settings(settings.clone()).await;
-        let organiser = organiser_token(&c).await;
-        let event = json!({"slug": "today", "title": "Today", "timezone": "Europe/Paris",
-            "starts_at": local(-60), "ends_at": local(240), "format": "in_person",
-            "status": "published", "registration_closes_at": local(200)});
-        let (status, body) = send_json(&c, Method::Post, "/api/v1/events", &organiser, event).await;
-        assert_eq!(status, Status::Created, "{body}");
-        let talk = json!({"title": "Soon talk", "kind": "plenary", "starts_at": local(10),
-            "ends_at": local(50)});
-        let path = "/api/v1/events/today/sessions";
-        let (_, talk) = send_json(&c, Method::Post, path, &organiser, talk).await;
-        let talk = talk["id"].as_i64().unwrap();
-        let asked = attendee(&c, "today", "ana@example.org", &[]).await;
-        let silent = attendee(&c, "today", "bo@example.org", &[]).await;
-        for token in [&asked, &silent] {
-            assert_eq!(put_star(&c, token, talk).await.0, Status::Created);
-        }
-        let (status, to) = press(&c, &asked, "programme/reminder", "remind=on").await;
-        assert_eq!(status, Status::SeeOther);
-        assert_eq!(to, format!("/r/{asked}/programme?done=reminder#reminder"));
-        let page = text_of(&c, &format!("/r/{asked}/programme?lang=en")).await;
-        assert!(
-            page.contains("id=\"remind\" name=\"remind\" checked"),
-            "{page}"
-        );
-
-        let db = common::db(&c);
-        let now = summit::domain::time::now();
-        let queue = || summit::store::outbox::queue_reminders(db, now, 0, 15 * 60);
-        assert_eq!(queue().await.unwrap(), 1, "one reminder, for who asked");
-        assert_eq!(queue().await.unwrap(), 0, "and only once");
-
-        // The message says where and when, without a join link for a session in a room.
-        let worker = summit::jobs::outbox::Worker::new(&settings).unwrap();
-        assert!(worker.tick(db, now).await.unwrap() >= 1);
-        let texts: Vec<String> = std::fs::read_dir(&settings.outbox_dir)
-            .unwrap()
-            .filter_map(|f| std::fs::read(f.ok()?.path()).ok())
-            .filter_map(|raw| {
-                let mail = mail_parser::MessageParser::default().parse(&raw)?;
-                let subject = mail.subject()?.to_string();
-                Some(format!("{subject}\n{}", mail.body_text(0)?))
-            })
-            .filter(|t| t.starts_with("Starting soon: Soon talk"))
-            .collect();
-        assert_eq!(texts.len(), 1, "{texts:?}");
-        assert!(
-            texts[0].contains("“Soon talk” from your programme starts at"),
-            "{}",
-            texts[0]
-        );
-        assert!(!texts[0].contains("/join/"), "{}", texts[0]);
-    }
+    // Removing a starred session says it stays, cancelled, for those who starred it.
+    let confirm = text_of(
+        &c,
+        &format!("/admin/events/forum/sessions/{b}/delete?lang=en"),
+    )
+    .await;
+    assert!(
+        confirm.contains(
+            "One person has it in their programme, so the session will be kept as cancelled"
+        ),
+        "{confirm}"
+    );
+    let day_two = id(&ids, "Day two keynote");
+    let confirm = text_of(
+        &c,
+        &format!("/admin/events/forum/sessions/{day_two}/delete?lang=en"),
+    )
+    .await;
+    assert!(confirm.contains("Nobody has signed up: the session will be deleted"));
 }
 
 #[rocket::async_test]

@@ -35,3 +35,7 @@ stars-link-heading = My programme
 stars-link-text = Choose the talks and sessions you want to attend, see clashes, and get them in your calendar.
 stars-link = Open my programme
 stars-dashboard = Stars per session (attendees' interest before the day)
+stars-removal-kept = { $n ->
+    [one] One person has it in their programme, so the session will be kept as cancelled: their calendar will show it cancelled.
+   *[other] { $n } people have it in their programme, so the session will be kept as cancelled: their calendars will show it cancelled.
+}

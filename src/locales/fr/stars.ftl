@@ -35,3 +35,7 @@ stars-link-heading = Mon programme
 stars-link-text = Choisissez les conférences et sessions auxquelles vous voulez assister, repérez les chevauchements et retrouvez-les dans votre agenda.
 stars-link = Ouvrir mon programme
 stars-dashboard = Ajouts au programme par session (intérêt des personnes inscrites avant le jour J)
+stars-removal-kept = { $n ->
+    [one] Une personne l’a dans son programme : la session sera conservée comme annulée, et son agenda l’affichera annulée.
+   *[other] { $n } personnes l’ont dans leur programme : la session sera conservée comme annulée, et leurs agendas l’afficheront annulée.
+}
