@@ -58,6 +58,12 @@ async function publicPages(browser, app, personal) {
   });
   if (joined.status() !== 201) failures.push(`registering online for WSIS: HTTP ${joined.status()}`);
   const online = `/r/${(await joined.json()).manage_url?.split('/').pop()}`;
+  // The attendee's programme with two starred sessions (the first two of the agenda).
+  const agenda = await (await page.request.get(`${app.base}/api/v1/events/${EVENT}/sessions`)).json();
+  for (const s of agenda.sessions.slice(0, 2)) {
+    const starred = await page.request.put(`${app.base}/api/v1/registrations/${personal.split('/').pop()}/starred/${s.id}`);
+    if (starred.status() !== 201) failures.push(`starring session ${s.id}: HTTP ${starred.status()}`);
+  }
   for (const lang of LANGS) {
     for (const path of ['/', '/accessibility', '/login', setupPath, '/no-such-page']) {
       await visit(page, app, path, lang);
@@ -80,6 +86,7 @@ async function publicPages(browser, app, personal) {
     await visit(page, app, `/events/${EVENT}/register/done`, lang);
     await visit(page, app, personal, lang, '/r/TOKEN');
     await visit(page, app, `${personal}/badge`, lang, '/r/TOKEN/badge');
+    await visit(page, app, `${personal}/programme`, lang, '/r/TOKEN/programme');
     await visit(page, app, `${online}/join/0`, lang, '/r/TOKEN/join/0 (before it opens)');
   }
   await context.close();
@@ -148,7 +155,7 @@ async function keyboardChecks(browser, app, personal) {
     if (cssHasMotion()) for (const p of await reducedMotion(page)) failures.push(`${label}: ${p}`);
   }
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of [...key, `${personal}/badge`, `/events/${EVENT}/speakers`]) {
+  for (const path of [...key, `${personal}/badge`, `${personal}/programme`, `/events/${EVENT}/speakers`]) {
     await page.goto(`${app.base}${path}`);
     for (const p of await narrow(page)) failures.push(`${path.replace(personal, '/r/TOKEN')} at 320 px: ${p}`);
   }

@@ -96,14 +96,17 @@ pub async fn change(
 }
 
 /// The attendee's own calendar (iCalendar text), in the language they registered in: the
-/// event and the sessions they hold a seat in, with their personal join links.
+/// event, the sessions they hold a seat in and those they starred, with their personal join
+/// links.
 pub async fn calendar_feed(db: &Db, token: &str, public_url: &str) -> Result<String> {
     let r = by_token(db, token).await?;
     let lang = Lang::parse(&r.language).unwrap_or(Lang::Fr);
     let event = store::events::by_id(db, r.event_id).await?;
     let agenda = Agenda::load(db, event).await?;
     let signups = registrations::signups(db, r.id).await?;
-    let entries = personal::entries(&agenda, &r, &signups, token, public_url, lang);
+    let stars = store::stars::of_registration(db, r.id).await?;
+    let mut entries = personal::entries(&agenda, &r, &signups, token, public_url, lang);
+    personal::add_stars(&mut entries, &agenda, &r, &stars, token, public_url, lang);
     let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
     Ok(calendar::render(name, &entries))
 }

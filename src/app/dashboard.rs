@@ -1,5 +1,6 @@
 //! The organisers' dashboard numbers: registrations per day, by mode, per ticket, workshop
-//! fill, entrance check-ins per hour and gate, online joins. Each figure is a list of
+//! fill, entrance check-ins per hour and gate, online joins, stars per session (interest
+//! before the day, to move a popular talk to a bigger room). Each figure is a list of
 //! (label, number); labels stay untranslated here (a mode, a session's two titles) so the
 //! web layer words them in the visitor's language.
 
@@ -46,11 +47,12 @@ pub struct Dashboard {
 
 pub async fn figures(db: &Db, event: Event) -> Result<Dashboard> {
     let tz = event.tz();
-    let (times, checkins, joins, (walked_in, walk_ins)) = tokio::try_join!(
+    let (times, checkins, joins, (walked_in, walk_ins), stars) = tokio::try_join!(
         store::stats::registration_times(db, event.id),
         store::stats::entrance_checkins(db, event.id),
         store::joins::counts(db, event.id),
         store::walk_ins::count(db, event.id),
+        store::stars::counts(db, event.id),
     )?;
     let roster = Roster::load(db, event, &Filter::default()).await?;
     let figure = |id, rows| Figure { id, rows };
@@ -61,6 +63,7 @@ pub async fn figures(db: &Db, event: Event) -> Result<Dashboard> {
         figure("fill", fill(&roster)),
         figure("checkins", checkins_per_hour(checkins, tz)),
         figure("online", online(&roster, joins)),
+        figure("stars", starred(&roster, stars)),
         figure("walk-ins", walk_in_rows(walked_in, walk_ins)),
     ];
     Ok(Dashboard {
@@ -175,6 +178,22 @@ fn fill(roster: &Roster) -> Vec<(Label, i64)> {
                 en: s.title_en.clone(),
             };
             (title, (taken * 100).checked_div(capacity).unwrap_or(0))
+        })
+        .collect()
+}
+
+/// How many attendees starred each session, most starred first (sessions nobody starred are
+/// left out).
+fn starred(roster: &Roster, stars: Vec<(i64, i64)>) -> Vec<(Label, i64)> {
+    stars
+        .into_iter()
+        .filter_map(|(id, n)| {
+            let s = roster.agenda.session(id)?;
+            let title = Label::Title {
+                fr: s.title_fr.clone(),
+                en: s.title_en.clone(),
+            };
+            Some((title, n))
         })
         .collect()
 }

@@ -36,6 +36,7 @@ pub mod seats_board;
 pub mod session_removal;
 pub mod speakers;
 pub mod staff;
+pub mod stars;
 pub mod stripe_events;
 pub mod tickets;
 pub mod timetable;

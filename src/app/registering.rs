@@ -202,6 +202,8 @@ pub struct Standing {
     /// The place on the event's waiting list, when waiting.
     pub waitlist_position: Option<i64>,
     pub sessions: Vec<SessionStanding>,
+    /// The sessions they starred, with their clashes (see `app::stars`).
+    pub starred: Vec<crate::app::stars::Starred>,
 }
 
 /// One chosen session of a [`Standing`].
@@ -225,9 +227,11 @@ pub async fn standing(db: &Db, r: &Registration) -> Result<Standing> {
             waitlist_position: s.position,
         })
         .collect();
+    let starred = crate::app::stars::starred(db, r).await?;
     Ok(Standing {
         registration: r.clone(),
         waitlist_position,
         sessions,
+        starred,
     })
 }

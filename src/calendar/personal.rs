@@ -1,5 +1,6 @@
-//! An attendee's own calendar: the event and the sessions they hold a seat in, each with
-//! their personal join link where they may join online (never the raw streaming URL).
+//! An attendee's own calendar: the event, the sessions they hold a seat in and those they
+//! starred, each with their personal join link where they may join online (never the raw
+//! streaming URL).
 
 use super::{event_uid, uid_host, Entry};
 use crate::app::agenda::Agenda;
@@ -7,6 +8,7 @@ use crate::domain::{Attendance, Format, SessionStatus, SignupStatus};
 use crate::i18n::Lang;
 use crate::store::registrations::{Registration, Signup};
 use crate::store::sessions::Session;
+use crate::store::stars::Star;
 
 /// Join links name a session by id; 0 stands for the event's own stream.
 pub const EVENT_STREAM: i64 = 0;
@@ -64,6 +66,36 @@ pub fn entries(
         list.push(session_entry(agenda, r, session, token, public_url, lang));
     }
     list
+}
+
+/// Adds the starred sessions to a feed made by [`entries`]. A star keeps the session's UID;
+/// its revision (one more at each star and unstar) is added to the SEQUENCE, so a session
+/// taken off the programme comes back as CANCELLED with a higher SEQUENCE and clients drop
+/// it. A session they also hold a seat in stays as it is, with the same raised SEQUENCE.
+pub fn add_stars(
+    list: &mut Vec<Entry>,
+    agenda: &Agenda,
+    r: &Registration,
+    stars: &[Star],
+    token: &str,
+    public_url: &str,
+    lang: Lang,
+) {
+    let host = uid_host(public_url);
+    for star in stars {
+        let uid = super::session_uid(star.session_id, &host);
+        if let Some(seated) = list.iter_mut().find(|e| e.uid == uid) {
+            seated.sequence += star.revision;
+            continue;
+        }
+        let Some(session) = agenda.session(star.session_id) else {
+            continue;
+        };
+        let mut entry = session_entry(agenda, r, session, token, public_url, lang);
+        entry.sequence += star.revision;
+        entry.cancelled = entry.cancelled || !star.live();
+        list.push(entry);
+    }
 }
 
 fn session_entry(

@@ -90,14 +90,25 @@ impl Composer {
                 .arg("session_when", when);
         }
         let mut subject = subject.arg("event", &title).render(lang);
-        if m.message_kind == outbox::REMINDER && session.is_some() {
-            let s = session
-                .map(|s| lang.pick(&s.title_fr, &s.title_en))
-                .unwrap_or_default();
+        // A session reminder leads to the stream only for those who may join it; a starred
+        // session in a room is a reminder of where and when.
+        let joinable = session
+            .is_some_and(|s| s.stream_url.is_some() && personal::may_join(&agenda, &r, s.format));
+        if let (outbox::REMINDER, Some(s)) = (m.message_kind.as_str(), session) {
+            let name = lang.pick(&s.title_fr, &s.title_en);
             subject = Msg::new("mail-reminder-session-subject")
-                .arg("session", s)
+                .arg("session", name)
                 .render(lang);
-            intro = Msg::new("mail-reminder-session-intro").arg("session", s);
+            intro = match joinable {
+                true => Msg::new("mail-reminder-session-intro").arg("session", name),
+                false => {
+                    let room = agenda.room(s.room_id).map(|r| r.name.clone());
+                    Msg::new("stars-reminder-intro")
+                        .arg("session", name)
+                        .arg("time", time::clock(s.starts_at, agenda.event.tz()))
+                        .arg("room", room.unwrap_or_else(|| lang.t("stars-no-room")))
+                }
+            };
         }
         let mut data = self.data(&agenda, &r, &signups, &token, lang, &subject, intro);
         if let Some((own_subject, text)) =
@@ -107,7 +118,7 @@ impl Composer {
             data["subject"] = json!(subject);
             data["intro"] = json!(text);
         }
-        if let (outbox::REMINDER, Some(s)) = (m.message_kind.as_str(), session) {
+        if let (outbox::REMINDER, Some(s), true) = (m.message_kind.as_str(), session, joinable) {
             data["link"] = json!(personal::join_url(&self.public_url, &token, s.id));
             data["link_label"] = json!(lang.t("calendar-join-link"));
         }

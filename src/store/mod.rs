@@ -30,6 +30,7 @@ pub mod sessions;
 pub mod speakers;
 pub mod staff;
 pub mod staff_sessions;
+pub mod stars;
 pub mod stats;
 pub mod tickets;
 pub mod tracks;

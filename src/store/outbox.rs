@@ -303,7 +303,8 @@ pub async fn announce_test(db: &Db, t: &AnnouncementTest<'_>) -> Result<()> {
 }
 
 /// Queues reminders once: the day before an event for everyone holding a place, and shortly
-/// before an online session for those seated who may join it. Returns how many were queued.
+/// before an online session for those seated who may join it (and before a starred session
+/// for those who asked). Returns how many were queued.
 pub async fn queue_reminders(
     db: &Db,
     now: i64,
@@ -337,6 +338,22 @@ pub async fn queue_reminders(
     .bind(now + online_ahead)
     .execute(&mut *tx)
     .await?;
+    // Starred sessions, for those who asked, at the same time before the start. The same
+    // `about` as above: a starred online session one is seated in is reminded of once.
+    let starred = sqlx::query(
+        "INSERT INTO reminders (registration_id, about, queued_at) \
+         SELECT r.id, 'session-' || CAST(s.id AS TEXT), $1 FROM registrations r \
+         JOIN session_stars st ON st.registration_id = r.id AND st.removed_at IS NULL \
+         JOIN sessions s ON s.id = st.session_id \
+         WHERE r.status = 'confirmed' AND r.remind_starred = 1 AND s.status = 'scheduled' \
+         AND s.starts_at > $1 AND s.starts_at <= $2 \
+         AND NOT EXISTS (SELECT 1 FROM reminders m WHERE m.registration_id = r.id \
+         AND m.about = 'session-' || CAST(s.id AS TEXT))",
+    )
+    .bind(now)
+    .bind(now + online_ahead)
+    .execute(&mut *tx)
+    .await?;
     // Each new reminder row becomes one message; the row's `about` says what it is about.
     sqlx::query(
         "INSERT INTO outbox (message_kind, recipient, registration_id, payload, next_attempt_at, \
@@ -350,5 +367,5 @@ pub async fn queue_reminders(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(events.rows_affected() + sessions.rows_affected())
+    Ok(events.rows_affected() + sessions.rows_affected() + starred.rows_affected())
 }

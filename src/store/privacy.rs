@@ -18,6 +18,10 @@ pub struct Export {
     pub personal_links_issued: i64,
     pub registration: Registration,
     pub sessions: Vec<SignupRecord>,
+    /// Sessions starred for their programme (`removed_at`: taken back), and whether they
+    /// asked for a reminder before each.
+    pub starred: Vec<StarRecord>,
+    pub starred_reminder: bool,
     /// How to read the numbers that are times.
     pub times: &'static str,
 }
@@ -27,6 +31,13 @@ pub struct SignupRecord {
     pub chosen_at: i64,
     pub session_id: i64,
     pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct StarRecord {
+    pub removed_at: Option<i64>,
+    pub session_id: i64,
+    pub starred_at: i64,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -104,6 +115,14 @@ pub async fn export(db: &Db, r: &Registration) -> Result<Export> {
         r.id,
     )
     .await?;
+    let starred = rows_of(
+        db,
+        "SELECT session_id, starred_at, removed_at FROM session_stars \
+         WHERE registration_id = $1 ORDER BY session_id",
+        r.id,
+    )
+    .await?;
+    let starred_reminder = super::stars::reminder(db, r.id).await?;
     let (personal_links_issued,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM registration_tokens WHERE registration_id = $1")
             .bind(r.id)
@@ -117,6 +136,8 @@ pub async fn export(db: &Db, r: &Registration) -> Result<Export> {
         personal_links_issued,
         registration: r.clone(),
         sessions,
+        starred,
+        starred_reminder,
         times: "seconds since 1970-01-01 UTC",
     })
 }

@@ -152,15 +152,19 @@ pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Re
     get_written(db, event.id, id).await
 }
 
-/// Removes a session from the agenda. Sessions that people signed up for are kept as
-/// cancelled (so their calendars get STATUS:CANCELLED); others are deleted.
+/// Removes a session from the agenda. Sessions that people signed up for or starred are
+/// kept as cancelled (so their calendars get STATUS:CANCELLED); others are deleted.
 pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
     let mut tx = db.write.begin().await?;
-    let (signups,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM session_signups WHERE session_id = $1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
+    // A session in someone's programme (starred) is kept as cancelled too, so their
+    // calendar says CANCELLED rather than losing it without a word.
+    let (signups,): (i64,) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM session_signups WHERE session_id = $1) \
+         + (SELECT COUNT(*) FROM session_stars WHERE session_id = $1 AND removed_at IS NULL)",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
     let done = if signups > 0 {
         let done = sqlx::query(
             "UPDATE sessions SET status = 'cancelled', sequence = sequence + 1, updated_at = $1 \
@@ -196,6 +200,8 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
 pub struct SignupCounts {
     pub signups: i64,
     pub seated: i64,
+    /// People who have it in their programme (starred): these keep it as cancelled too.
+    pub starred: i64,
 }
 
 pub async fn signup_counts(db: &Db, session_id: i64) -> Result<SignupCounts> {
@@ -208,7 +214,17 @@ pub async fn signup_counts(db: &Db, session_id: i64) -> Result<SignupCounts> {
     .bind(session_id)
     .fetch_one(&db.read)
     .await?;
-    Ok(SignupCounts { signups, seated })
+    let (starred,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM session_stars WHERE session_id = $1 AND removed_at IS NULL",
+    )
+    .bind(session_id)
+    .fetch_one(&db.read)
+    .await?;
+    Ok(SignupCounts {
+        signups,
+        seated,
+        starred,
+    })
 }
 
 /// Puts a cancelled session back on the agenda. Cancelling kept its sign-ups, so the people

@@ -35,6 +35,8 @@ mod public_pages;
 mod receipts;
 mod register_pages;
 mod registration;
+mod stars;
+mod stars_feed;
 mod store;
 mod stripe;
 mod timetable;

@@ -47,6 +47,7 @@ fn title(id: &str, lang: Lang) -> String {
         "tickets" => lang.t("dashboard-tickets"),
         "fill" => lang.t("dashboard-fill"),
         "checkins" => lang.t("dashboard-checkins"),
+        "stars" => lang.t("stars-dashboard"),
         "walk-ins" => lang.t("dashboard-walk-ins"),
         _ => lang.t("dashboard-online"),
     }

@@ -132,9 +132,11 @@ pub struct ConfirmPage<'a> {
     pub when: String,
     /// `remove` or `restore`: which form and which words.
     pub restore: bool,
-    /// Removing: deleted outright, since nobody signed up.
+    /// Removing: deleted outright, since nobody signed up nor starred it.
     pub deletes: bool,
     pub signups: i64,
+    /// People who have it in their programme.
+    pub starred: i64,
     pub seated: i64,
     pub problem: Option<String>,
 }

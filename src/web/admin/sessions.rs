@@ -263,8 +263,9 @@ async fn confirm_page(
         title: lang.pick(&s.title_fr, &s.title_en).to_string(),
         when,
         restore,
-        deletes: found.counts.signups == 0,
+        deletes: found.counts.signups == 0 && found.counts.starred == 0,
         signups: found.counts.signups,
+        starred: found.counts.starred,
         seated: found.counts.seated,
         problem: problem.map(|e| e.message().render(lang)),
     };

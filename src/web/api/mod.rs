@@ -8,5 +8,6 @@ pub mod organisers;
 pub mod programme_import;
 pub mod public;
 pub mod registrations;
+pub mod stars;
 pub mod stripe;
 pub mod views;

@@ -129,3 +129,69 @@ pub struct ReceiptPage<'a> {
     pub refunded: Option<String>,
     pub refund_failed: bool,
 }
+
+/// `/r/TOKEN/programme`: the attendee's own programme by day, with clashes, and every
+/// session of the event to add to it.
+#[derive(Debug, Serialize)]
+pub struct ProgrammePage<'a> {
+    pub event: EventSummary,
+    pub csrf: &'a str,
+    pub token: &'a str,
+    /// Whether they may still change it (a cancelled registration reads it only).
+    pub active: bool,
+    pub days: Vec<ProgrammeDay>,
+    /// Sessions in the programme, and how many of them clash with another.
+    pub count: usize,
+    pub clashing: usize,
+    pub remind: bool,
+    pub remind_minutes: i64,
+    /// Every session of the event, by day, each with its button.
+    pub all: Vec<BrowseDay>,
+    pub notice: Option<String>,
+    pub problem: Option<String>,
+    pub errors: Option<BTreeMap<String, String>>,
+}
+
+/// One day of the programme, in the event's zone.
+#[derive(Debug, Serialize)]
+pub struct ProgrammeDay {
+    pub date: String,
+    pub label: String,
+    pub items: Vec<ProgrammeItem>,
+}
+
+/// A session of the programme: why it is there, and what it overlaps.
+#[derive(Debug, Serialize)]
+pub struct ProgrammeItem {
+    #[serde(flatten)]
+    pub session: crate::app::agenda::SessionView,
+    pub starred: bool,
+    /// The sign-up's status in words, when they signed up for it.
+    pub signup: Option<String>,
+    pub clashes: Vec<ClashView>,
+}
+
+/// Another session of the programme whose times overlap, named so the mark is not colour only.
+#[derive(Debug, Serialize)]
+pub struct ClashView {
+    pub id: i64,
+    pub title: String,
+    pub starts: String,
+    pub ends: String,
+}
+
+/// A day of the whole agenda, for adding sessions.
+#[derive(Debug, Serialize)]
+pub struct BrowseDay {
+    pub date: String,
+    pub label: String,
+    pub sessions: Vec<BrowseItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BrowseItem {
+    #[serde(flatten)]
+    pub session: crate::app::agenda::SessionView,
+    pub starred: bool,
+    pub signup: Option<String>,
+}

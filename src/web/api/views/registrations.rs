@@ -20,6 +20,23 @@ pub struct SessionStandingView {
     pub waitlist_position: Option<i64>,
 }
 
+/// A session the attendee starred, with the sessions of their programme (starred or signed
+/// up for) whose times overlap it.
+#[derive(Serialize)]
+pub struct StarredView {
+    pub id: i64,
+    pub clashes_with: Vec<i64>,
+}
+
+impl From<crate::app::stars::Starred> for StarredView {
+    fn from(s: crate::app::stars::Starred) -> Self {
+        StarredView {
+            id: s.session_id,
+            clashes_with: s.clashes_with,
+        }
+    }
+}
+
 /// A registration as its holder reads it (`GET /registrations/TOKEN` and the answers to
 /// registering, changing and cancelling).
 #[derive(Serialize)]
@@ -31,6 +48,7 @@ pub struct RegistrationView {
     pub name: String,
     pub ticket: Option<i64>,
     pub sessions: Vec<SessionStandingView>,
+    pub starred: Vec<StarredView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waitlist_position: Option<i64>,
     /// Only while the payment is pending (then possibly null).
@@ -62,6 +80,7 @@ impl From<Standing> for RegistrationView {
                     waitlist_position: s.waitlist_position,
                 })
                 .collect(),
+            starred: s.starred.into_iter().map(StarredView::from).collect(),
             waitlist_position: s.waitlist_position,
             hold_expires_at: pending.then_some(r.hold_expires_at),
         }
