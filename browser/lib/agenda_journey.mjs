@@ -1,7 +1,8 @@
 // Issue 18's attendee on a 375 px phone, keyboard only: finds the Bordeaux workshops about open
 // data on day 2 by the filters, then by a search in French, hears the count, opens the workshop
-// and sees its places left; then, on a wide screen, the same day as a grid of rooms × time.
-// Screenshots in target/browser/agenda-*.
+// and sees its places left; then, on a wide screen, the same day as a grid of rooms × time;
+// then, from their personal link, stars two sessions at the same time, sees the clash, and
+// finds both in their calendar feed. Screenshots in target/browser/agenda-*.
 import { EVENT, check } from './journeys.mjs';
 import { choose, typeIn } from './keys.mjs';
 
@@ -55,4 +56,33 @@ export async function agendaJourney(browser, app, shots) {
   check(await cell.isVisible(), 'the workshop is not on the grid');
   await grid.locator('.agenda-grids').screenshot({ path: `${shots}/agenda-grid-1280.png` });
   await wide.close();
+  await personalProgramme(browser, app, shots);
+}
+
+/** Stars two sessions at the same time from the personal link (keyboard only), on a phone. */
+async function personalProgramme(browser, app, shots) {
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await phone.newPage();
+  const res = await page.request.post(`${app.base}/api/v1/events/${EVENT}/registrations`, {
+    data: { name: 'Camille Ferrand', email: 'camille.ferrand@example.org', attendance: 'in_person', language: 'en' },
+  });
+  check(res.status() === 201, `registering for the programme journey: HTTP ${res.status()}`);
+  const personal = `/r/${(await res.json()).manage_url.split('/').pop()}`;
+  const { sessions } = await (await page.request.get(`${app.base}/api/v1/events/${EVENT}/sessions?lang=en`)).json();
+  const parallel = sessions.filter((x) => x.starts_at.startsWith('2027-06-16T10:45') && x.kind !== 'break').slice(0, 2);
+  check(parallel.length === 2, 'no two sessions at 10:45 on day 2');
+  await page.goto(`${app.base}${personal}/programme?lang=en`);
+  for (const s of parallel) {
+    await page.getByRole('button', { name: `Add to my programme — ${s.title}` }).focus();
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  }
+  const mine = await page.locator('main').innerText();
+  check(mine.includes('Clash') && mine.includes(`overlaps with “${parallel[1].title}”`),
+    'starring two sessions at the same time shows no clash naming the other');
+  await page.screenshot({ path: `${shots}/agenda-my-programme-375.png`, fullPage: false });
+  const feed = await (await page.request.get(`${app.base}${personal}/calendar.ics`)).text();
+  for (const s of parallel) {
+    check(feed.replace(/\r\n[ \t]/g, '').includes(`SUMMARY:${s.title}`), `the personal feed lacks “${s.title}”`);
+  }
+  await phone.close();
 }
