@@ -23,6 +23,7 @@ pub mod organise;
 pub mod payment;
 pub mod privacy;
 pub mod programme_import;
+pub mod programme_upload;
 pub mod programme_sheet;
 pub mod public;
 pub mod receipts;

@@ -18,6 +18,7 @@ pub mod login_throttle;
 pub mod outbox_kind;
 pub mod payment_status;
 pub mod problem;
+pub mod programme_frab;
 pub mod programme_import;
 pub mod programme_sheet;
 pub mod rate;

@@ -123,6 +123,7 @@ impl<'a> Planner<'a> {
             draft,
             status,
             changes,
+            guid: cells.get("guid").cloned(),
         })
     }
 
@@ -303,7 +304,8 @@ fn signup_fault() -> Fault {
     ("signup", Msg::new("field-flag"))
 }
 
-/// The row's start and end as local wall-clock times (`2027-06-15T09:00`) the validator reads.
+/// The row's start and end as local wall-clock times (`2027-06-15T09:00`) the validator reads;
+/// the end from the `end` column, or failing that from the start and `duration`.
 fn times(cells: &Cells) -> Result<(String, String), Fault> {
     let text = |k: &str| cells.get(k).map(String::as_str).unwrap_or_default();
     let date = NaiveDate::parse_from_str(text("date"), "%Y-%m-%d")
@@ -314,9 +316,33 @@ fn times(cells: &Cells) -> Result<(String, String), Fault> {
             .or_else(|_| NaiveTime::parse_from_str(text(k), "%H:%M:%S"))
             .map_err(|_| (k, Msg::new("progimport-bad-time")))
     };
-    let (start, end) = (clock("start")?, clock("end")?);
-    let at = |t: NaiveTime| format!("{}T{}", date, t.format("%H:%M"));
+    let start = date.and_time(clock("start")?);
+    let end = if text("end").is_empty() && cells.contains_key("duration") {
+        let minutes = minutes(text("duration"))
+            .ok_or(("duration", Msg::new("progimport_page-bad-duration")))?;
+        start + chrono::Duration::minutes(minutes)
+    } else {
+        date.and_time(clock("end")?)
+    };
+    let at = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
     Ok((at(start), at(end)))
+}
+
+/// A length as minutes (`90`) or hours and minutes (`1:30`, `01:30:00`, as frab writes it).
+pub(super) fn minutes(text: &str) -> Option<i64> {
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    let number = |p: &str| p.parse::<i64>().ok().filter(|n| *n >= 0);
+    let total = match parts.as_slice() {
+        [m] => number(m)?,
+        [h, m] => number(h)? * 60 + number(m).filter(|m| *m < 60)?,
+        [h, m, s] => {
+            number(s).filter(|s| *s < 60)?;
+            number(h)? * 60 + number(m).filter(|m| *m < 60)?
+        }
+        _ => return None,
+    };
+    // A session lasts at least a minute and less than a day.
+    (1..24 * 60).contains(&total).then_some(total)
 }
 
 /// A stored session as the form's input, so a row's cells can be laid over it.
