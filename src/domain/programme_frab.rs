@@ -89,7 +89,11 @@ pub fn xml_rows(text: &str, tz: Tz, known: &Known) -> Result<Vec<(u64, Cells)>> 
         let in_room = child("room");
         talks.push(Talk {
             line: doc.text_pos_at(node.range().start).row.into(),
-            guid: node.attribute("guid").unwrap_or_default().trim().to_string(),
+            guid: node
+                .attribute("guid")
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
             date: Some(child("date"))
                 .filter(|d| !d.is_empty())
                 .or_else(|| day.and_then(|d| d.attribute("date")).map(str::to_string))
@@ -97,7 +101,10 @@ pub fn xml_rows(text: &str, tz: Tz, known: &Known) -> Result<Vec<(u64, Cells)>> 
             start: child("start"),
             duration: child("duration"),
             room: if in_room.is_empty() {
-                room.attribute("name").unwrap_or_default().trim().to_string()
+                room.attribute("name")
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string()
             } else {
                 in_room
             },

@@ -104,6 +104,7 @@ fn broken_or_foreign_files_are_refused_whole_with_a_reason() {
     let bad = json_rows("{\n\"a\": }", tz(), &known()).unwrap_err();
     assert!(matches!(bad, Problem::BadRequest(m) if m.key == "progimport_page-not-json"));
     // An entity from outside the file is never fetched: a DTD is refused.
-    let dtd = "<!DOCTYPE schedule [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><schedule>&x;</schedule>";
+    let dtd =
+        "<!DOCTYPE schedule [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><schedule>&x;</schedule>";
     assert!(xml_rows(dtd, tz(), &known()).is_err());
 }

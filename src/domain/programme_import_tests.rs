@@ -54,7 +54,6 @@ fn ctx() -> Context {
     }
 }
 
-
 const HEAD_FR: &str = "id;date;début;fin;titre_fr;titre_en;type;salle;parcours;intervenants\n";
 
 #[test]
@@ -152,7 +151,10 @@ fn whole_files_that_cannot_be_read_are_refused() {
     };
     assert_eq!(key(b"\xff\xfe\x00t"), "progimport-not-utf8");
     assert_eq!(key(b"{\"schedule\": 1}"), "progimport_page-not-frab");
-    assert_eq!(key(b"date;notes\n2027-06-15;b\n"), "progimport-missing-column");
+    assert_eq!(
+        key(b"date;notes\n2027-06-15;b\n"),
+        "progimport-missing-column"
+    );
     assert_eq!(key(&vec![b'a'; MAX_BYTES + 1]), "progimport-too-large");
     let mut many = String::from("date,start,end,title_en,kind\n");
     for _ in 0..=MAX_ROWS {

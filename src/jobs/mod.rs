@@ -1,5 +1,5 @@
 //! Work done beside the web requests.
 
 pub mod import;
-pub mod programme_import;
 pub mod outbox;
+pub mod programme_import;

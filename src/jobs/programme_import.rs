@@ -22,7 +22,11 @@ pub async fn run(db: Db, who: Staff, event: Event, upload: Upload) {
                 rejected: r.rejected.len(),
                 ..Applied::default()
             };
-            let state = if outcome.applied { "applied" } else { "refused" };
+            let state = if outcome.applied {
+                "applied"
+            } else {
+                "refused"
+            };
             (state, applied)
         }
         // A double booking found under the lock, or the database failing: nothing written.

@@ -165,7 +165,8 @@ fn write_talk(x: &mut Xml, t: &Talk, lang: Lang) {
         .collect();
     if !roles.is_empty() {
         x.indent();
-        x.out.push_str(&format!("<!-- roles: {} -->", roles.join(" ")));
+        x.out
+            .push_str(&format!("<!-- roles: {} -->", roles.join(" ")));
     }
     x.close("persons");
     x.open("links", &[]);

@@ -9,7 +9,7 @@ use super::error::Result;
 use super::events::Event;
 use super::{outbox, Db};
 use crate::domain::programme_import::{Planned, Report};
-use crate::domain::schedule::{clash_error, find_clash, Booked, Clash, SessionDraft};
+use crate::domain::schedule::{find_clash, Booked, SessionDraft};
 use crate::domain::SessionStatus;
 use crate::domain::{time, Flag, OutboxKind, SpeakerRole};
 
@@ -264,19 +264,21 @@ async fn booked_now(conn: &mut AnyConnection, event_id: i64, moved: &[i64]) -> R
     Ok(rows
         .into_iter()
         .filter(|(id, ..)| !moved.contains(id))
-        .map(|(id, title_fr, title_en, starts_at, ends_at, room_id)| Booked {
-            id,
-            title_fr,
-            title_en,
-            starts_at,
-            ends_at,
-            room_id,
-            speaker_ids: people
-                .iter()
-                .filter(|(s, _)| *s == id)
-                .map(|(_, p)| *p)
-                .collect(),
-        })
+        .map(
+            |(id, title_fr, title_en, starts_at, ends_at, room_id)| Booked {
+                id,
+                title_fr,
+                title_en,
+                starts_at,
+                ends_at,
+                room_id,
+                speaker_ids: people
+                    .iter()
+                    .filter(|(s, _)| *s == id)
+                    .map(|(_, p)| *p)
+                    .collect(),
+            },
+        )
         .collect())
 }
 
@@ -293,22 +295,7 @@ async fn recheck_clashes(conn: &mut AnyConnection, event: &Event, report: &Repor
         let Some(clash) = find_clash(&planned.draft, planned.id, &booked) else {
             continue;
         };
-        let (other_id, speaker_name) = match clash {
-            Clash::Room { other } => (other, String::new()),
-            Clash::Speaker { speaker_id, other } => {
-                let (name,): (String,) =
-                    sqlx::query_as("SELECT name FROM speakers WHERE id = $1")
-                        .bind(speaker_id)
-                        .fetch_one(&mut *conn)
-                        .await?;
-                (other, name)
-            }
-        };
-        let other = booked
-            .iter()
-            .find(|b| b.id == other_id)
-            .ok_or_else(|| super::error::Error::Internal("clash without a session".into()))?;
-        return Err(clash_error(&clash, other, &speaker_name, event.tz()).into());
+        return super::sessions::refuse_clash(conn, event, &clash, &booked).await;
     }
     Ok(())
 }

@@ -5,9 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use rocket::http::{ContentType, Header, Method, Status};
+use rocket::http::{ContentType, Method, Status};
 use rocket::local::asynchronous::Client;
-use serde_json::{json, Value};
+use serde_json::json;
 use summit::store;
 
 use crate::common::{
@@ -64,7 +64,10 @@ async fn upload(c: &Client, slug: &str, name: &str, file: &[u8], lang: &str) -> 
         .await;
     let status = res.status();
     let location = res.headers().get_one("Location").map(str::to_string);
-    (status, location.unwrap_or(res.into_string().await.unwrap_or_default()))
+    (
+        status,
+        location.unwrap_or(res.into_string().await.unwrap_or_default()),
+    )
 }
 
 /// Presses "Apply" on the report page and waits for the background job to finish; answers
@@ -92,7 +95,12 @@ async fn apply(c: &Client, report: &str) -> String {
 /// Every session as the public API shows it, in the terms frab keeps: French title, kind,
 /// times, room, track name, speakers with their roles.
 async fn sessions(c: &Client, token: &str, slug: &str) -> BTreeSet<String> {
-    let list = json_of(c.get(format!("/api/v1/events/{slug}/sessions")).dispatch().await).await;
+    let list = json_of(
+        c.get(format!("/api/v1/events/{slug}/sessions"))
+            .dispatch()
+            .await,
+    )
+    .await;
     let res = c
         .get(format!("/api/v1/events/{slug}/tracks"))
         .header(bearer(token))
@@ -131,18 +139,8 @@ async fn sessions(c: &Client, token: &str, slug: &str) -> BTreeSet<String> {
         .collect()
 }
 
-async fn api_import(c: &Client, token: &str, slug: &str, query: &str, body: Vec<u8>) -> (Status, Value) {
-    let res = c
-        .post(format!("/api/v1/events/{slug}/programme/import{query}"))
-        .header(bearer(token))
-        .header(ContentType::XML)
-        .header(Header::new("Accept-Language", "en"))
-        .body(body)
-        .dispatch()
-        .await;
-    let status = res.status();
-    (status, json_of(res).await)
-}
+/// The API's import (any body: what it is comes from its content).
+use crate::programme_import::import as api_import;
 
 #[rocket::async_test]
 async fn an_uploaded_sheet_is_dry_run_then_applied_in_the_background() {
@@ -151,9 +149,16 @@ async fn an_uploaded_sheet_is_dry_run_then_applied_in_the_background() {
         empty_copy_of_bordeaux(&c, &token).await;
         let programme = text_of(&c, &format!("/admin/events/{COPY}/programme?lang=en")).await;
         assert!(programme.contains(&format!("href=\"/admin/events/{COPY}/programme/import\"")));
-        let form = text_of(&c, &format!("/admin/events/{COPY}/programme/import?lang=fr")).await;
+        let form = text_of(
+            &c,
+            &format!("/admin/events/{COPY}/programme/import?lang=fr"),
+        )
+        .await;
         assert!(form.contains("Importer un programme"));
-        assert!(form.contains("programme.csv?lang"), "the current sheet as a template");
+        assert!(
+            form.contains("programme.csv?lang"),
+            "the current sheet as a template"
+        );
 
         let sheet = "date;début;durée;titre_fr;type;salle;intervenants\n\
                      2027-06-15;10:00;60;Ouverture;plenary;Salle Neuve;Ana Lima (moderator)\n\
@@ -163,10 +168,16 @@ async fn an_uploaded_sheet_is_dry_run_then_applied_in_the_background() {
         let page = text_of(&c, &format!("{report}?lang=en")).await;
         assert!(page.contains("2 sessions to add, 0 to update"), "{page}");
         assert!(page.contains("Salle Neuve") && page.contains("Ana Lima"));
-        assert!(sessions(&c, &token, COPY).await.is_empty(), "a dry run writes nothing");
+        assert!(
+            sessions(&c, &token, COPY).await.is_empty(),
+            "a dry run writes nothing"
+        );
 
         let done = apply(&c, &report).await;
-        assert!(done.contains("Import applied: 2 sessions added, 0 updated."), "{done}");
+        assert!(
+            done.contains("Import applied: 2 sessions added, 0 updated."),
+            "{done}"
+        );
         assert!(done.contains(&format!("href=\"/admin/events/{COPY}/timetable\"")));
         let now = sessions(&c, &token, COPY).await;
         assert_eq!(now.len(), 2, "{backend:?}");
@@ -193,7 +204,11 @@ async fn the_bordeaux_schedule_xml_imported_into_a_new_event_gives_the_same_163_
         assert!(sessions(&c, &token, COPY).await.is_empty());
 
         let (status, done) = api_import(&c, &token, COPY, "", xml.clone().into()).await;
-        assert_eq!((status, &done["applied"]), (Status::Ok, &json!(true)), "{done}");
+        assert_eq!(
+            (status, &done["applied"]),
+            (Status::Ok, &json!(true)),
+            "{done}"
+        );
         let copied = sessions(&c, &token, COPY).await;
         assert_eq!(copied.len(), 163, "{backend:?}");
         assert_eq!(copied, sessions(&c, &token, BORDEAUX).await, "{backend:?}");
@@ -256,11 +271,20 @@ async fn bad_rows_are_reported_by_line_and_nothing_is_applied() {
         let page = text_of(&c, &format!("{report}?lang=en")).await;
         assert!(page.contains("5 rows are rejected"), "{page}");
         for line in 3..=7 {
-            assert!(page.contains(&format!("<th scope=\"row\">{line}</th>")), "line {line}");
+            assert!(
+                page.contains(&format!("<th scope=\"row\">{line}</th>")),
+                "line {line}"
+            );
         }
         assert!(page.contains("Unreadable date"), "{page}");
-        assert!(page.contains("already booked at that time by “Bon”"), "{page}");
-        assert!(!page.contains("Apply the import"), "no apply while rows are rejected");
+        assert!(
+            page.contains("already booked at that time by “Bon”"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("Apply the import"),
+            "no apply while rows are rejected"
+        );
         let fr = text_of(&c, &format!("{report}?lang=fr")).await;
         assert!(fr.contains("Date illisible"), "{fr}");
         assert_eq!(sessions(&c, &token, BORDEAUX).await, before, "{backend:?}");
@@ -304,7 +328,8 @@ async fn a_session_typed_between_the_dry_run_and_the_apply_refuses_the_apply() {
         )
         .await;
         assert_eq!(status, Status::Created, "{room}");
-        let sheet = "date;début;fin;titre_fr;type;salle\n2027-06-15;10:00;11:00;Importée;plenary;Salle A\n";
+        let sheet =
+            "date;début;fin;titre_fr;type;salle\n2027-06-15;10:00;11:00;Importée;plenary;Salle A\n";
         let (_, report) = upload(&c, COPY, "p.csv", sheet.as_bytes(), "en").await;
         let page = text_of(&c, &format!("{report}?lang=en")).await;
         assert!(page.contains("Apply the import"), "{page}");
@@ -336,7 +361,10 @@ async fn a_session_typed_between_the_dry_run_and_the_apply_refuses_the_apply() {
             rocket::tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
         assert!(done.contains("Nothing was imported"), "{done}");
-        assert!(done.contains("Tapée entre-temps"), "the reason names the session: {done}");
+        assert!(
+            done.contains("Tapée entre-temps"),
+            "the reason names the session: {done}"
+        );
         assert!(!done.contains("Apply the import"));
         let titles = sessions(&c, &token, COPY).await;
         assert_eq!(titles.len(), 1, "{backend:?}: only the typed session");
@@ -401,7 +429,9 @@ async fn the_api_takes_a_multipart_file_too() {
          Content-Type: application/json\r\n\r\n{json}\r\n--{boundary}--\r\n"
     );
     let res = c
-        .post(format!("/api/v1/events/{BORDEAUX}/programme/import?dry_run=true"))
+        .post(format!(
+            "/api/v1/events/{BORDEAUX}/programme/import?dry_run=true"
+        ))
         .header(bearer(&token))
         .header(ContentType::new("multipart", "form-data").with_params(("boundary", boundary)))
         .body(body)

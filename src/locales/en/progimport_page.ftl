@@ -35,7 +35,13 @@ progimport_page-frab = frab schedules
 progimport_page-frab-help = A schedule.xml or schedule.json file (frab, pretalx, or another Summit event) is recognised by its content. Each session is matched by its guid: importing the same schedule again updates the sessions instead of adding them twice. Times are read in the event's time zone; the title and description go into the schedule's language.
 progimport_page-back = Back to the programme
 progimport_page-report-title = Programme import report
-progimport_page-dry-run = Dry run: { $add } sessions to add, { $update } to update, { $unchanged } unchanged, { $rejected } rows rejected. Nothing has been changed yet.
+progimport_page-dry-run = Dry run: { $add ->
+    [one] one session
+   *[other] { $add } sessions
+} to add, { $update } to update, { $unchanged } unchanged, { $rejected ->
+    [one] one row
+   *[other] { $rejected } rows
+} rejected. Nothing has been changed yet.
 progimport_page-rejected = Rejected rows
 progimport_page-fix-and-upload = Correct these rows in your file and send it again.
 progimport_page-column = Column
@@ -51,7 +57,10 @@ progimport_page-to-update = Sessions to update
 progimport_page-changes = What changes
 progimport_page-running = The import is being applied.
 progimport_page-refresh = Refresh to see whether it has finished
-progimport_page-applied = Import applied: { $added } sessions added, { $updated } updated.
+progimport_page-applied = Import applied: { $added ->
+    [one] one session
+   *[other] { $added } sessions
+} added, { $updated } updated.
 progimport_page-see-timetable = See the timetable
 progimport_page-refused = Nothing was imported:
 progimport_page-refused-rows = Nothing was imported: the programme changed since the dry run and some rows no longer fit. They are listed below.

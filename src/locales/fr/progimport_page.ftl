@@ -35,7 +35,15 @@ progimport_page-frab = Programmes frab
 progimport_page-frab-help = Un fichier schedule.xml ou schedule.json (frab, pretalx ou un autre événement Summit) est reconnu à son contenu. Chaque session est retrouvée par son guid : importer à nouveau le même programme met les sessions à jour au lieu de les ajouter deux fois. Les heures sont lues dans le fuseau de l’événement ; titre et description vont dans la langue du programme.
 progimport_page-back = Retour au programme
 progimport_page-report-title = Rapport d’import du programme
-progimport_page-dry-run = Essai à blanc : { $add } sessions à ajouter, { $update } à mettre à jour, { $unchanged } inchangées, { $rejected } lignes refusées. Rien n’a encore été modifié.
+progimport_page-dry-run = Essai à blanc : { $add ->
+    [0] aucune session
+    [one] une session
+   *[other] { $add } sessions
+} à ajouter, { $update } à mettre à jour, { $unchanged } inchangées, { $rejected ->
+    [0] aucune ligne refusée
+    [one] une ligne refusée
+   *[other] { $rejected } lignes refusées
+}. Rien n’a encore été modifié.
 progimport_page-rejected = Lignes refusées
 progimport_page-fix-and-upload = Corrigez ces lignes dans votre fichier et envoyez-le à nouveau.
 progimport_page-column = Colonne
@@ -51,7 +59,11 @@ progimport_page-to-update = Sessions à mettre à jour
 progimport_page-changes = Ce qui change
 progimport_page-running = L’import est en cours d’application.
 progimport_page-refresh = Actualisez pour voir s’il est terminé
-progimport_page-applied = Import appliqué : { $added } sessions ajoutées, { $updated } mises à jour.
+progimport_page-applied = Import appliqué : { $added ->
+    [0] aucune session ajoutée
+    [one] une session ajoutée
+   *[other] { $added } sessions ajoutées
+}, { $updated } mises à jour.
 progimport_page-see-timetable = Voir la grille horaire
 progimport_page-refused = Rien n’a été importé :
 progimport_page-refused-rows = Rien n’a été importé : le programme a changé depuis l’essai à blanc et certaines lignes ne conviennent plus. Elles sont listées ci-dessous.

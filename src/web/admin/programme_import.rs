@@ -41,22 +41,28 @@ struct ApplyForm {
 }
 
 fn upload_page(event: &Event, lang: Lang, csrf: &Csrf, refused: Option<&Error>) -> Template {
-    let view = UploadPage::new(head(event, lang, Section::Programme), &csrf.0, refused, lang);
-    render(
-        "admin/programme_import",
+    let view = UploadPage::new(
+        head(event, lang, Section::Programme),
+        &csrf.0,
+        refused,
         lang,
-        &base(&event.slug),
-        &view,
-    )
+    );
+    render("admin/programme_import", lang, &base(&event.slug), &view)
 }
 
 #[get("/events/<slug>/programme/import")]
-async fn form(db: &State<Db>, lang: Lang, csrf: Csrf, who: Organiser, slug: &str) -> Result<Template> {
+async fn form(
+    db: &State<Db>,
+    lang: Lang,
+    csrf: Csrf,
+    who: Organiser,
+    slug: &str,
+) -> Result<Template> {
     let event = who.event(db, slug).await?;
     Ok(upload_page(&event, lang, &csrf, None))
 }
 
-/// The uploaded file's bytes, at most one over the limit (so the import refuses it by size).
+/// The uploaded file's name and bytes (none: empty).
 async fn read_file(file: Option<&TempFile<'_>>) -> Result<(String, Vec<u8>)> {
     let Some(file) = file.filter(|f| f.len() > 0) else {
         return Ok((String::new(), Vec::new()));
@@ -65,6 +71,12 @@ async fn read_file(file: Option<&TempFile<'_>>) -> Result<(String, Vec<u8>)> {
         .raw_name()
         .map(|n| n.dangerous_unsafe_unsanitized_raw().as_str().to_string())
         .unwrap_or_default();
+    Ok((name, capped(file).await?))
+}
+
+/// A programme file's bytes, at most one over the limit (so the import refuses it by size);
+/// shared with the API's multipart upload.
+pub async fn capped(file: &TempFile<'_>) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let reader = file
         .open()
@@ -75,7 +87,7 @@ async fn read_file(file: Option<&TempFile<'_>>) -> Result<(String, Vec<u8>)> {
         .read_to_end(&mut bytes)
         .await
         .map_err(|e| Error::Internal(e.to_string()))?;
-    Ok((name, bytes))
+    Ok(bytes)
 }
 
 #[post("/events/<slug>/programme/import", data = "<form>")]
@@ -94,7 +106,10 @@ async fn upload(
         Ok(token) => Ok(Ok(Redirect::to(format!("{}/{token}", base(slug))))),
         Err(e) => {
             let e = shown(e)?;
-            Ok(Err((e.status(), upload_page(&event, lang, &csrf, Some(&e)))))
+            Ok(Err((
+                e.status(),
+                upload_page(&event, lang, &csrf, Some(&e)),
+            )))
         }
     }
 }

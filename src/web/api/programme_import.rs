@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use rocket::data::{Data, ToByteUnit};
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
-use rocket::tokio::io::AsyncReadExt;
 use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{post, routes, Route, State};
@@ -69,17 +68,7 @@ async fn import_multipart(
     form: Form<Upload<'_>>,
 ) -> Result<(Status, Json<ImportReportView>)> {
     let event = who.event(db, slug).await?;
-    let mut bytes = Vec::new();
-    let reader = form
-        .file
-        .open()
-        .await
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    reader
-        .take(MAX_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .await
-        .map_err(|e| Error::Internal(e.to_string()))?;
+    let bytes = crate::web::admin::programme_import::capped(&form.file).await?;
     answer(db, lang, &who, event, dry_run.unwrap_or(false), &bytes).await
 }
 
