@@ -318,7 +318,7 @@ fn times(cells: &Cells) -> Result<(String, String), Fault> {
     };
     let start = date.and_time(clock("start")?);
     let end = if text("end").is_empty() && cells.contains_key("duration") {
-        let minutes = minutes(text("duration"))
+        let minutes = crate::domain::time::length_minutes(text("duration"))
             .ok_or(("duration", Msg::new("progimport_page-bad-duration")))?;
         start + chrono::Duration::minutes(minutes)
     } else {
@@ -326,23 +326,6 @@ fn times(cells: &Cells) -> Result<(String, String), Fault> {
     };
     let at = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
     Ok((at(start), at(end)))
-}
-
-/// A length as minutes (`90`) or hours and minutes (`1:30`, `01:30:00`, as frab writes it).
-pub(super) fn minutes(text: &str) -> Option<i64> {
-    let parts: Vec<&str> = text.trim().split(':').collect();
-    let number = |p: &str| p.parse::<i64>().ok().filter(|n| *n >= 0);
-    let total = match parts.as_slice() {
-        [m] => number(m)?,
-        [h, m] => number(h)? * 60 + number(m).filter(|m| *m < 60)?,
-        [h, m, s] => {
-            number(s).filter(|s| *s < 60)?;
-            number(h)? * 60 + number(m).filter(|m| *m < 60)?
-        }
-        _ => return None,
-    };
-    // A session lasts at least a minute and less than a day.
-    (1..24 * 60).contains(&total).then_some(total)
 }
 
 /// A stored session as the form's input, so a row's cells can be laid over it.

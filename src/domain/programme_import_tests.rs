@@ -185,7 +185,7 @@ fn a_duration_instead_of_the_end_gives_the_end() {
 
 #[test]
 fn lengths_are_minutes_or_hours_and_minutes() {
-    use super::plan::minutes;
+    use crate::domain::time::length_minutes as minutes;
     assert_eq!(minutes("45"), Some(45));
     assert_eq!(minutes("01:30"), Some(90));
     assert_eq!(minutes("2:00:00"), Some(120));

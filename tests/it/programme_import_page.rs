@@ -1,7 +1,7 @@
 //! The programme import in the organisers' pages (`/admin/events/SLUG/programme/import`):
 //! a real multipart upload, the dry run's report (nothing written), the apply in the
-//! background; frab schedules (XML, JSON) round-tripped from the Bordeaux demo; bad rows
-//! reported by line; a session typed between the dry run and the apply refuses the apply.
+//! background; bad rows reported by line; a session typed between the dry run and the apply
+//! refuses the apply. frab schedules are in `programme_import_frab`.
 
 use std::collections::BTreeSet;
 
@@ -15,11 +15,11 @@ use crate::common::{
     text_of, Backend,
 };
 
-const BORDEAUX: &str = "bordeaux-nous-les-villes";
-const COPY: &str = "bordeaux-bis";
+pub(crate) const BORDEAUX: &str = "bordeaux-nous-les-villes";
+pub(crate) const COPY: &str = "bordeaux-bis";
 
 /// The app with the demo, an organiser signed in (cookie) and an API token.
-async fn organiser(backend: Backend) -> (Client, String) {
+pub(crate) async fn organiser(backend: Backend) -> (Client, String) {
     let c = client_with(backend, true).await;
     sign_in_organiser(&c, "prog@example.org", None).await;
     let token = organiser_token(&c).await;
@@ -27,7 +27,7 @@ async fn organiser(backend: Backend) -> (Client, String) {
 }
 
 /// A new, empty event on the Bordeaux event's dates, zone, format and venue.
-async fn empty_copy_of_bordeaux(c: &Client, token: &str) {
+pub(crate) async fn empty_copy_of_bordeaux(c: &Client, token: &str) {
     let b = json_of(c.get(format!("/api/v1/events/{BORDEAUX}")).dispatch().await).await;
     let (status, body) = send_json(
         c,
@@ -44,7 +44,13 @@ async fn empty_copy_of_bordeaux(c: &Client, token: &str) {
 
 /// Sends `file` through the import page's form, as a browser does; answers the status and
 /// the report page's address (or the page, when refused).
-async fn upload(c: &Client, slug: &str, name: &str, file: &[u8], lang: &str) -> (Status, String) {
+pub(crate) async fn upload(
+    c: &Client,
+    slug: &str,
+    name: &str,
+    file: &[u8],
+    lang: &str,
+) -> (Status, String) {
     let form = text_of(c, &format!("/admin/events/{slug}/programme/import")).await;
     let csrf = csrf_of(&form);
     let boundary = "summit-programme-boundary";
@@ -72,7 +78,7 @@ async fn upload(c: &Client, slug: &str, name: &str, file: &[u8], lang: &str) -> 
 
 /// Presses "Apply" on the report page and waits for the background job to finish; answers
 /// the report page then (in English).
-async fn apply(c: &Client, report: &str) -> String {
+pub(crate) async fn apply(c: &Client, report: &str) -> String {
     let page = text_of(c, &format!("{report}?lang=en")).await;
     assert!(page.contains("Apply the import"), "{page}");
     let res = c
@@ -94,7 +100,7 @@ async fn apply(c: &Client, report: &str) -> String {
 
 /// Every session as the public API shows it, in the terms frab keeps: French title, kind,
 /// times, room, track name, speakers with their roles.
-async fn sessions(c: &Client, token: &str, slug: &str) -> BTreeSet<String> {
+pub(crate) async fn sessions(c: &Client, token: &str, slug: &str) -> BTreeSet<String> {
     let list = json_of(
         c.get(format!("/api/v1/events/{slug}/sessions"))
             .dispatch()
@@ -138,9 +144,6 @@ async fn sessions(c: &Client, token: &str, slug: &str) -> BTreeSet<String> {
         })
         .collect()
 }
-
-/// The API's import (any body: what it is comes from its content).
-use crate::programme_import::import as api_import;
 
 #[rocket::async_test]
 async fn an_uploaded_sheet_is_dry_run_then_applied_in_the_background() {
@@ -188,69 +191,6 @@ async fn an_uploaded_sheet_is_dry_run_then_applied_in_the_background() {
         let page = text_of(&c, &format!("{report}?lang=en")).await;
         assert!(!page.contains("Apply the import"));
         assert_eq!(sessions(&c, &token, COPY).await.len(), 2);
-    }
-}
-
-#[rocket::async_test]
-async fn the_bordeaux_schedule_xml_imported_into_a_new_event_gives_the_same_163_sessions() {
-    for backend in common::BACKENDS {
-        let (c, token) = organiser(backend).await;
-        empty_copy_of_bordeaux(&c, &token).await;
-        let xml = text_of(&c, &format!("/events/{BORDEAUX}/schedule.xml")).await;
-        let (status, dry) = api_import(&c, &token, COPY, "?dry_run=true", xml.clone().into()).await;
-        assert_eq!(status, Status::Ok, "{dry}");
-        assert_eq!(dry["to_add"].as_array().unwrap().len(), 163);
-        assert_eq!(dry["rooms_to_create"].as_array().unwrap().len(), 7, "{dry}");
-        assert!(sessions(&c, &token, COPY).await.is_empty());
-
-        let (status, done) = api_import(&c, &token, COPY, "", xml.clone().into()).await;
-        assert_eq!(
-            (status, &done["applied"]),
-            (Status::Ok, &json!(true)),
-            "{done}"
-        );
-        let copied = sessions(&c, &token, COPY).await;
-        assert_eq!(copied.len(), 163, "{backend:?}");
-        assert_eq!(copied, sessions(&c, &token, BORDEAUX).await, "{backend:?}");
-
-        // The same schedule again: every session found by its guid, nothing added.
-        let (status, again) = api_import(&c, &token, COPY, "?dry_run=true", xml.into()).await;
-        assert_eq!(status, Status::Ok, "{again}");
-        assert_eq!(again["to_add"], json!([]), "{backend:?}");
-        assert_eq!(again["to_update"], json!([]), "{again}");
-        assert_eq!(again["unchanged"], 163);
-    }
-}
-
-#[rocket::async_test]
-async fn an_events_own_schedule_xml_re_imported_changes_nothing() {
-    let (c, token) = organiser(Backend::Sqlite).await;
-    let xml = text_of(&c, &format!("/events/{BORDEAUX}/schedule.xml")).await;
-    let (status, dry) = api_import(&c, &token, BORDEAUX, "?dry_run=true", xml.into()).await;
-    assert_eq!(status, Status::Ok, "{dry}");
-    assert_eq!(dry["to_add"], json!([]));
-    assert_eq!(dry["to_update"], json!([]), "{dry}");
-    assert_eq!(dry["unchanged"], 163);
-}
-
-#[rocket::async_test]
-async fn the_bordeaux_schedule_json_uploaded_in_the_page_gives_the_same_sessions() {
-    for backend in common::BACKENDS {
-        let (c, token) = organiser(backend).await;
-        empty_copy_of_bordeaux(&c, &token).await;
-        let json = text_of(&c, &format!("/events/{BORDEAUX}/schedule.json")).await;
-        // Named like a sheet: what it is comes from its content.
-        let (status, report) = upload(&c, COPY, "export.csv", json.as_bytes(), "en").await;
-        assert_eq!(status, Status::SeeOther, "{report}");
-        let page = text_of(&c, &format!("{report}?lang=en")).await;
-        assert!(page.contains("163 sessions to add"), "{page}");
-        let done = apply(&c, &report).await;
-        assert!(done.contains("163 sessions added"), "{done}");
-        assert_eq!(
-            sessions(&c, &token, COPY).await,
-            sessions(&c, &token, BORDEAUX).await,
-            "{backend:?}"
-        );
     }
 }
 
@@ -417,27 +357,4 @@ async fn the_apply_re_checks_clashes_inside_its_transaction() {
             "{backend:?}: {err:?}"
         );
     }
-}
-
-#[rocket::async_test]
-async fn the_api_takes_a_multipart_file_too() {
-    let (c, token) = organiser(Backend::Sqlite).await;
-    let json = text_of(&c, &format!("/events/{BORDEAUX}/schedule.json")).await;
-    let boundary = "api-boundary";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.json\"\r\n\
-         Content-Type: application/json\r\n\r\n{json}\r\n--{boundary}--\r\n"
-    );
-    let res = c
-        .post(format!(
-            "/api/v1/events/{BORDEAUX}/programme/import?dry_run=true"
-        ))
-        .header(bearer(&token))
-        .header(ContentType::new("multipart", "form-data").with_params(("boundary", boundary)))
-        .body(body)
-        .dispatch()
-        .await;
-    assert_eq!(res.status(), Status::Ok);
-    let report = json_of(res).await;
-    assert_eq!(report["unchanged"], 163, "{report}");
 }
