@@ -119,7 +119,7 @@ async function organiserPages(context, app) {
   const [ticket] = await list('tickets');
   const { speakers } = await list('speakers');
   // Each workspace page, an edit page and a confirm page of each kind (labelled by kind, not id).
-  const pages = [['/admin'], [admin], [`${admin}/programme`], [`${admin}/timetable`], [`${admin}/timetable?day=2027-06-16`, `${admin}/timetable?day=DAY`], [`${admin}/speakers`], [`${admin}/rooms`],
+  const pages = [['/admin'], [admin], [`${admin}/programme`], [`${admin}/programme/import`], [`${admin}/timetable`], [`${admin}/timetable?day=2027-06-16`, `${admin}/timetable?day=DAY`], [`${admin}/speakers`], [`${admin}/rooms`],
     [`${admin}/tickets`], [`${admin}/settings`], [`${admin}/sessions/${sessions[1].id}`],
     [`${admin}/registrations`], [`${admin}/badges`], [`${admin}/checkins`], [`${admin}/dashboard`],
     [`${admin}/messages`], [`${admin}/duplicate`],
@@ -142,6 +142,16 @@ async function organiserPages(context, app) {
   if (!page.url().includes('/imports/')) failures.push(`the import did not lead to its progress page: ${page.url()}`);
   await page.waitForTimeout(1500);
   for (const lang of LANGS) await visit(page, app, new URL(page.url()).pathname, lang, `${admin}/imports/ID`);
+  // A programme import's report: one row to add, one rejected (the apply is not pressed).
+  const day = sessions[0].starts_at.slice(0, 10);
+  await page.goto(`${app.base}${admin}/programme/import?lang=en`);
+  await page.locator('#programme-file').setInputFiles({
+    name: 'programme.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(`date;start;end;title_en;kind;room\n${day};23:00;23:30;Axe check;other;Axe room\n${day};23:00;22:00;Backwards;other;\n`),
+  });
+  await Promise.all([page.waitForNavigation(), page.locator(`form[action$="/programme/import"] button[type="submit"]`).click()]);
+  if (!page.url().includes('/programme/import/')) failures.push(`the programme import did not lead to its report: ${page.url()}`);
+  for (const lang of LANGS) await visit(page, app, new URL(page.url()).pathname, lang, `${admin}/programme/import/TOKEN`);
 }
 
 async function keyboardChecks(browser, app, personal) {

@@ -26,6 +26,7 @@ pub mod payment;
 pub mod privacy;
 pub mod programme_import;
 pub mod programme_sheet;
+pub mod programme_upload;
 pub mod public;
 pub mod receipts;
 pub mod registering;

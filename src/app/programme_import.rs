@@ -1,16 +1,19 @@
 //! Importing a programme sheet into an event: the dry run (`domain::programme_import`'s
 //! report, against the event as it is now) and applying it, all or nothing, audited.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::app::agenda::Agenda;
 use crate::app::organise::frame;
 use crate::app::tracks::slugify;
 use crate::app::{Db, Event};
 use crate::auth::Staff;
-use crate::domain::programme_import::{self, Context, Existing, Named, Report};
+use crate::domain::programme_frab::Known;
+use crate::domain::programme_import::{self, name_key, Context, Existing, Named, Report};
 use crate::domain::schedule::SessionDraft;
 use crate::error::Result;
+use crate::i18n::Lang;
+use crate::open_data::guid;
 use crate::store;
 
 /// What an import did: its report, and whether it was written (never when a row is
@@ -24,7 +27,7 @@ pub struct Outcome {
 /// The report of what importing `bytes` would do; changes nothing.
 pub async fn dry_run(db: &Db, event: Event, bytes: &[u8]) -> Result<Outcome> {
     let agenda = Agenda::load(db, event).await?;
-    let report = programme_import::read(bytes, &context(&agenda))?;
+    let report = programme_import::read(bytes, &context(db, &agenda).await?)?;
     Ok(Outcome {
         report,
         applied: false,
@@ -35,7 +38,7 @@ pub async fn dry_run(db: &Db, event: Event, bytes: &[u8]) -> Result<Outcome> {
 /// recorded in the audit log with who imported and how many sessions.
 pub async fn apply(db: &Db, who: &Staff, event: Event, bytes: &[u8]) -> Result<Outcome> {
     let agenda = Agenda::load(db, event).await?;
-    let report = programme_import::read(bytes, &context(&agenda))?;
+    let report = programme_import::read(bytes, &context(db, &agenda).await?)?;
     if !report.rejected.is_empty() {
         return Ok(Outcome {
             report,
@@ -57,8 +60,9 @@ pub async fn apply(db: &Db, who: &Staff, event: Event, bytes: &[u8]) -> Result<O
     })
 }
 
-fn context(agenda: &Agenda) -> Context {
-    Context {
+async fn context(db: &Db, agenda: &Agenda) -> Result<Context> {
+    Ok(Context {
+        frab: frab_known(db, agenda).await?,
         frame: frame(agenda),
         rooms: agenda
             .rooms
@@ -84,7 +88,47 @@ fn context(agenda: &Agenda) -> Context {
                 status: s.status,
             })
             .collect(),
-    }
+    })
+}
+
+/// What a frab file is matched against: each session by the guid Summit's own schedule gives
+/// it and by the one it was imported with; the room names Summit's schedule writes for
+/// sessions without a room (unless the event has a room of that name).
+async fn frab_known(db: &Db, agenda: &Agenda) -> Result<Known> {
+    let slug = &agenda.event.slug;
+    let mut guids: HashMap<String, i64> = agenda
+        .sessions
+        .iter()
+        .map(|s| (guid(&format!("{slug}/sessions/{}", s.id)).to_string(), s.id))
+        .collect();
+    guids.extend(
+        store::programme_import::import_guids(db, agenda.event.id)
+            .await?
+            .into_iter()
+            .map(|(id, guid)| (guid, id)),
+    );
+    let rooms: HashSet<String> = agenda.rooms.iter().map(|r| name_key(&r.name)).collect();
+    let words = |key: &str| {
+        [Lang::Fr, Lang::En]
+            .map(|l| l.t(key))
+            .into_iter()
+            .filter(|w| !rooms.contains(&name_key(w)))
+            .collect::<Vec<_>>()
+    };
+    let venue = agenda
+        .event
+        .venue
+        .as_deref()
+        .and_then(|v| v.split(',').next())
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && !rooms.contains(&name_key(v)));
+    let mut no_room = words("schedule-room-unassigned");
+    no_room.extend(venue.map(str::to_string));
+    Ok(Known {
+        guids,
+        no_room,
+        online: words("format-virtual"),
+    })
 }
 
 fn named<'a>(id: i64, names: impl IntoIterator<Item = &'a String>) -> Named {

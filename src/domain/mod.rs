@@ -20,6 +20,7 @@ pub mod outbox_kind;
 pub mod payment_status;
 pub mod personal_programme;
 pub mod problem;
+pub mod programme_frab;
 pub mod programme_import;
 pub mod programme_sheet;
 pub mod rate;

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use super::kinds::SessionStatus;
 use super::problem::{Msg, Problem, Result};
+use super::programme_frab::{self, Known};
 use super::programme_sheet::column;
 use super::schedule::{find_clash, validate_session, Booked, Clash, EventFrame, SessionDraft};
 use super::spreadsheet::safe_cell;
@@ -43,6 +44,8 @@ pub struct Context {
     pub tracks: Vec<Named>,
     pub speakers: Vec<Named>,
     pub sessions: Vec<Existing>,
+    /// What a frab schedule is read against (guids of sessions already imported…).
+    pub frab: Known,
 }
 
 /// Where a draft's room, track and speaker ids point: an existing id (positive) or the
@@ -60,6 +63,8 @@ pub struct Planned {
     pub status: SessionStatus,
     /// For an update, the fields that change (`title_fr`, `starts_at`…).
     pub changes: Vec<&'static str>,
+    /// The frab guid the session came with (kept so a re-import finds it again).
+    pub guid: Option<String>,
 }
 
 /// A row the import refuses: its line in the file, the column at fault, and why.
@@ -108,6 +113,15 @@ pub fn read(bytes: &[u8], ctx: &Context) -> Result<Report> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| bad(Msg::new("progimport-not-utf8")))?;
     let text = text.trim_start_matches('\u{feff}');
+    // The content says what the file is, whatever its name: markup, an object, or a sheet.
+    let frab = match text.trim_start().chars().next() {
+        Some('<') => Some(programme_frab::xml_rows(text, ctx.frame.tz, &ctx.frab)?),
+        Some('{') => Some(programme_frab::json_rows(text, ctx.frame.tz, &ctx.frab)?),
+        _ => None,
+    };
+    if let Some(rows) = frab {
+        return Ok(Planner::new(ctx).plan(&rows));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .flexible(true)
@@ -156,13 +170,21 @@ fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Header> {
         .map_err(|_| bad(Msg::new("progimport-not-csv")))?;
     let keys: Vec<Option<&'static str>> = record.iter().map(|h| column(h).map(|c| c.key)).collect();
     let has = |key: &str| keys.contains(&Some(key));
+    // Not one column known: not a programme sheet at all (another file, another format).
+    if keys.iter().all(Option::is_none) {
+        return Err(bad(Msg::new("progimport_page-unknown-format")));
+    }
     if !has("title_fr") && !has("title_en") {
         return Err(missing("title_fr"));
     }
-    for key in ["date", "start", "end", "kind"] {
+    for key in ["date", "start", "kind"] {
         if !has(key) {
             return Err(missing(key));
         }
+    }
+    // The end, or the length: either says when the session is over.
+    if !has("end") && !has("duration") {
+        return Err(missing("end"));
     }
     Ok(Header { keys })
 }
@@ -204,7 +226,8 @@ fn unguarded(cell: &str) -> &str {
     }
 }
 
-type Cells = BTreeMap<&'static str, String>;
+/// A row's cells by column key (a sheet's, or a frab event's put the same way).
+pub type Cells = BTreeMap<&'static str, String>;
 
 // How rows become drafts, creations and updates: the planner (kept in its own file).
 #[path = "programme_import_plan.rs"]

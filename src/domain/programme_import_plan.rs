@@ -123,6 +123,7 @@ impl<'a> Planner<'a> {
             draft,
             status,
             changes,
+            guid: cells.get("guid").cloned(),
         })
     }
 
@@ -303,7 +304,8 @@ fn signup_fault() -> Fault {
     ("signup", Msg::new("field-flag"))
 }
 
-/// The row's start and end as local wall-clock times (`2027-06-15T09:00`) the validator reads.
+/// The row's start and end as local wall-clock times (`2027-06-15T09:00`) the validator reads;
+/// the end from the `end` column, or failing that from the start and `duration`.
 fn times(cells: &Cells) -> Result<(String, String), Fault> {
     let text = |k: &str| cells.get(k).map(String::as_str).unwrap_or_default();
     let date = NaiveDate::parse_from_str(text("date"), "%Y-%m-%d")
@@ -314,8 +316,15 @@ fn times(cells: &Cells) -> Result<(String, String), Fault> {
             .or_else(|_| NaiveTime::parse_from_str(text(k), "%H:%M:%S"))
             .map_err(|_| (k, Msg::new("progimport-bad-time")))
     };
-    let (start, end) = (clock("start")?, clock("end")?);
-    let at = |t: NaiveTime| format!("{}T{}", date, t.format("%H:%M"));
+    let start = date.and_time(clock("start")?);
+    let end = if text("end").is_empty() && cells.contains_key("duration") {
+        let minutes = crate::domain::time::length_minutes(text("duration"))
+            .ok_or(("duration", Msg::new("progimport_page-bad-duration")))?;
+        start + chrono::Duration::minutes(minutes)
+    } else {
+        date.and_time(clock("end")?)
+    };
+    let at = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
     Ok((at(start), at(end)))
 }
 

@@ -50,6 +50,7 @@ fn ctx() -> Context {
             },
             status: SessionStatus::Scheduled,
         }],
+        frab: Default::default(),
     }
 }
 
@@ -149,7 +150,11 @@ fn whole_files_that_cannot_be_read_are_refused() {
         other => panic!("{other:?}"),
     };
     assert_eq!(key(b"\xff\xfe\x00t"), "progimport-not-utf8");
-    assert_eq!(key(b"{\"schedule\": 1}"), "progimport-missing-column");
+    assert_eq!(key(b"{\"schedule\": 1}"), "progimport_page-not-frab");
+    assert_eq!(
+        key(b"date;notes\n2027-06-15;b\n"),
+        "progimport-missing-column"
+    );
     assert_eq!(key(&vec![b'a'; MAX_BYTES + 1]), "progimport-too-large");
     let mut many = String::from("date,start,end,title_en,kind\n");
     for _ in 0..=MAX_ROWS {
@@ -159,4 +164,41 @@ fn whole_files_that_cannot_be_read_are_refused() {
     let unknown = "date,start,end,title_en,kind,colour\n2027-06-16,09:00,10:00,A,keynote,red\n";
     let report = read(unknown.as_bytes(), &ctx()).unwrap();
     assert_eq!(report.unknown_columns, vec!["colour"]);
+}
+
+#[test]
+fn a_duration_instead_of_the_end_gives_the_end() {
+    let sheet = "date;début;durée;titre_fr;type\n2027-06-15;11:00;90;Atelier;workshop\n\
+                 2027-06-15;14:00;1:15;Autre;workshop\n2027-06-15;16:00;demain;X;workshop\n";
+    let report = read(sheet.as_bytes(), &ctx()).unwrap();
+    let tz = ctx().frame.tz;
+    let ends: Vec<String> = report
+        .to_add
+        .iter()
+        .map(|p| crate::domain::time::clock(p.draft.ends_at, tz))
+        .collect();
+    assert_eq!(ends, ["12:30", "15:15"]);
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(report.rejected[0].column, "duration");
+    assert_eq!(report.rejected[0].line, 4);
+}
+
+#[test]
+fn lengths_are_minutes_or_hours_and_minutes() {
+    use crate::domain::time::length_minutes as minutes;
+    assert_eq!(minutes("45"), Some(45));
+    assert_eq!(minutes("01:30"), Some(90));
+    assert_eq!(minutes("2:00:00"), Some(120));
+    assert_eq!(minutes("0"), None);
+    assert_eq!(minutes("1:75"), None);
+    assert_eq!(minutes("24:00"), None);
+}
+
+#[test]
+fn a_file_with_no_known_column_is_not_a_programme() {
+    let err = read(b"hello world\nsecond line\n", &ctx()).unwrap_err();
+    assert_eq!(
+        err,
+        Problem::BadRequest(Msg::new("progimport_page-unknown-format"))
+    );
 }

@@ -56,6 +56,10 @@ pub const COLUMNS: [Column; 16] = [
     col("status", "statut", "status"),
 ];
 
+/// Columns an import reads that the export does not write: a session's length in minutes or
+/// `H:MM`, instead of its end.
+pub const READ_ALSO: [Column; 1] = [col("duration", "durée", "duration")];
+
 fn folded(text: &str) -> String {
     text.trim()
         .trim_start_matches('\u{feff}')
@@ -72,6 +76,7 @@ pub fn column(header: &str) -> Option<&'static Column> {
     let h = folded(header);
     COLUMNS
         .iter()
+        .chain(READ_ALSO.iter())
         .find(|c| [c.key, c.fr, c.en].iter().any(|name| folded(name) == h))
 }
 

@@ -93,6 +93,23 @@ pub fn ics_utc(ts: i64) -> String {
     in_zone(ts, Tz::UTC).format("%Y%m%dT%H%M%SZ").to_string()
 }
 
+/// A length as minutes (`90`) or hours and minutes (`1:30`, `01:30:00`, as frab writes it).
+pub fn length_minutes(text: &str) -> Option<i64> {
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    let number = |p: &str| p.parse::<i64>().ok().filter(|n| *n >= 0);
+    let total = match parts.as_slice() {
+        [m] => number(m)?,
+        [h, m] => number(h)? * 60 + number(m).filter(|m| *m < 60)?,
+        [h, m, s] => {
+            number(s).filter(|s| *s < 60)?;
+            number(h)? * 60 + number(m).filter(|m| *m < 60)?
+        }
+        _ => return None,
+    };
+    // A session lasts at least a minute and less than a day.
+    (1..24 * 60).contains(&total).then_some(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,3 +2,4 @@
 
 pub mod import;
 pub mod outbox;
+pub mod programme_import;

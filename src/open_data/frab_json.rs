@@ -1,6 +1,6 @@
 //! The same schedule in the frab/c3voc JSON shape (<https://c3voc.de/schedule/schema.json>).
 //! The licence sits on `schedule`, whose members that schema leaves open; `conference` and
-//! events allow no members beyond theirs.
+//! events allow no members beyond theirs. Persons may have more: each carries its `role`.
 
 use serde_json::{json, Value};
 
@@ -13,7 +13,7 @@ fn talk_json(t: &Talk, lang: Lang) -> Value {
     let persons: Vec<Value> = t
         .persons
         .iter()
-        .map(|(id, name)| json!({"id": id, "public_name": name}))
+        .map(|(id, name, role)| json!({"id": id, "public_name": name, "role": role}))
         .collect();
     json!({
         "guid": t.guid.to_string(),

@@ -152,8 +152,21 @@ fn write_talk(x: &mut Xml, t: &Talk, lang: Lang) {
         x.text("description", &t.description);
     }
     x.open("persons", &[]);
-    for (id, name) in &t.persons {
+    for (id, name, _) in &t.persons {
         x.leaf("person", &[("id", &id.to_string())], name);
+    }
+    // frab has no word for roles and its schema no room for one: a comment carries them, so a
+    // programme import of this file (`domain::programme_frab`) gives people back their roles.
+    let roles: Vec<String> = t
+        .persons
+        .iter()
+        .filter(|(_, _, role)| *role != "speaker")
+        .map(|(id, _, role)| format!("{id}={role}"))
+        .collect();
+    if !roles.is_empty() {
+        x.indent();
+        x.out
+            .push_str(&format!("<!-- roles: {} -->", roles.join(" ")));
     }
     x.close("persons");
     x.open("links", &[]);

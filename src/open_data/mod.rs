@@ -69,7 +69,8 @@ pub struct Talk {
     pub language: &'static str,
     pub abstract_text: String,
     pub description: String,
-    pub persons: Vec<(i64, String)>,
+    /// Each person's id, name and role (`speaker`, `moderator`…).
+    pub persons: Vec<(i64, String, &'static str)>,
 }
 
 /// "HH:MM" for a number of seconds.
@@ -157,7 +158,7 @@ fn talk(agenda: &Agenda, s: &Session, lang: Lang, base: &str) -> Talk {
         persons: agenda
             .people(s.id)
             .into_iter()
-            .map(|(sp, _)| (sp.id, sp.name.clone()))
+            .map(|(sp, r)| (sp.id, sp.name.clone(), r.role.as_str()))
             .collect(),
     }
 }

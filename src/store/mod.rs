@@ -19,6 +19,7 @@ mod payment_effects;
 pub mod payments;
 pub mod privacy;
 pub mod programme_import;
+pub mod programme_uploads;
 pub mod receipts;
 mod registration_changes;
 pub mod registrations;

@@ -9,7 +9,8 @@ use super::error::Result;
 use super::events::Event;
 use super::{outbox, Db};
 use crate::domain::programme_import::{Planned, Report};
-use crate::domain::schedule::SessionDraft;
+use crate::domain::schedule::{find_clash, Booked, SessionDraft};
+use crate::domain::SessionStatus;
 use crate::domain::{time, Flag, OutboxKind, SpeakerRole};
 
 /// The real ids of the names the report creates, by placeholder (`-(n + 1)` → `ids[n]`).
@@ -48,6 +49,9 @@ impl Created {
 pub async fn apply(db: &Db, event: &Event, report: &Report, track_slugs: &[String]) -> Result<()> {
     let mut tx = db.write.begin().await?;
     super::lock_event(db, &mut tx, event.id).await?;
+    // The plan was checked against the event as it was read; under the lock, check it again
+    // against what is stored now (a session typed meanwhile), so nothing is double-booked.
+    recheck_clashes(&mut tx, event, report).await?;
     let created = create_names(&mut tx, event.id, report, track_slugs).await?;
     let now = time::now();
     for planned in &report.to_add {
@@ -130,12 +134,14 @@ async fn add(
 ) -> Result<()> {
     const CREATE: &str = "INSERT INTO sessions (title_fr, title_en, description_fr, \
          description_en, kind, room_id, track_id, starts_at, ends_at, format, capacity, \
-         requires_signup, stream_url, event_id, status, sequence, created_at, updated_at) \
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,0,$16,$16) RETURNING id";
+         requires_signup, stream_url, event_id, status, sequence, created_at, updated_at, \
+         import_guid) \
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,0,$16,$16,$17) RETURNING id";
     let (id,): (i64,) = bind_draft(sqlx::query_as(CREATE), d)
         .bind(event_id)
         .bind(planned.status.as_str())
         .bind(now)
+        .bind(planned.guid.as_deref())
         .fetch_one(&mut *conn)
         .await?;
     write_speakers(conn, id, &d.speakers).await
@@ -152,12 +158,14 @@ async fn update(
     const UPDATE: &str = "UPDATE sessions SET title_fr=$1, title_en=$2, description_fr=$3, \
          description_en=$4, kind=$5, room_id=$6, track_id=$7, starts_at=$8, ends_at=$9, \
          format=$10, capacity=$11, requires_signup=$12, stream_url=$13, status=$14, \
-         sequence = sequence + 1, updated_at=$15 WHERE id=$16 AND event_id=$17";
+         sequence = sequence + 1, updated_at=$15, import_guid = COALESCE($18, import_guid) \
+         WHERE id=$16 AND event_id=$17";
     bind_draft(sqlx::query(UPDATE), d)
         .bind(planned.status.as_str())
         .bind(now)
         .bind(id)
         .bind(event_id)
+        .bind(planned.guid.as_deref())
         .execute(&mut *conn)
         .await?;
     sqlx::query("DELETE FROM session_speakers WHERE session_id = $1")
@@ -235,4 +243,69 @@ async fn write_speakers(
         .await?;
     }
     Ok(())
+}
+
+/// The event's scheduled sessions as stored now, except those the plan moves itself.
+async fn booked_now(conn: &mut AnyConnection, event_id: i64, moved: &[i64]) -> Result<Vec<Booked>> {
+    let rows: Vec<(i64, String, String, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT id, title_fr, title_en, starts_at, ends_at, room_id FROM sessions \
+         WHERE event_id = $1 AND status = 'scheduled'",
+    )
+    .bind(event_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let people: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT ss.session_id, ss.speaker_id FROM session_speakers ss \
+         JOIN sessions s ON s.id = ss.session_id WHERE s.event_id = $1",
+    )
+    .bind(event_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(id, ..)| !moved.contains(id))
+        .map(
+            |(id, title_fr, title_en, starts_at, ends_at, room_id)| Booked {
+                id,
+                title_fr,
+                title_en,
+                starts_at,
+                ends_at,
+                room_id,
+                speaker_ids: people
+                    .iter()
+                    .filter(|(s, _)| *s == id)
+                    .map(|(_, p)| *p)
+                    .collect(),
+            },
+        )
+        .collect())
+}
+
+/// Refuses the whole import, naming the session, if one of its sessions would now share a
+/// room or a speaker with a stored one. Rooms and speakers it creates are new, so only
+/// existing ones (positive ids) can clash.
+async fn recheck_clashes(conn: &mut AnyConnection, event: &Event, report: &Report) -> Result<()> {
+    let moved: Vec<i64> = report.to_update.iter().filter_map(|p| p.id).collect();
+    let booked = booked_now(conn, event.id, &moved).await?;
+    for planned in report.to_add.iter().chain(&report.to_update) {
+        if planned.status != SessionStatus::Scheduled {
+            continue;
+        }
+        let Some(clash) = find_clash(&planned.draft, planned.id, &booked) else {
+            continue;
+        };
+        return super::sessions::refuse_clash(conn, event, &clash, &booked).await;
+    }
+    Ok(())
+}
+
+/// The frab guids the event's sessions were imported with, by session id.
+pub async fn import_guids(db: &Db, event_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, import_guid FROM sessions WHERE event_id = $1 AND import_guid IS NOT NULL",
+    )
+    .bind(event_id)
+    .fetch_all(&db.read)
+    .await?)
 }

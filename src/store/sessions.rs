@@ -381,7 +381,18 @@ async fn check_clash(
     let Some(clash) = find_clash(draft, own_id, &booked) else {
         return Ok(());
     };
-    let (other_id, speaker_name) = match clash {
+    refuse_clash(conn, event, &clash, &booked).await
+}
+
+/// The refusal of a double booking, naming the other session (and the speaker, when it is
+/// one); shared with the programme import's check under the event lock.
+pub(super) async fn refuse_clash(
+    conn: &mut AnyConnection,
+    event: &Event,
+    clash: &Clash,
+    booked: &[Booked],
+) -> Result<()> {
+    let (other_id, speaker_name) = match *clash {
         Clash::Room { other } => (other, String::new()),
         Clash::Speaker { speaker_id, other } => {
             let (name,): (String,) = sqlx::query_as("SELECT name FROM speakers WHERE id = $1")
@@ -395,5 +406,5 @@ async fn check_clash(
         .iter()
         .find(|b| b.id == other_id)
         .ok_or_else(|| Error::Internal("clash without a session".into()))?;
-    Err(clash_error(&clash, other, &speaker_name, event.tz()).into())
+    Err(clash_error(clash, other, &speaker_name, event.tz()).into())
 }

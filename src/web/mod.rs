@@ -38,6 +38,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin::registrations::routes())
         .mount("/admin", admin::messages::routes())
         .mount("/admin", admin::imports::routes())
+        .mount("/admin", admin::programme_import::routes())
         .mount("/admin", attendee::receipts::admin_routes())
         .mount("/admin", admin::dashboard::routes())
         .mount("/admin", admin::checkins::routes())

@@ -30,6 +30,8 @@ mod organiser_forms;
 mod preview_and_duplicate;
 mod privacy;
 mod programme_import;
+mod programme_import_frab;
+mod programme_import_page;
 mod properties;
 mod public_pages;
 mod receipts;

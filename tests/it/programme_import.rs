@@ -23,7 +23,7 @@ async fn sheet(c: &Client, token: &str, slug: &str) -> String {
     res.into_string().await.unwrap()
 }
 
-async fn import(
+pub(crate) async fn import(
     c: &Client,
     token: &str,
     slug: &str,
@@ -337,7 +337,11 @@ async fn files_too_large_or_not_csv_are_refused_with_a_message() {
     let cases: [(Vec<u8>, &str); 4] = [
         (vec![b'a'; 2 * 1024 * 1024 + 10], "size limit"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe".to_vec(), "UTF-8"),
-        (br#"{"schedule": {"conference": {}}}"#.to_vec(), "column"),
+        // Read as a frab schedule by its content, but one without days.
+        (
+            br#"{"schedule": {"conference": {}}}"#.to_vec(),
+            "not a frab schedule",
+        ),
         (
             format!(
                 "date,start,end,title_en,kind\n{}",

@@ -3,6 +3,7 @@
 //! handler measured in the same run. `cargo build --release --bins && target/release/load`.
 
 mod http;
+mod programme;
 mod scenarios;
 mod stats;
 
@@ -103,6 +104,11 @@ async fn run(args: Args) {
             report.peak_kib as f64 / 1024.0,
             report.oversold_places,
             report.oversold_seats
+        );
+        let (dry, apply) = report.programme_import_ms;
+        println!(
+            "{db}: programme import of {} sessions: dry run {dry:.0} ms, apply {apply:.0} ms\n",
+            programme::SESSIONS
         );
     }
 }

@@ -22,6 +22,8 @@ pub struct Report {
     pub peak_kib: u64,
     pub oversold_places: i64,
     pub oversold_seats: i64,
+    /// Importing `programme::SESSIONS` sessions: the dry run and the apply, in ms.
+    pub programme_import_ms: (f64, f64),
 }
 
 async fn fresh_url(args: &Args, db: &str) -> String {
@@ -166,6 +168,8 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
         })
         .await,
     );
+    let token: &'static str = Box::leak(organiser.clone().into_boxed_str());
+    let programme_import_ms = super::programme::import(&addr, token).await;
     let peak = peak_kib(server.id());
     stop(server);
     Report {
@@ -173,6 +177,7 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
         peak_kib: peak,
         oversold_places,
         oversold_seats,
+        programme_import_ms,
     }
 }
 

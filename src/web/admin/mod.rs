@@ -8,6 +8,8 @@ pub mod events;
 pub mod imports;
 pub mod messages;
 pub mod preview_views;
+pub mod programme_import;
+pub mod programme_import_views;
 pub mod registrations;
 pub mod rooms;
 pub mod sessions;

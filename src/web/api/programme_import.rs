@@ -1,10 +1,13 @@
-//! `POST /api/v1/events/SLUG/programme/import`: a programme sheet (raw CSV body) checked and,
+//! `POST /api/v1/events/SLUG/programme/import`: a programme sheet (CSV) or a frab schedule
+//! (XML or JSON), as the raw body or a multipart `file`, checked and,
 //! unless `?dry_run=true` or a row is rejected, applied all or nothing. The answer is the
 //! report either way: 200, or 422 when rows are rejected (nothing written).
 
 use std::collections::BTreeMap;
 
 use rocket::data::{Data, ToByteUnit};
+use rocket::form::{Form, FromForm};
+use rocket::fs::TempFile;
 use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{post, routes, Route, State};
@@ -19,10 +22,12 @@ use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 
 pub fn routes() -> Vec<Route> {
-    routes![import]
+    routes![import, import_multipart]
 }
 
-#[post("/events/<slug>/programme/import?<dry_run>", data = "<body>")]
+/// A file sent as the raw body (`text/csv`, `application/xml`, `application/json`…); what it
+/// is, is read from its content.
+#[post("/events/<slug>/programme/import?<dry_run>", data = "<body>", rank = 2)]
 async fn import(
     db: &State<Db>,
     lang: Lang,
@@ -38,11 +43,48 @@ async fn import(
         .into_bytes()
         .await
         .map_err(|e| Error::Internal(e.to_string()))?;
+    answer(db, lang, &who, event, dry_run.unwrap_or(false), &bytes).await
+}
+
+#[derive(FromForm)]
+struct Upload<'r> {
+    file: TempFile<'r>,
+}
+
+/// The same, with the file as the `file` part of a `multipart/form-data` body (as a browser
+/// or `curl -F file=@schedule.xml` sends it).
+#[post(
+    "/events/<slug>/programme/import?<dry_run>",
+    format = "multipart/form-data",
+    data = "<form>",
+    rank = 1
+)]
+async fn import_multipart(
+    db: &State<Db>,
+    lang: Lang,
+    who: Organiser,
+    slug: &str,
+    dry_run: Option<bool>,
+    form: Form<Upload<'_>>,
+) -> Result<(Status, Json<ImportReportView>)> {
+    let event = who.event(db, slug).await?;
+    let bytes = crate::web::admin::programme_import::capped(&form.file).await?;
+    answer(db, lang, &who, event, dry_run.unwrap_or(false), &bytes).await
+}
+
+async fn answer(
+    db: &Db,
+    lang: Lang,
+    who: &Organiser,
+    event: Event,
+    dry_run: bool,
+    bytes: &[u8],
+) -> Result<(Status, Json<ImportReportView>)> {
     let view_event = event.clone();
-    let outcome = if dry_run.unwrap_or(false) {
-        programme_import::dry_run(db, event, &bytes).await?
+    let outcome = if dry_run {
+        programme_import::dry_run(db, event, bytes).await?
     } else {
-        programme_import::apply(db, &who.0, event, &bytes).await?
+        programme_import::apply(db, &who.0, event, bytes).await?
     };
     let status = if outcome.report.rejected.is_empty() {
         Status::Ok
