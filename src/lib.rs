@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod mail;
 pub mod open_data;
 pub mod payments;
+pub mod pdf;
 pub mod qr;
 pub mod store;
 pub mod web;

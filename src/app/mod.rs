@@ -11,6 +11,7 @@ pub mod agenda_grid;
 pub mod agenda_page;
 pub mod announcements;
 pub mod attendee;
+pub mod badge_pdf;
 pub mod checkin;
 pub mod checklist;
 pub mod choices;

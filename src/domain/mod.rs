@@ -6,6 +6,7 @@
 pub mod agenda_filter;
 pub mod badge;
 pub mod badge_role;
+pub mod badge_size;
 pub mod capacity;
 pub mod chart;
 pub mod duplicate;

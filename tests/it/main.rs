@@ -12,6 +12,7 @@ mod admin_registrations;
 mod agenda_finder;
 mod agenda_views;
 mod api;
+mod badge_pdf;
 mod badge_roles;
 mod badges;
 mod checkins;

@@ -18,3 +18,13 @@ checkins-walk-ins = { $all ->
     [one] 1 registered at the door ({ $n } let in)
    *[other] { $all } registered at the door ({ $n } let in)
 }
+badge-pdf-title = Badges
+badge-pdf-size-invalid = Choose a badge size: a6, a7, 4x3 or 62x100.
+badge-pdf-link = Badges for a badge printer (PDF)
+badge-pdf-size = Badge size
+badge-pdf-size-a6 = A6 card (105 × 148 mm)
+badge-pdf-size-a7 = A7 card (74 × 105 mm)
+badge-pdf-size-4x3 = Badge card 4 × 3 in (102 × 76 mm)
+badge-pdf-size-62x100 = Label 62 × 100 mm
+badge-pdf-download = Download the PDF
+walk-in-badge-pdf = Badge as PDF for the badge printer

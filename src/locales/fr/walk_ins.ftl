@@ -18,3 +18,13 @@ checkins-walk-ins = { $all ->
     [one] 1 inscription sur place ({ $n } entrée)
    *[other] { $all } inscriptions sur place ({ $n } entrées)
 }
+badge-pdf-title = Badges
+badge-pdf-size-invalid = Choisissez un format de badge : a6, a7, 4x3 ou 62x100.
+badge-pdf-link = Badges pour imprimante à badges (PDF)
+badge-pdf-size = Format du badge
+badge-pdf-size-a6 = Carte A6 (105 × 148 mm)
+badge-pdf-size-a7 = Carte A7 (74 × 105 mm)
+badge-pdf-size-4x3 = Carte badge 4 × 3 po (102 × 76 mm)
+badge-pdf-size-62x100 = Étiquette 62 × 100 mm
+badge-pdf-download = Télécharger le PDF
+walk-in-badge-pdf = Badge en PDF pour l’imprimante à badges

@@ -1,5 +1,6 @@
 //! The organisers' pages under /admin.
 
+pub mod badge_pdf;
 pub mod badge_roles;
 pub mod checkins;
 pub mod dashboard;

@@ -190,11 +190,14 @@ pub struct BadgeToPrint {
     pub organisation: String,
     /// The QR code as inline SVG (our own markup, rendered unescaped).
     pub qr_svg: String,
+    /// The same badge as a PDF for a badge printer.
+    pub pdf_url: String,
 }
 
 impl BadgeToPrint {
-    pub fn new(r: &Registration, code: &str) -> Result<BadgeToPrint> {
+    pub fn new(slug: &str, r: &Registration, code: &str) -> Result<BadgeToPrint> {
         Ok(BadgeToPrint {
+            pdf_url: format!("/api/v1/events/{slug}/registrations/{}/badge.pdf", r.id),
             name: r.name.clone(),
             organisation: r.organisation.clone(),
             qr_svg: crate::qr::svg(code, true)?,

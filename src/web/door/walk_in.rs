@@ -50,7 +50,7 @@ async fn walk_in(
     };
     match walk_ins::walk_in(db, &who.0, &slug, &input, lang).await {
         Ok(walked) => {
-            let (verdict, form) = answer(&walked, lang)?;
+            let (verdict, form) = answer(&slug, &walked, lang)?;
             Ok(page(Status::Ok, verdict, form))
         }
         Err(e) => {
@@ -62,12 +62,12 @@ async fn walk_in(
 }
 
 /// The verdict (when let in) and what the walk-in block shows: the badge, or the waiting list.
-fn answer(w: &WalkedIn, lang: Lang) -> Result<(Option<VerdictView>, WalkInForm)> {
+fn answer(slug: &str, w: &WalkedIn, lang: Lang) -> Result<(Option<VerdictView>, WalkInForm)> {
     let r = &w.registration;
     Ok(match &w.entry {
         Entry::In { outcome, code } => (
             Some(VerdictView::new(outcome.as_ref(), lang)),
-            WalkInForm::done(BadgeToPrint::new(r, code)?),
+            WalkInForm::done(BadgeToPrint::new(slug, r, code)?),
         ),
         Entry::Waiting { position } => {
             let position = position.unwrap_or(0).to_string();

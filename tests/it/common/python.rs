@@ -1,5 +1,6 @@
 //! The Python tools some tests run as real peers: `aiosmtpd` (an SMTP server on loopback),
-//! `lxml` (libxml2's XSD validator) and `openapi-spec-validator`. `cargo test` needs nothing
+//! `lxml` (libxml2's XSD validator), `openapi-spec-validator`, and two PDF readers: `pypdf`
+//! (pages, sizes, text) and `pypdfium2` (Chrome's PDFium, to render a page as an image). `cargo test` needs nothing
 //! installed by hand: on first use the tools are installed from PyPI into a folder under
 //! Cargo's target directory (`pip install --target`), then found there by every later run.
 //! A CPython that already has all three (as a developer's may) is used as it is.
@@ -9,10 +10,16 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 /// PyPI names, and the modules that show they are importable.
-const PACKAGES: [&str; 3] = ["aiosmtpd", "lxml", "openapi-spec-validator"];
-const MODULES: &str = "import aiosmtpd, lxml.etree, openapi_spec_validator";
+const PACKAGES: [&str; 5] = [
+    "aiosmtpd",
+    "lxml",
+    "openapi-spec-validator",
+    "pypdf",
+    "pypdfium2",
+];
+const MODULES: &str = "import aiosmtpd, lxml.etree, openapi_spec_validator, pypdf, pypdfium2";
 
-/// A `python3` command that can import the three tools.
+/// A `python3` command that can import the tools.
 pub fn python() -> Command {
     let mut cmd = Command::new("python3");
     if let Some(dir) = tools_dir() {
@@ -28,7 +35,8 @@ fn tools_dir() -> Option<&'static PathBuf> {
         if importable(None) {
             return None;
         }
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-tools");
+        // Named for the set of tools, so a new tool installs afresh beside an older folder.
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-tools-2");
         if !importable(Some(&dir)) {
             install(&dir);
         }
