@@ -41,6 +41,7 @@ pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Roc
             "payment_hold_minutes = {hold_minutes} is under Stripe's shortest Checkout Session: 30 is used"
         );
     }
+    web::public::statement::warn_about_settings(&settings);
     let stripe = payments::Stripe::from_settings(&settings);
     let app = rocket::custom(figment)
         .manage(stripe)

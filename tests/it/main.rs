@@ -34,6 +34,7 @@ mod public_pages;
 mod receipts;
 mod register_pages;
 mod registration;
+mod statement;
 mod store;
 mod stripe;
 mod timetable;
