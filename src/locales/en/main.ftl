@@ -348,6 +348,7 @@ mail-rejected-subject = Registration not accepted: { $event }
 mail-rejected-intro = We are sorry: the organisers of { $event } ({ $when }) could not accept your registration.
 join-title = Join online
 join-not-yet = { $minutes ->
+    [0] The online room opens at the start, on { $when }.
     [one] The online room opens 1 minute before the start, on { $when }.
    *[other] The online room opens { $minutes } minutes before the start, on { $when }.
 }

@@ -22,7 +22,7 @@ a11y-results-audit = An RGAA 4.1 compliance audit was carried out on { $date }; 
     [partial] partially compliant (at least half the criteria met)
    *[none] not compliant
   }.
-a11y-results-checks = Besides, every change to Summit is checked as follows:
+a11y-results-checks = In addition, every change to Summit is checked as follows:
 a11y-check-axe = a real browser opens every kind of page (public pages, registration with errors, personal page, badge, the join-online link, door check-in, organisers’ area) in both languages and has axe-core analyse them; any error fails continuous integration;
 a11y-check-keyboard = the journeys of an attendee registering, door staff and an organiser are played with the keyboard: the skip link comes first and focus is always visible;
 a11y-check-layout = pages stay readable 320 pixels wide and at 400% zoom, with no sideways scrolling; contrast is at least 4.5:1; animations stop when your system asks for reduced motion;
@@ -65,3 +65,18 @@ a11y-recourse-how = You may then refer the matter to the Défenseur des droits (
 a11y-recourse-form = Write to the Défenseur des droits (online form, in French)
 a11y-recourse-delegate = Contact the Défenseur des droits’ delegate in your region (in French)
 a11y-recourse-post = Send a letter by post (free of charge, no stamp needed):
+
+# The join page before its window opens: the opening in the event's zone, a countdown.
+join-opens-event-zone = Opening, in the event’s time zone ({ $zone })
+join-opens-at = { $date } at { $clock } ({ $abbreviation })
+join-opens-your-zone = In your time zone ({ $zone })
+join-countdown = Opens in { $left }
+join-countdown-day = d
+join-countdown-announce = { $count ->
+    [one] Opens in { $n } minute.
+   *[other] Opens in { $n } minutes.
+  }
+join-countdown-opening = The room is open: taking you to the stream.
+join-check-again = Check again
+join-check-again-hint = This page does not refresh itself: at the opening time, follow “Check again” to reach the stream.
+join-check-again-by-itself = This page takes you to the stream by itself when the room opens; “Check again” works too.

@@ -357,6 +357,7 @@ mail-rejected-subject = Inscription non retenue : { $event }
 mail-rejected-intro = Nous sommes désolés : les organisateurs de { $event } ({ $when }) n’ont pas pu retenir votre inscription.
 join-title = Rejoindre en ligne
 join-not-yet = { $minutes ->
+    [0] La salle en ligne ouvre au début, le { $when }.
     [one] La salle en ligne ouvre { $minutes } minute avant le début, le { $when }.
    *[other] La salle en ligne ouvre { $minutes } minutes avant le début, le { $when }.
 }

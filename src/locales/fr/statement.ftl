@@ -65,3 +65,18 @@ a11y-recourse-how = Vous pouvez alors saisir le Défenseur des droits :
 a11y-recourse-form = Écrire un message au Défenseur des droits (formulaire en ligne)
 a11y-recourse-delegate = Contacter le délégué du Défenseur des droits dans votre région
 a11y-recourse-post = Envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) :
+
+# La page pour rejoindre en ligne avant son ouverture : l'heure dans le fuseau de l'événement, un compte à rebours.
+join-opens-event-zone = Ouverture, dans le fuseau horaire de l’événement ({ $zone })
+join-opens-at = { $date } à { $clock } ({ $abbreviation })
+join-opens-your-zone = Dans votre fuseau horaire ({ $zone })
+join-countdown = Ouverture dans { $left }
+join-countdown-day = j
+join-countdown-announce = { $count ->
+    [one] Ouverture dans { $n } minute.
+   *[other] Ouverture dans { $n } minutes.
+  }
+join-countdown-opening = La salle est ouverte : vous êtes conduit·e au direct.
+join-check-again = Vérifier à nouveau
+join-check-again-hint = Cette page ne se recharge pas d’elle-même : à l’heure d’ouverture, suivez « Vérifier à nouveau » pour rejoindre le direct.
+join-check-again-by-itself = Cette page vous conduit au direct d’elle-même à l’ouverture de la salle ; « Vérifier à nouveau » fonctionne aussi.
