@@ -13,6 +13,7 @@ mod agenda_finder;
 mod api;
 mod badge_roles;
 mod badges;
+mod bytes_on_the_wire;
 mod checkins;
 mod cli;
 mod cors;

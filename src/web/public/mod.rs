@@ -1,6 +1,7 @@
 //! What anyone may see and do: the events and their agendas, the feeds and open data, registering, privacy notices.
 
 pub mod feeds;
+pub mod files;
 pub mod finder;
 pub mod open_data;
 pub mod pages;

@@ -15,7 +15,7 @@ use crate::domain::agenda_filter::{AgendaFilter, RawFilter};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::page;
-use crate::web::page_cache::{Cached, PageCache};
+use crate::web::page_cache::{Body, Cached, PageCache};
 use crate::web::public::finder;
 use crate::web::public::views::{
     page_data, EventAgenda, EventSummary, Home, SessionLink, SessionPage, SpeakerView,
@@ -147,7 +147,7 @@ async fn event(
         .render("event", data)
         .ok_or_else(|| Error::Internal("the event page did not render".into()))?;
     if !cacheable {
-        return Ok(Cached(ContentType::HTML, Arc::from(html.into_bytes())));
+        return Ok(Cached(ContentType::HTML, Body::uncached(html)));
     }
     Ok(Cached(ContentType::HTML, cache.put(key, revision, html)))
 }
