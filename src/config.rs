@@ -38,6 +38,14 @@ pub struct Settings {
     /// are read again at most this often per event, so a registration rush does not re-render
     /// the cached agenda on every request (the registration form always counts afresh).
     pub agenda_seats_seconds: i64,
+    /// The organisation that runs this Summit, named by the accessibility statement.
+    pub accessibility_organisation: Option<String>,
+    /// Where people report an accessibility barrier: an e-mail address or a web page.
+    pub accessibility_contact: Option<String>,
+    /// The date (`YYYY-MM-DD`) of the last RGAA compliance audit; unset: not audited yet.
+    pub accessibility_audit_date: Option<String>,
+    /// What that audit found: `full`, `partial` or `none` (only shown with a valid audit).
+    pub accessibility_compliance: Option<String>,
 }
 
 impl Default for Settings {
@@ -59,11 +67,19 @@ impl Default for Settings {
             retention_days: 365,
             payment_hold_minutes: 30,
             agenda_seats_seconds: 5,
+            accessibility_organisation: None,
+            accessibility_contact: None,
+            accessibility_audit_date: None,
+            accessibility_compliance: None,
         }
     }
 }
 
-const ENV_NAMES: [&str; 15] = [
+const ENV_NAMES: [&str; 19] = [
+    "ACCESSIBILITY_ORGANISATION",
+    "ACCESSIBILITY_CONTACT",
+    "ACCESSIBILITY_AUDIT_DATE",
+    "ACCESSIBILITY_COMPLIANCE",
     "AGENDA_SEATS_SECONDS",
     "PAYMENT_HOLD_MINUTES",
     "RETENTION_DAYS",
@@ -111,6 +127,10 @@ impl Settings {
                 "STRIPE_SECRET_KEY" => self.stripe_secret_key = Some(value),
                 "STRIPE_WEBHOOK_SECRET" => self.stripe_webhook_secret = Some(value),
                 "OUTBOX_DIR" => self.outbox_dir = value,
+                "ACCESSIBILITY_ORGANISATION" => self.accessibility_organisation = Some(value),
+                "ACCESSIBILITY_CONTACT" => self.accessibility_contact = Some(value),
+                "ACCESSIBILITY_AUDIT_DATE" => self.accessibility_audit_date = Some(value),
+                "ACCESSIBILITY_COMPLIANCE" => self.accessibility_compliance = Some(value),
                 "MAIL_WORKER" => self.mail_worker = !matches!(value.as_str(), "0" | "false" | "no"),
                 "JOIN_OPENS_MINUTES"
                 | "REMINDER_HOURS"
@@ -148,9 +168,15 @@ mod tests {
             "SMTP_URL" => Some("smtp://127.0.0.1:2525".into()),
             "MAIL_FROM" => Some("  ".into()),
             "PAYMENT_HOLD_MINUTES" => Some("45".into()),
+            "ACCESSIBILITY_ORGANISATION" => Some("Bordeaux Métropole".into()),
             _ => None,
         });
         assert_eq!(s.payment_hold_minutes, 45);
+        assert_eq!(
+            s.accessibility_organisation.as_deref(),
+            Some("Bordeaux Métropole")
+        );
+        assert_eq!(s.accessibility_contact, None);
         assert_eq!(s.database_url, "postgres://db/summit");
         assert_eq!(s.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
         assert_eq!(s.mail_from, Settings::default().mail_from);

@@ -42,6 +42,7 @@ pub fn rocket_with(figment: rocket::figment::Figment, settings: Settings) -> Roc
             "payment_hold_minutes = {hold_minutes} is under Stripe's shortest Checkout Session: 30 is used"
         );
     }
+    web::public::statement::warn_about_settings(&settings);
     let stripe = payments::Stripe::from_settings(&settings);
     let seats = app::seats_board::SeatsBoard::new(settings.agenda_seats_seconds);
     let app = rocket::custom(figment)

@@ -4,6 +4,7 @@
 
 use crate::app::agenda::Agenda;
 use crate::calendar::personal;
+use crate::domain::join_window::{window, Window};
 use crate::domain::{time, RegistrationStatus, SessionStatus, SignupStatus};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
@@ -19,8 +20,10 @@ pub enum Refusal {
     NotAllowed,
     /// There is no stream to join.
     NoStream,
-    /// Allowed, but not now: too early or over.
-    NotNow,
+    /// Allowed, but not yet: the link opens at this instant (UTC seconds).
+    NotYet { opens_at: i64 },
+    /// Allowed, but over.
+    Ended,
 }
 
 pub enum Join {
@@ -68,7 +71,6 @@ pub async fn join(db: &Db, token: &str, id: i64, opens_minutes: i64, lang: Lang)
     };
     let tz = agenda.event.tz();
     let now = time::now();
-    let opens = starts_at - opens_minutes * 60;
     let refused = if !r.status.holds_place() {
         Some((Refusal::NotAllowed, Msg::new("register-already-cancelled")))
     } else if r.status == RegistrationStatus::PendingPayment {
@@ -77,20 +79,22 @@ pub async fn join(db: &Db, token: &str, id: i64, opens_minutes: i64, lang: Lang)
         Some((Refusal::NoStream, Msg::new("join-no-stream")))
     } else if !personal::may_join(&agenda, &r, format) {
         Some((Refusal::NotAllowed, Msg::new("join-not-allowed")))
-    } else if now < opens {
-        let when = format!(
-            "{} {}",
-            time::long_date(opens, tz, lang),
-            time::clock(opens, tz)
-        );
-        let msg = Msg::new("join-not-yet")
-            .arg("minutes", opens_minutes.to_string())
-            .arg("when", when);
-        Some((Refusal::NotNow, msg))
-    } else if now > ends_at {
-        Some((Refusal::NotNow, Msg::new("join-ended")))
     } else {
-        None
+        match window(now, starts_at, ends_at, opens_minutes) {
+            Window::Opens(opens_at) => {
+                let when = format!(
+                    "{} {}",
+                    time::long_date(opens_at, tz, lang),
+                    time::clock(opens_at, tz)
+                );
+                let msg = Msg::new("join-not-yet")
+                    .arg("minutes", opens_minutes.to_string())
+                    .arg("when", when);
+                Some((Refusal::NotYet { opens_at }, msg))
+            }
+            Window::Ended => Some((Refusal::Ended, Msg::new("join-ended"))),
+            Window::Open => None,
+        }
     };
     if let Some((refusal, message)) = refused {
         return Ok(Join::Message {
@@ -109,7 +113,7 @@ pub struct Door<'a> {
     pub session: Option<&'a crate::store::sessions::Session>,
     pub starts_at: i64,
     pub ends_at: i64,
-    pub window: crate::domain::join_window::Window,
+    pub window: Window,
 }
 
 impl Door<'_> {
@@ -128,7 +132,6 @@ pub fn doors<'a>(
     opens_minutes: i64,
     now: i64,
 ) -> Vec<Door<'a>> {
-    use crate::domain::join_window::window;
     let door = |session, starts_at, ends_at| Door {
         session,
         starts_at,

@@ -3,6 +3,7 @@
 //! `domain/` (and libraries): a refusal is a [`problem::Problem`] with message keys, which
 //! the web layer turns into an answer in the visitor's language.
 
+pub mod accessibility;
 pub mod agenda_filter;
 pub mod badge;
 pub mod badge_role;

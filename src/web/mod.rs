@@ -7,6 +7,7 @@ pub mod api;
 pub mod attendee;
 pub mod cors;
 pub mod door;
+pub mod encoding;
 pub mod login;
 pub mod page_cache;
 pub mod public;
@@ -14,7 +15,6 @@ pub mod request_log;
 pub mod security_headers;
 pub mod zone;
 
-use rocket::fs::FileServer;
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::{catch, catchers, Build, Rocket};
@@ -67,7 +67,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/", api::stripe::routes())
         .manage(crate::app::checkin::ScanLimit::default())
         .manage(login::Throttle::default())
-        .mount("/public", FileServer::from("public").rank(20))
+        .mount("/public", public::files::routes())
         .attach(cors::Cors)
         .attach(security_headers::SecurityHeaders)
         .attach(request_log::RequestLog)

@@ -1,14 +1,23 @@
 //! Rendered public pages and files, kept per event revision. The revision rises with every
 //! change to an event's agenda (in the database), so each app instance sees a change at once
 //! and rebuilds; an unchanged agenda is served without re-rendering.
+//!
+//! A kept body is compressed and tagged once, when it is stored: phones get the gzip form
+//! (an agenda of ~90 KB travels as ~10 KB), and a browser revalidating with the tag gets
+//! 304 and no body. Public answers say `Cache-Control: public, no-cache` (keep it, but ask
+//! each time: a changed agenda shows at once); personal and staff answers carry neither tag
+//! nor that header (the security headers make them `no-store`).
 
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::sync::{Arc, Mutex};
 
-use rocket::http::ContentType;
+use rocket::http::{ContentType, Header, Status};
 use rocket::request::Request;
 use rocket::response::{self, Responder, Response};
+
+use crate::web::encoding;
+use crate::web::security_headers;
 
 /// Entries kept before the cache starts over (events × languages × kinds of file).
 const MAX_ENTRIES: usize = 2000;
@@ -17,24 +26,64 @@ const MAX_ENTRIES: usize = 2000;
 const MAX_CHUNK: usize = 256 * 1024;
 
 /// A rendered body and the event revision it was rendered from.
-type Entry = (i64, Arc<[u8]>);
+type Entry = (i64, Body);
 
 #[derive(Default)]
 pub struct PageCache(Mutex<HashMap<String, Entry>>);
 
 /// A cached body with its content type.
-pub struct Cached(pub ContentType, pub Arc<[u8]>);
+pub struct Cached(pub ContentType, pub Body);
+
+/// An answer's bytes; a kept one also has its gzip form and its tag.
+#[derive(Clone)]
+pub struct Body(Arc<Forms>);
+
+struct Forms {
+    plain: Vec<u8>,
+    /// `None` for a body not kept (a draft's preview): it is not tagged either.
+    stored: Option<Stored>,
+}
+
+struct Stored {
+    etag: String,
+    gzip: Option<(String, Vec<u8>)>,
+}
+
+impl Body {
+    /// A body to keep: compressed and tagged now, once.
+    pub fn stored(plain: Vec<u8>) -> Body {
+        let etag = encoding::etag_of(&plain);
+        let gzip = encoding::gzip(&plain).map(|g| (encoding::gzip_etag(&etag), g));
+        Body(Arc::new(Forms {
+            plain,
+            stored: Some(Stored { etag, gzip }),
+        }))
+    }
+
+    /// A body served once and forgotten (an organiser's preview): as it is, untagged.
+    pub fn uncached(plain: impl Into<Vec<u8>>) -> Body {
+        Body(Arc::new(Forms {
+            plain: plain.into(),
+            stored: None,
+        }))
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.0.plain
+    }
+}
 
 impl PageCache {
-    pub fn get(&self, key: &str, revision: i64) -> Option<Arc<[u8]>> {
+    pub fn get(&self, key: &str, revision: i64) -> Option<Body> {
         let map = self.0.lock().ok()?;
         map.get(key)
             .filter(|(r, _)| *r == revision)
             .map(|(_, body)| body.clone())
     }
 
-    pub fn put(&self, key: String, revision: i64, body: String) -> Arc<[u8]> {
-        let body: Arc<[u8]> = Arc::from(body.into_bytes());
+    pub fn put(&self, key: String, revision: i64, body: impl Into<Vec<u8>>) -> Body {
+        // Compressed before taking the lock: other requests are not kept waiting.
+        let body = Body::stored(body.into());
         if let Ok(mut map) = self.0.lock() {
             if map.len() >= MAX_ENTRIES {
                 map.clear();
@@ -46,17 +95,79 @@ impl PageCache {
 }
 
 impl<'r> Responder<'r, 'static> for Cached {
-    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         let Cached(content_type, body) = self;
-        // One write for the whole body: Rocket's default 4 KiB chunks cost an agenda page
-        // (90-120 KiB) some 25 trips through hyper.
-        let chunk = body.len().clamp(4096, MAX_CHUNK);
-        Response::build()
-            .header(content_type)
-            .sized_body(body.len(), Cursor::new(body))
-            .max_chunk_size(chunk)
-            .ok()
+        let mut res = Response::build();
+        res.header(content_type);
+        let Some(stored) = &body.0.stored else {
+            return Ok(with_body(res, body.0.clone(), Form::Plain).finalize());
+        };
+        let gzip = stored.gzip.as_ref().filter(|_| {
+            req.headers()
+                .get_one("Accept-Encoding")
+                .is_some_and(encoding::accepts_gzip)
+        });
+        if stored.gzip.is_some() {
+            res.header(Header::new("Vary", "Accept-Encoding"));
+        }
+        let (etag, form) = match gzip {
+            Some((etag, _)) => (etag, Form::Gzip),
+            None => (&stored.etag, Form::Plain),
+        };
+        if !security_headers::private(req) {
+            res.header(Header::new("ETag", etag.clone()));
+            res.header(Header::new("Cache-Control", "public, no-cache"));
+            let revalidated = req
+                .headers()
+                .get_one("If-None-Match")
+                .is_some_and(|h| encoding::none_match_hits(h, etag));
+            if revalidated {
+                return res.status(Status::NotModified).ok();
+            }
+        }
+        if form == Form::Gzip {
+            res.header(Header::new("Content-Encoding", "gzip"));
+        }
+        Ok(with_body(res, body.0.clone(), form).finalize())
     }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Form {
+    Plain,
+    Gzip,
+}
+
+/// The chosen form's bytes, shared with the cache rather than copied.
+struct Shared(Arc<Forms>, Form);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        let Shared(forms, form) = self;
+        match (form, &forms.stored) {
+            (
+                Form::Gzip,
+                Some(Stored {
+                    gzip: Some((_, g)), ..
+                }),
+            ) => g,
+            _ => &forms.plain,
+        }
+    }
+}
+
+fn with_body(
+    mut res: response::Builder<'static>,
+    forms: Arc<Forms>,
+    form: Form,
+) -> response::Builder<'static> {
+    let body = Shared(forms, form);
+    let len = body.as_ref().len();
+    // One write for the whole body: Rocket's default 4 KiB chunks cost an agenda page
+    // (90-120 KiB) some 25 trips through hyper.
+    let chunk = len.clamp(4096, MAX_CHUNK);
+    res.sized_body(len, Cursor::new(body)).max_chunk_size(chunk);
+    res
 }
 
 #[cfg(test)]
@@ -66,8 +177,11 @@ mod tests {
     #[test]
     fn a_new_revision_misses() {
         let cache = PageCache::default();
-        cache.put("page:x:fr".into(), 3, "old".into());
-        assert_eq!(cache.get("page:x:fr", 3).as_deref(), Some(&b"old"[..]));
+        cache.put("page:x:fr".into(), 3, "old");
+        assert_eq!(
+            cache.get("page:x:fr", 3).map(|b| b.bytes().to_vec()),
+            Some(b"old".to_vec())
+        );
         assert!(cache.get("page:x:fr", 4).is_none());
         assert!(cache.get("page:x:en", 3).is_none());
     }

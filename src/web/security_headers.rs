@@ -25,7 +25,7 @@ const PRIVATE_PREFIXES: [&str; 7] = [
 ];
 
 /// Whether an answer is personal or staff-only, so no cache may keep it.
-fn private(req: &Request<'_>) -> bool {
+pub(crate) fn private(req: &Request<'_>) -> bool {
     let path = req.uri().path().as_str();
     PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p))
         || req.headers().contains("Authorization")
@@ -67,6 +67,15 @@ impl Fairing for SecurityHeaders {
         res.set_header(Header::new("Permissions-Policy", PERMISSIONS_POLICY));
         if private(req) && !res.headers().contains("Cache-Control") {
             res.set_header(Header::new("Cache-Control", "no-store"));
+        }
+        // An answer that sets a cookie (a language or zone chosen by `?lang=`, `?tz=`) is this
+        // browser's own: a shared cache keeping it would hand the cookie to everyone after.
+        let public = res
+            .headers()
+            .get_one("Cache-Control")
+            .is_some_and(|c| c.starts_with("public"));
+        if public && res.headers().contains("Set-Cookie") {
+            res.set_header(Header::new("Cache-Control", "private, no-cache"));
         }
         if crate::auth::over_https(req) {
             res.set_header(Header::new(

@@ -5,17 +5,24 @@ use chrono::{Duration, Utc};
 use rocket::http::{Method, Status};
 use serde_json::json;
 
-use crate::common::{self, organiser_token, send_json, text_of, Backend};
+use crate::common::{self, organiser_token, send_json, text_of, Backend, BACKENDS};
 
+/// An instant `minutes` from now, to the minute, in UTC (the event's zone is Paris).
 fn at(minutes: i64) -> String {
     (Utc::now() + Duration::minutes(minutes))
-        .format("%Y-%m-%dT%H:%M")
+        .format("%Y-%m-%dT%H:%M:00Z")
         .to_string()
 }
 
 #[rocket::async_test]
 async fn the_join_button_follows_the_link_window() {
-    let c = common::client_with(Backend::Sqlite, false).await;
+    for backend in BACKENDS {
+        the_join_button_follows_the_link_window_on(backend).await;
+    }
+}
+
+async fn the_join_button_follows_the_link_window_on(backend: Backend) {
+    let c = common::client_with(backend, false).await;
     let token = organiser_token(&c).await;
     let (status, body) = send_json(
         &c,
@@ -23,7 +30,7 @@ async fn the_join_button_follows_the_link_window() {
         "/api/v1/events",
         &token,
         json!({
-        "slug": "atelier-en-ligne", "title": "Atelier en ligne", "timezone": "UTC",
+        "slug": "atelier-en-ligne", "title": "Atelier en ligne", "timezone": "Europe/Paris",
         "starts_at": at(-180), "ends_at": at(24 * 60), "format": "virtual", "status": "published",
         "online_capacity": 100, "stream_url": "https://stream.example.org/event"}),
     )
@@ -85,4 +92,38 @@ async fn the_join_button_follows_the_link_window() {
     // The same page in French.
     let fr = text_of(&c, &format!("/r/{personal}?lang=fr")).await;
     assert!(fr.contains("Rejoindre en ligne") && fr.contains("Terminé."));
+
+    // Before its window, the later talk's link is a countdown page: the opening in the
+    // event's named zone, and a plain link to check again (no self-refresh, WCAG F41).
+    let later = format!("/r/{personal}/join/{}", ids[2]);
+    let opens = chrono::DateTime::parse_from_rfc3339(&at(180 - 15))
+        .unwrap()
+        .with_timezone(&chrono_tz::Europe::Paris);
+    let clock = opens.format("%H:%M (%Z)").to_string();
+    for (lang, zone_label, check_again) in [
+        (
+            "en",
+            "Opening, in the event’s time zone (Europe/Paris)",
+            "Check again",
+        ),
+        (
+            "fr",
+            "Ouverture, dans le fuseau horaire de l’événement (Europe/Paris)",
+            "Vérifier à nouveau",
+        ),
+    ] {
+        let res = c.get(format!("{later}?lang={lang}")).dispatch().await;
+        assert_eq!(res.status(), Status::Ok);
+        let page = res.into_string().await.unwrap();
+        assert!(page.contains(zone_label), "{page}");
+        assert!(page.contains(&clock), "{clock} in {page}");
+        assert!(
+            page.contains(&format!("<a href=\"{later}\">{check_again}</a>")),
+            "{page}"
+        );
+        assert!(!page.contains("http-equiv") && !page.contains("stream.example.org"));
+        assert!(page.contains("src=\"/public/countdown.js\""));
+    }
+    let script = c.get("/public/countdown.js").dispatch().await;
+    assert_eq!(script.status(), Status::Ok);
 }

@@ -348,6 +348,7 @@ mail-rejected-subject = Registration not accepted: { $event }
 mail-rejected-intro = We are sorry: the organisers of { $event } ({ $when }) could not accept your registration.
 join-title = Join online
 join-not-yet = { $minutes ->
+    [0] The online room opens at the start, on { $when }.
     [one] The online room opens 1 minute before the start, on { $when }.
    *[other] The online room opens { $minutes } minutes before the start, on { $when }.
 }
@@ -500,23 +501,6 @@ dashboard-event-stream = The event's own stream
 dashboard-no-data = Nothing yet.
 f-license = Licence of the published agenda
 f-license-hint = For example CC-BY-4.0 or CC0-1.0: it is shown with schedule.xml, schedule.json and the CSV.
-# Accessibility statement
-a11y-title = Accessibility statement
-a11y-intro = Summit is for announcing events and registering for them. Everyone must be able to do so, whatever their disability, device or way of browsing.
-a11y-aim-heading = Our aim
-a11y-aim = Summit’s pages aim to conform to WCAG 2.1 levels A and AA (the basis of the French RGAA), in French and in English.
-a11y-checks-heading = How we check it
-a11y-check-axe = On every change, a real browser opens every kind of page (public pages, registration with errors, personal page, badge, door check-in, organisers’ area) in both languages and has axe-core analyse them; any error fails continuous integration.
-a11y-check-keyboard = The journeys of an attendee registering, door staff and an organiser are played with the keyboard: the skip link comes first and focus is always visible.
-a11y-check-layout = Pages stay readable 320 pixels wide and at 400% zoom, with no sideways scrolling; contrast is at least 4.5:1; animations stop when your system asks for reduced motion.
-a11y-check-nojs = Everything works without JavaScript, door check-in included; a verdict is never given by colour alone.
-a11y-limits-heading = Known limits
-a11y-limit-automatic = Automatic tests do not find every problem; no full audit by an expert has been carried out yet.
-a11y-limit-content = The texts, photos and documents of events are written by their organisers, who are responsible for their accessibility.
-a11y-limit-qr = The badge’s QR code is an image: the badge page also gives the name, event and ticket as text, and door staff can find a badge by name.
-a11y-contact-heading = Report a barrier
-a11y-contact = If a page gets in your way, write to the event’s organiser (named on the event page): they will give you the information in another form and have the fault fixed. In France, if you get no satisfactory answer, you may refer the matter to the Défenseur des droits.
-
 ## Payments (Stripe)
 mail-payment-expired-subject = Place released: { $event }
 mail-payment-expired-intro = The payment for { $event } ({ $when }) was not completed in time, so your place was released. If a payment still went through, it is refunded in full. You may register again.

@@ -357,6 +357,7 @@ mail-rejected-subject = Inscription non retenue : { $event }
 mail-rejected-intro = Nous sommes désolés : les organisateurs de { $event } ({ $when }) n’ont pas pu retenir votre inscription.
 join-title = Rejoindre en ligne
 join-not-yet = { $minutes ->
+    [0] La salle en ligne ouvre au début, le { $when }.
     [one] La salle en ligne ouvre { $minutes } minute avant le début, le { $when }.
    *[other] La salle en ligne ouvre { $minutes } minutes avant le début, le { $when }.
 }
@@ -510,21 +511,6 @@ dashboard-no-data = Rien pour l’instant.
 f-license = Licence de l’agenda publié
 f-license-hint = Par exemple CC-BY-4.0 ou CC0-1.0 : elle accompagne schedule.xml, schedule.json et le CSV.
 # Déclaration d’accessibilité
-a11y-title = Déclaration d’accessibilité
-a11y-intro = Summit sert à annoncer des événements et à s’y inscrire. Tout le monde doit pouvoir le faire, quels que soient son handicap, son équipement ou sa façon de naviguer.
-a11y-aim-heading = Notre objectif
-a11y-aim = Les pages de Summit visent la conformité aux niveaux A et AA des WCAG 2.1 (la base du RGAA), en français et en anglais.
-a11y-checks-heading = Comment nous le vérifions
-a11y-check-axe = À chaque modification, un vrai navigateur ouvre chaque type de page (pages publiques, inscription avec erreurs, page personnelle, badge, contrôle des entrées, espace organisation) dans les deux langues et les fait analyser par axe-core ; toute erreur fait échouer l’intégration continue.
-a11y-check-keyboard = Les parcours d’une personne qui s’inscrit, d’un agent d’accueil et d’un·e organisateur·rice sont joués au clavier : lien d’évitement en premier, focus toujours visible.
-a11y-check-layout = Les pages restent lisibles à 320 pixels de large et avec un zoom de 400 %, sans défilement horizontal ; les contrastes atteignent au moins 4,5:1 ; les animations sont coupées si vous le demandez à votre système.
-a11y-check-nojs = Tout fonctionne sans JavaScript, y compris le contrôle des badges à l’entrée ; un verdict n’est jamais donné par la seule couleur.
-a11y-limits-heading = Limites connues
-a11y-limit-automatic = Les tests automatiques ne trouvent pas tous les problèmes ; aucun audit complet par une personne experte n’a encore été mené.
-a11y-limit-content = Les textes, photos et documents des événements sont écrits par leurs organisateurs, qui sont responsables de leur accessibilité.
-a11y-limit-qr = Le code QR du badge est une image : la page du badge donne aussi le nom, l’événement et le billet en texte, et l’accueil peut retrouver un badge par nom.
-a11y-contact-heading = Signaler un obstacle
-a11y-contact = Si une page vous pose problème, écrivez à l’organisateur de l’événement (nommé sur la page de l’événement) : il vous donnera l’information sous une autre forme et fera corriger le défaut. En France, si vous n’obtenez pas de réponse satisfaisante, vous pouvez saisir le Défenseur des droits.
 
 ## Paiements (Stripe)
 mail-payment-expired-subject = Place libérée : { $event }

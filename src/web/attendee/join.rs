@@ -7,12 +7,13 @@ use rocket::response::Redirect;
 use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::Template;
 
-use crate::app::join::{self as joining, Join, Refusal};
+use crate::app::join::{self as joining, Event, Join, Refusal};
 use crate::app::{attendee, Db};
 use crate::config::Settings;
+use crate::domain::time;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::web::attendee::views::{page_data, JoinPage};
+use crate::web::attendee::views::{page_data, Countdown, JoinPage};
 use crate::web::page;
 use crate::web::public::views::EventSummary;
 
@@ -65,15 +66,35 @@ async fn join(
             let status = match refusal {
                 Refusal::NotAllowed => Status::Forbidden,
                 Refusal::NoStream => Status::NotFound,
-                Refusal::NotNow => Status::Ok,
+                Refusal::NotYet { .. } | Refusal::Ended => Status::Ok,
+            };
+            let path = format!("/r/{token}/join/{id}");
+            let countdown = match refusal {
+                Refusal::NotYet { opens_at } => Some(countdown(&event, opens_at, &path, lang)),
+                _ => None,
             };
             let data = page_data(&JoinPage {
                 event: EventSummary::new(&event, lang),
                 message: message.render(lang),
                 token,
+                countdown,
             });
-            let path = format!("/r/{token}/join/{id}");
             Ok(Joined::Page(status, page("join", lang, &path, data)))
         }
+    }
+}
+
+/// The opening in the event's own zone, named: without JavaScript this is all there is, so
+/// the zone must be unmistakable; the script adds the visitor's zone when it differs.
+fn countdown(event: &Event, opens_at: i64, path: &str, lang: Lang) -> Countdown {
+    let tz = event.tz();
+    Countdown {
+        opens_at: time::to_rfc3339(opens_at, chrono_tz::Tz::UTC),
+        now_ms: chrono::Utc::now().timestamp_millis(),
+        date: time::long_date(opens_at, tz, lang),
+        clock: time::clock(opens_at, tz),
+        zone: event.timezone.clone(),
+        zone_abbreviation: time::zone_abbreviation(opens_at, tz),
+        href: path.to_string(),
     }
 }

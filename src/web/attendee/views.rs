@@ -111,6 +111,24 @@ pub struct JoinPage<'a> {
     pub event: EventSummary,
     pub message: String,
     pub token: &'a str,
+    /// Before the window: when it opens, and the page's own address to check again.
+    pub countdown: Option<Countdown>,
+}
+
+/// When a join link opens, in the event's zone (named), and what the page's script needs to
+/// count down, show the visitor's own zone and go to the stream at the opening.
+#[derive(Debug, Serialize)]
+pub struct Countdown {
+    /// RFC 3339 in UTC, for `<time datetime>` and the script.
+    pub opens_at: String,
+    /// The server's clock (UTC milliseconds), so a visitor's wrong clock does not skew it.
+    pub now_ms: i64,
+    pub date: String,
+    pub clock: String,
+    /// The event's IANA zone (`Europe/Paris`) and its abbreviation at the opening (`CEST`).
+    pub zone: String,
+    pub zone_abbreviation: String,
+    pub href: String,
 }
 
 /// A printable receipt.

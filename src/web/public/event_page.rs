@@ -5,8 +5,6 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
-
 use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::Metadata;
@@ -19,7 +17,7 @@ use crate::domain::agenda_filter::{AgendaFilter, RawFilter};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::web::page_cache::{Cached, PageCache};
+use crate::web::page_cache::{Body, Cached, PageCache};
 use crate::web::public::finder;
 use crate::web::public::pages::visible_event;
 use crate::web::public::views::{page_data, AgendaViews, EventAgenda, EventSummary, TrackView};
@@ -125,7 +123,7 @@ async fn event(
         .render("event", data)
         .ok_or_else(|| Error::Internal("the event page did not render".into()))?;
     if !cacheable {
-        return Ok(Cached(ContentType::HTML, Arc::from(html.into_bytes())));
+        return Ok(Cached(ContentType::HTML, Body::uncached(html)));
     }
     Ok(Cached(ContentType::HTML, cache.put(key, stamp, html)))
 }

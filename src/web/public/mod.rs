@@ -2,6 +2,7 @@
 
 pub mod event_page;
 pub mod feeds;
+pub mod files;
 pub mod finder;
 pub mod open_data;
 pub mod pages;

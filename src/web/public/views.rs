@@ -228,6 +228,24 @@ pub struct Erased {
     pub status: &'static str,
 }
 
-/// A page with no data of its own.
+/// `/accessibility`: the RGAA statement, from the settings and the audit rule.
 #[derive(Debug, Serialize)]
-pub struct Empty {}
+pub struct StatementPage {
+    /// The deploying organisation, or words for it when the setting is unset.
+    pub organisation: String,
+    pub organisation_set: bool,
+    /// The service the statement covers (`PUBLIC_URL`).
+    pub site: String,
+    /// `full`, `partial` or `none`: the Fluent selector of the state's words.
+    pub state: &'static str,
+    /// `none` (not audited yet), `expired` or `valid`.
+    pub audit: &'static str,
+    pub audit_date: Option<String>,
+    pub contact: Option<ContactLink>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContactLink {
+    pub href: String,
+    pub text: String,
+}
