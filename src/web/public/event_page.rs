@@ -3,11 +3,11 @@
 //! "now and next" while the event is on. Each view is a link to share, served from the page
 //! cache until the agenda, the places shown or the minute (during the event) change.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 use rocket_dyn_templates::Metadata;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 
 use crate::app::agenda::Agenda;
 use crate::app::seats_board::SeatsBoard;
