@@ -57,6 +57,44 @@ export async function agendaJourney(browser, app, shots) {
   await grid.locator('.agenda-grids').screenshot({ path: `${shots}/agenda-grid-1280.png` });
   await wide.close();
   await personalProgramme(browser, app, shots);
+  await joinOnline(browser, app, shots);
+}
+
+/** An online attendee's page: the WSIS workshop says when its link opens; a stream that is
+ * on now has a Join button that leads to it in one tap. */
+async function joinOnline(browser, app, shots) {
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await phone.newPage();
+  const register = async (slug, email) => {
+    const res = await page.request.post(`${app.base}/api/v1/events/${slug}/registrations`, {
+      data: { name: 'Awa Diallo', email, attendance: 'online', language: 'en' },
+    });
+    check(res.status() === 201, `registering online for ${slug}: HTTP ${res.status()}`);
+    return `/r/${(await res.json()).manage_url.split('/').pop()}`;
+  };
+  const wsis = await register('wsis-numerique-inclusif', 'awa.wsis@example.org');
+  await page.goto(`${app.base}${wsis}?lang=en`);
+  const state = await page.locator('.joins').innerText();
+  check(state.includes('opens'), `the WSIS attendee's page does not say when the link opens: ${state}`);
+
+  // A stream on now, in an event made for the journey: its Join button leads to the stream.
+  const token = app.cli('token', 'create', '--role', 'organiser', '--label', 'join journey').trim().split('\n').pop();
+  const at = (min) => new Date(Date.now() + min * 60_000).toISOString().slice(0, 16);
+  const stream = `${app.base}/accessibility?stream=live`;
+  const made = await page.request.post(`${app.base}/api/v1/events`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { slug: 'atelier-en-direct', title: 'Atelier en direct', timezone: 'UTC', starts_at: at(-60), ends_at: at(120),
+      format: 'virtual', status: 'published', online_capacity: 50, stream_url: stream },
+  });
+  check(made.status() === 201, `creating the live event: HTTP ${made.status()}`);
+  const live = await register('atelier-en-direct', 'awa.live@example.org');
+  await page.goto(`${app.base}${live}?lang=en`);
+  const join = page.locator('.joins a.button').first();
+  check(await join.isVisible(), 'no Join button for a stream that is on');
+  await page.screenshot({ path: `${shots}/agenda-join-375.png` });
+  await join.focus();
+  await Promise.all([page.waitForURL(/stream=live/), page.keyboard.press('Enter')]);
+  await phone.close();
 }
 
 /** Stars two sessions at the same time from the personal link (keyboard only), on a phone. */

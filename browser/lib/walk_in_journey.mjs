@@ -1,6 +1,7 @@
 // Issue 20's door: a door agent on a 375 px phone registers someone who turned up
 // unregistered, with the keyboard only: the page lets them in at once (the same verdict as a
-// scan) and shows the badge to print; an empty form names the missing field.
+// scan) and shows the badge to print, and as a PDF for the label printer; an empty form names
+// the missing field.
 // Screenshots in target/browser/walk-in-*.
 import { addUser } from './app.mjs';
 import { EVENT, camera, check, staffSignIn } from './journeys.mjs';
@@ -28,6 +29,14 @@ export async function walkInJourney(browser, app, shots, inspect) {
   check(await page.locator('.walk-in-badge svg').count() === 1, 'the badge to print has no QR code');
   check(await page.locator('button[data-print]').isVisible(), 'no Print button for the badge');
   check(page.url().endsWith('/scan/walk-in'), `unexpected address ${page.url()}`);
+  // The badge as a PDF for the badge printer, at the label size chosen with the keyboard.
+  await page.locator('#walk-in-pdf-size').focus();
+  await page.keyboard.press('End');
+  const action = await page.locator('form.badge-pdf').getAttribute('action');
+  const pdf = await page.request.get(`${app.base}${action}?size=${await page.locator('#walk-in-pdf-size').inputValue()}`);
+  const bytes = await pdf.body();
+  check(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf' && bytes.subarray(0, 5).toString() === '%PDF-',
+    `the walk-in's badge PDF: HTTP ${pdf.status()} ${pdf.headers()['content-type']}`);
   await shot(page, 'done');
   if (inspect) await inspect(page, '/scan/walk-in let in [fr]', 'fr');
   await page.setViewportSize({ width: 1280, height: 900 });
