@@ -100,6 +100,14 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
     for (name, path) in [
         ("agenda page (Bordeaux)", format!("/events/{BORDEAUX}")),
         (
+            "agenda filtered (day 2, workshops, \"données\")",
+            format!("/events/{BORDEAUX}?day=2027-06-16&kind=workshop&q=donn%C3%A9es"),
+        ),
+        (
+            "agenda grid (Bordeaux)",
+            format!("/events/{BORDEAUX}?view=grid"),
+        ),
+        (
             "agenda JSON (Bordeaux)",
             format!("/api/v1/events/{BORDEAUX}/sessions"),
         ),

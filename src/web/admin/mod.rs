@@ -20,3 +20,4 @@ pub mod timetable;
 pub mod tracks;
 pub mod views;
 pub mod workspace;
+pub mod workspace_views;
