@@ -7,11 +7,12 @@ use sqlx::AnyConnection;
 
 use super::error::Result;
 use super::events::Event;
+use super::sessions::write_speakers;
 use super::{outbox, Db};
 use crate::domain::programme_import::{Planned, Report};
 use crate::domain::schedule::{find_clash, Booked, SessionDraft};
 use crate::domain::SessionStatus;
-use crate::domain::{time, Flag, OutboxKind, SpeakerRole};
+use crate::domain::{time, Flag, OutboxKind};
 
 /// The real ids of the names the report creates, by placeholder (`-(n + 1)` → `ids[n]`).
 #[derive(Default)]
@@ -225,26 +226,6 @@ impl<'q, O> Bindable<'q> for sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::A
     }
 }
 
-async fn write_speakers(
-    conn: &mut AnyConnection,
-    session_id: i64,
-    speakers: &[(i64, SpeakerRole)],
-) -> Result<()> {
-    for (position, (speaker_id, role)) in speakers.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO session_speakers (session_id, speaker_id, role, position) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(session_id)
-        .bind(speaker_id)
-        .bind(role.as_str())
-        .bind(position as i64)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
 /// The event's scheduled sessions as stored now, except those the plan moves itself.
 async fn booked_now(conn: &mut AnyConnection, event_id: i64, moved: &[i64]) -> Result<Vec<Booked>> {
     let rows: Vec<(i64, String, String, i64, i64, Option<i64>)> = sqlx::query_as(
@@ -295,7 +276,7 @@ async fn recheck_clashes(conn: &mut AnyConnection, event: &Event, report: &Repor
         let Some(clash) = find_clash(&planned.draft, planned.id, &booked) else {
             continue;
         };
-        return super::sessions::refuse_clash(conn, event, &clash, &booked).await;
+        return super::session_clashes::refuse_clash(conn, event, &clash, &booked).await;
     }
     Ok(())
 }
