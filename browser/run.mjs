@@ -11,6 +11,7 @@ import { cameraScan, offlineDoors } from './lib/offline.mjs';
 import { workspaceJourney } from './lib/workspace_journey.mjs';
 import { agendaJourney } from './lib/agenda_journey.mjs';
 import { walkInJourney } from './lib/walk_in_journey.mjs';
+import { certificateJourney } from './lib/certificate_journey.mjs';
 import { importJourney } from './lib/import_journey.mjs';
 import { cssHasMotion, narrow, reducedMotion, skipLink, visibleFocus } from './lib/keyboard.mjs';
 
@@ -207,6 +208,8 @@ async function main() {
     await step('journey: two doors lose the network, decide alone, then upload', () => offlineDoors(browser, app, SHOTS));
     await step('journey: attendee finds workshops on a phone, then the grid', () => agendaJourney(browser, app, SHOTS));
     await step('journey: door staff register a walk-in on a phone', () => walkInJourney(browser, app, SHOTS, inspect));
+    await step('journey: an attendee downloads their certificate and the verify page confirms it',
+      () => certificateJourney(browser, app, SHOTS, inspect));
     await step('journey: organiser imports a programme sheet, keyboard only', () => importJourney(browser, app, SHOTS));
     const orgContext = await step('journey: organiser meets a room clash', () => organiser(browser, app, SHOTS));
     await step('journey: organiser sets up a congress from an empty database, keyboard only',

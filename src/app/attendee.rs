@@ -46,6 +46,9 @@ pub struct Personal {
     /// What the form to change workshops offers.
     pub choices: Choices,
     pub payment: PaymentState,
+    /// The organisers issue certificates of attendance, the event has ended and this
+    /// registration holds its place: the page links to the certificate.
+    pub certificate: bool,
 }
 
 pub async fn personal(db: &Db, r: &Registration) -> Result<Personal> {
@@ -56,7 +59,11 @@ pub async fn personal(db: &Db, r: &Registration) -> Result<Personal> {
     let ticket = ticket_name(db, r).await?;
     let choices = choices::choices(db, &agenda).await?;
     let payment = payment::state(db, &agenda.event, r).await?;
+    let certificate = r.status == crate::domain::RegistrationStatus::Confirmed
+        && crate::domain::time::now() >= agenda.event.ends_at
+        && store::certificates::settings(db, r.event_id).await?.enabled;
     Ok(Personal {
+        certificate,
         agenda,
         signups,
         position,

@@ -18,6 +18,21 @@ pub async fn create_event(db: &Db, input: &Input) -> Result<Event> {
     Ok(store::events::create(db, &validate_event(input)?).await?)
 }
 
+/// The API's POST: the event and, when named, its certificate settings (both validated
+/// before anything is written).
+pub async fn create_with_certificates(
+    db: &Db,
+    actor: &str,
+    input: &Input,
+) -> Result<(Event, Option<crate::domain::certificate::Settings>)> {
+    let certificates = crate::app::certificate_admin::settings_patch(&Default::default(), input)?;
+    let event = create_event(db, input).await?;
+    if let Some(s) = &certificates {
+        crate::app::certificate_admin::save(db, actor, &event, s, None).await?;
+    }
+    Ok((event, certificates))
+}
+
 /// The stored event as input, so a PATCH can be laid over it and validated whole.
 pub fn event_input(e: &Event) -> Input {
     let tz = e.tz();
@@ -67,6 +82,24 @@ pub async fn update_event(db: &Db, event: &Event, patch: Input) -> Result<Event>
     let draft = validate_event(&base.overlay(patch))?;
     refuse_below_held(db, event, &draft).await?;
     Ok(store::events::update(db, event.id, &draft).await?)
+}
+
+/// The API's PATCH: the event's fields and, when named (`certificates`,
+/// `certificate_min_percent`, …), its certificate settings. Both are validated before
+/// either is written, so a refusal of one changes neither.
+pub async fn patch_event(
+    db: &Db,
+    actor: &str,
+    event: &Event,
+    patch: Input,
+) -> Result<(Event, Option<crate::domain::certificate::Settings>)> {
+    let stored = crate::app::certificate_admin::settings(db, event).await?;
+    let certificates = crate::app::certificate_admin::settings_patch(&stored, &patch)?;
+    let event = update_event(db, event, patch).await?;
+    if let Some(s) = &certificates {
+        crate::app::certificate_admin::save(db, actor, &event, s, None).await?;
+    }
+    Ok((event, certificates))
 }
 
 /// Places are never lowered below what people already hold (confirmed, or paying): the

@@ -62,7 +62,8 @@ impl SignedClaim {
     }
 }
 
-fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+/// Appends `n` as an LEB128 varint (shared with certificate codes).
+pub fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     loop {
         let byte = (n & 0x7f) as u8;
         n >>= 7;
@@ -75,7 +76,7 @@ fn put_varint(out: &mut Vec<u8>, mut n: u64) {
 }
 
 /// A varint that fits an `i64`; `None` on truncation or overflow.
-fn take_varint(bytes: &mut &[u8]) -> Option<i64> {
+pub fn take_varint(bytes: &mut &[u8]) -> Option<i64> {
     let mut n: u64 = 0;
     for shift in (0..63).step_by(7) {
         let (&byte, rest) = bytes.split_first()?;
@@ -104,17 +105,21 @@ pub fn encode(claim: &Claim, key: &SigningKey) -> Option<String> {
     Some(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes)))
 }
 
+/// The bytes of a signed code (badge or certificate): `prefix` then base64url, at most
+/// `max_len` characters, the bytes starting with `version`; `None` for anything else.
+pub fn code_bytes(text: &str, prefix: &str, max_len: usize, version: u8) -> Option<Vec<u8>> {
+    let text = text.trim();
+    if text.len() > max_len {
+        return None;
+    }
+    let bytes = URL_SAFE_NO_PAD.decode(text.strip_prefix(prefix)?).ok()?;
+    (bytes.first() == Some(&version)).then_some(bytes)
+}
+
 /// Reads a badge code; `None` for anything that is not one (never panics).
 pub fn decode(text: &str) -> Option<SignedClaim> {
-    let text = text.trim();
-    if text.len() > MAX_LEN {
-        return None;
-    }
-    let bytes = URL_SAFE_NO_PAD.decode(text.strip_prefix(PREFIX)?).ok()?;
-    let (&version, mut rest) = bytes.split_first()?;
-    if version != VERSION {
-        return None;
-    }
+    let bytes = code_bytes(text, PREFIX, MAX_LEN, VERSION)?;
+    let mut rest = &bytes[1..];
     let event_id = take_varint(&mut rest)?;
     let registration_id = take_varint(&mut rest)?;
     let badge_version = take_varint(&mut rest)?;
@@ -143,6 +148,11 @@ pub fn new_keys() -> (String, String) {
 /// The public half of a signing key, as scanners receive it (base64url of the 32 bytes).
 pub fn public_text(key: &SigningKey) -> String {
     URL_SAFE_NO_PAD.encode(key.verifying_key().to_bytes())
+}
+
+/// A public key as text (base64url of the 32 bytes), as it is published.
+pub fn public_key_text(key: &VerifyingKey) -> String {
+    URL_SAFE_NO_PAD.encode(key.to_bytes())
 }
 
 pub fn signing_key(text: &str) -> Option<SigningKey> {

@@ -5,10 +5,12 @@
 
 pub mod accessibility;
 pub mod agenda_filter;
+pub mod attendance;
 pub mod badge;
 pub mod badge_role;
 pub mod badge_size;
 pub mod capacity;
+pub mod certificate;
 pub mod chart;
 pub mod duplicate;
 pub mod event;

@@ -20,6 +20,8 @@ string_enum!(OutboxKind {
     // An organiser's own subject and text.
     Announcement => "announcement",
     Reminder => "reminder",
+    // A certificate of attendance is ready (the payload is its id).
+    Certificate => "certificate",
 });
 
 #[cfg(test)]

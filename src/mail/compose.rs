@@ -122,6 +122,28 @@ impl Composer {
             data["link"] = json!(personal::join_url(&self.public_url, &token, s.id));
             data["link_label"] = json!(lang.t("calendar-join-link"));
         }
+        let certificate = match m.message_kind.as_str() {
+            outbox::CERTIFICATE => {
+                let attached = crate::app::certificate_document::attachment(
+                    db,
+                    &agenda.event,
+                    &r,
+                    &m.payload,
+                    &self.public_url,
+                    lang,
+                );
+                let Some(pdf) = attached.await.map_err(|e| e.to_string())? else {
+                    // Withdrawn or erased since it was queued: nothing to send.
+                    return Ok(None);
+                };
+                data["link"] = json!(format!("{}/r/{token}/certificate", self.public_url));
+                data["link_label"] = json!(lang.t("mail-certificate-link"));
+                // The certificate lists what was attended; the seats held do not matter now.
+                data["sessions"] = json!([]);
+                Some(pdf)
+            }
+            _ => None,
+        };
         let badge = match badge_png(db, &r, &m.message_kind).await {
             Ok(png) => png,
             Err(e) => return Err(e.to_string()),
@@ -147,6 +169,10 @@ impl Composer {
             None => MultiPart::alternative_plain_html(text, html),
         };
         let mut mixed = MultiPart::mixed().multipart(body);
+        if let Some((name, pdf)) = certificate {
+            let kind = ContentType::parse("application/pdf").map_err(|e| e.to_string())?;
+            mixed = mixed.singlepart(Attachment::new(name).body(pdf, kind));
+        }
         if let Some((method, ics)) = self.invite(&agenda, &r, &signups, &token, lang, m) {
             let kind = format!("text/calendar; method={method}; charset=utf-8");
             let kind = ContentType::parse(&kind).map_err(|e| e.to_string())?;
@@ -403,6 +429,10 @@ fn announcement(m: &Claimed) -> Option<(String, String)> {
 fn wording(kind: &str, status: RegistrationStatus) -> (Msg, Msg) {
     use RegistrationStatus as S;
     match (kind, status) {
+        (outbox::CERTIFICATE, _) => (
+            Msg::new("mail-certificate-subject"),
+            Msg::new("mail-certificate-intro"),
+        ),
         (outbox::REMINDER, _) => (
             Msg::new("mail-reminder-subject"),
             Msg::new("mail-reminder-intro"),

@@ -4,6 +4,7 @@
 //! advance widths (ttf-parser) let a long name shrink or wrap to fit the card.
 
 pub mod badges;
+pub mod certificate;
 
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::paint::Fill;

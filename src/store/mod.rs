@@ -5,6 +5,7 @@
 pub mod agenda_refs;
 pub mod audit;
 pub mod badges;
+pub mod certificates;
 pub mod checkins;
 pub mod conflicts;
 pub mod duplicate;

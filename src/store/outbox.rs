@@ -22,6 +22,7 @@ pub const PAYMENT_EXPIRED: &str = OutboxKind::PaymentExpired.as_str();
 pub const REFUNDED: &str = OutboxKind::Refunded.as_str();
 pub const ANNOUNCEMENT: &str = OutboxKind::Announcement.as_str();
 pub const REMINDER: &str = OutboxKind::Reminder.as_str();
+pub const CERTIFICATE: &str = OutboxKind::Certificate.as_str();
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Message {

@@ -11,6 +11,8 @@ use super::Db;
 /// Everything stored about a registration: the file its attendee downloads.
 #[derive(Debug, Clone, Serialize)]
 pub struct Export {
+    /// Certificates of attendance issued (`withdrawn_at`: withdrawn or replaced).
+    pub certificates: Vec<CertificateRecord>,
     pub checkins: Vec<CheckinRecord>,
     pub messages: Vec<MessageRecord>,
     pub online_joins: Vec<JoinRecord>,
@@ -24,6 +26,14 @@ pub struct Export {
     pub starred_reminder: bool,
     /// How to read the numbers that are times.
     pub times: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct CertificateRecord {
+    pub id: i64,
+    pub minutes: i64,
+    pub issued_at: i64,
+    pub withdrawn_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -123,12 +133,20 @@ pub async fn export(db: &Db, r: &Registration) -> Result<Export> {
     )
     .await?;
     let starred_reminder = super::stars::reminder(db, r.id).await?;
+    let certificates = rows_of(
+        db,
+        "SELECT id, minutes, issued_at, withdrawn_at FROM certificates \
+         WHERE registration_id = $1 ORDER BY id",
+        r.id,
+    )
+    .await?;
     let (personal_links_issued,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM registration_tokens WHERE registration_id = $1")
             .bind(r.id)
             .fetch_one(&db.read)
             .await?;
     Ok(Export {
+        certificates,
         checkins,
         messages,
         online_joins,

@@ -16,6 +16,7 @@ mod badge_pdf;
 mod badge_roles;
 mod badges;
 mod bytes_on_the_wire;
+mod certificates;
 mod checkins;
 mod cli;
 mod cors;

@@ -2,6 +2,7 @@
 
 pub mod badge_pdf;
 pub mod badge_roles;
+pub mod certificates;
 pub mod checkins;
 pub mod dashboard;
 pub mod duplicate;

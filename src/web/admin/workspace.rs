@@ -26,12 +26,13 @@ pub enum Section {
     Registrations,
     Doors,
     Messages,
+    Certificates,
     Dashboard,
     Settings,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Overview,
         Section::Programme,
         Section::Timetable,
@@ -41,6 +42,7 @@ impl Section {
         Section::Registrations,
         Section::Doors,
         Section::Messages,
+        Section::Certificates,
         Section::Dashboard,
         Section::Settings,
     ];
@@ -57,6 +59,7 @@ impl Section {
             Section::Registrations => "/registrations",
             Section::Doors => "/checkins",
             Section::Messages => "/messages",
+            Section::Certificates => "/certificates",
             Section::Dashboard => "/dashboard",
             Section::Settings => "/settings",
         }
@@ -73,6 +76,7 @@ impl Section {
             Section::Registrations => lang.t("ws-registrations"),
             Section::Doors => lang.t("ws-doors"),
             Section::Messages => lang.t("ws-messages"),
+            Section::Certificates => lang.t("ws-certificates"),
             Section::Dashboard => lang.t("ws-dashboard"),
             Section::Settings => lang.t("ws-settings"),
         }

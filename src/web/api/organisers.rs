@@ -48,8 +48,10 @@ async fn create_event(
     body: Result<JsonInput, Error>,
 ) -> Result<Created<OrganiserEventView>> {
     who.may_create_events()?;
-    let event = organise::create_event(db, &body?.0).await?;
-    Ok((Status::Created, Json(OrganiserEventView::new(&event, lang))))
+    let (event, certificates) =
+        organise::create_with_certificates(db, &who.0.actor(), &body?.0).await?;
+    let view = OrganiserEventView::with_certificates(&event, certificates.as_ref(), lang);
+    Ok((Status::Created, Json(view)))
 }
 
 #[patch("/events/<slug>", data = "<body>")]
@@ -61,8 +63,12 @@ async fn patch_event(
     body: Result<JsonInput, Error>,
 ) -> Result<Json<OrganiserEventView>> {
     let event = who.event(db, slug).await?;
-    let event = organise::update_event(db, &event, body?.0).await?;
-    Ok(Json(OrganiserEventView::new(&event, lang)))
+    let (event, certificates) = organise::patch_event(db, &who.0.actor(), &event, body?.0).await?;
+    Ok(Json(OrganiserEventView::with_certificates(
+        &event,
+        certificates.as_ref(),
+        lang,
+    )))
 }
 
 #[post("/events/<slug>/rooms", data = "<body>")]

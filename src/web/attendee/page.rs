@@ -61,6 +61,7 @@ async fn attendee_page(
         ticket,
         choices,
         payment,
+        certificate,
     } = attendee::personal(db, r).await?;
     let sessions = signups
         .iter()
@@ -123,6 +124,7 @@ async fn attendee_page(
             problem: err.map(|e| e.message().render(lang)),
             errors: err.map(|e| e.field_messages(lang)),
             joins,
+            certificate,
         }),
     ))
 }

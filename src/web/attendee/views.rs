@@ -28,6 +28,8 @@ pub struct AttendeePage<'a> {
     pub errors: Option<BTreeMap<String, String>>,
     /// The streams they may join, with where each link stands.
     pub joins: Vec<JoinDoorView>,
+    /// A link to the certificate of attendance.
+    pub certificate: bool,
 }
 
 /// One stream the attendee may join: "Join" while open, when it opens, or that it ended.
@@ -212,4 +214,15 @@ pub struct BrowseItem {
     pub session: crate::app::agenda::SessionView,
     pub starred: bool,
     pub signup: Option<String>,
+}
+
+/// `/r/TOKEN/certificate`: the certificate, or why there is none.
+#[derive(Debug, Serialize)]
+pub struct CertificatePage {
+    pub token: String,
+    pub event: EventSummary,
+    pub document: Option<crate::app::certificate_document::Document>,
+    /// The QR code of the verify address, as inline SVG.
+    pub qr: Option<String>,
+    pub message: Option<String>,
 }

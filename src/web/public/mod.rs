@@ -9,4 +9,5 @@ pub mod pages;
 pub mod privacy;
 pub mod register;
 pub mod statement;
+pub mod verify;
 pub mod views;

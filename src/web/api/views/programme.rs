@@ -94,15 +94,34 @@ pub struct OrganiserEventView {
     pub stream_url: Option<String>,
     pub refund_until: Option<String>,
     pub legal_details: String,
+    /// The certificate settings, in the answer to a PATCH that changed them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificates: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_min_percent: Option<i64>,
 }
 
 impl OrganiserEventView {
+    /// With the certificate settings (after a PATCH that named them).
+    pub fn with_certificates(
+        e: &Event,
+        s: Option<&crate::domain::certificate::Settings>,
+        lang: Lang,
+    ) -> Self {
+        let mut view = OrganiserEventView::new(e, lang);
+        view.certificates = s.map(|s| s.enabled);
+        view.certificate_min_percent = s.map(|s| s.min_percent);
+        view
+    }
+
     pub fn new(e: &Event, lang: Lang) -> Self {
         OrganiserEventView {
             event: EventView::new(e, lang),
             stream_url: e.stream_url.clone(),
             refund_until: e.refund_until.map(|t| time::to_rfc3339(t, e.tz())),
             legal_details: e.legal_details.clone(),
+            certificates: None,
+            certificate_min_percent: None,
         }
     }
 }
