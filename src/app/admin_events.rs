@@ -59,7 +59,7 @@ pub async fn overview(db: &Db, event: &Event) -> Result<Overview> {
         ..Overview::default()
     };
     for c in counts {
-        match crate::domain::RegistrationStatus::parse(&c.status) {
+        match Some(c.status) {
             Some(crate::domain::RegistrationStatus::Confirmed) => o.confirmed += c.n,
             Some(crate::domain::RegistrationStatus::Waitlisted) => o.waitlisted += c.n,
             Some(

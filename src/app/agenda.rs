@@ -113,6 +113,9 @@ pub struct Agenda {
     pub roles: HashMap<i64, Vec<SessionSpeaker>>,
     /// The visitor's own zone, when they chose one: times are also shown in it.
     pub visitor_tz: Option<chrono_tz::Tz>,
+    /// What the agenda offers to filter on, worked out once (the finder, the filter, the
+    /// grid and the day list all ask).
+    offered: std::sync::OnceLock<Offered>,
 }
 
 impl Agenda {
@@ -132,6 +135,7 @@ impl Agenda {
             sessions,
             roles,
             visitor_tz: None,
+            offered: std::sync::OnceLock::new(),
         })
     }
 
@@ -241,7 +245,11 @@ impl Agenda {
     }
 
     /// What the agenda offers to filter on: its days (in the event's zone), tracks and rooms.
-    pub fn offered(&self) -> Offered {
+    pub fn offered(&self) -> &Offered {
+        self.offered.get_or_init(|| self.work_out_offered())
+    }
+
+    fn work_out_offered(&self) -> Offered {
         let tz = self.event.tz();
         let mut days: Vec<_> = self
             .sessions
@@ -290,7 +298,7 @@ impl Agenda {
     pub fn days_matching(&self, lang: Lang, filter: &AgendaFilter) -> Vec<Day> {
         let tz = self.event.tz();
         let mut days: Vec<(chrono::NaiveDate, Vec<SessionView>)> = Vec::new();
-        for day in self.offered().days {
+        for &day in &self.offered().days {
             days.push((day, Vec::new()));
         }
         for s in self.sessions.iter().filter(|s| self.keeps(filter, s)) {

@@ -3,7 +3,7 @@
 //! form, the attendee's page and the organisers' "add someone" form.
 
 use crate::app::agenda::Agenda;
-use crate::domain::{Attendance, RegistrationStatus, SessionStatus};
+use crate::domain::{Attendance, SessionStatus};
 use crate::error::Result;
 use crate::store::roster::SessionFill;
 use crate::store::{self, Db};
@@ -37,15 +37,7 @@ pub async fn choices(db: &Db, agenda: &Agenda) -> Result<Choices> {
         store::roster::counts(db, event.id),
     )?;
     let workshops = workshops(agenda, &fill);
-    // Places are held by confirmed registrations and by those waiting for their payment.
-    let held = |mode: Attendance| -> i64 {
-        counts
-            .iter()
-            .filter(|c| Attendance::parse(&c.attendance) == Some(mode))
-            .filter(|c| RegistrationStatus::parse(&c.status).is_some_and(|s| s.holds_place()))
-            .map(|c| c.n)
-            .sum()
-    };
+    let taken = store::roster::Count::taken(&counts);
     let full_modes = Attendance::ALL
         .iter()
         .copied()
@@ -54,7 +46,7 @@ pub async fn choices(db: &Db, agenda: &Agenda) -> Result<Choices> {
                 Attendance::InPerson => event.in_person_capacity,
                 Attendance::Online => event.online_capacity,
             };
-            m.fits(event.format) && cap.is_some_and(|cap| held(m) >= cap)
+            m.fits(event.format) && cap.is_some_and(|cap| taken.in_mode(m) >= cap)
         })
         .collect();
     Ok(Choices {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::Attendance;
+use crate::domain::{Attendance, RegistrationStatus};
 use crate::error::Result;
 use crate::store::events::Event;
 pub use crate::store::sessions::Session;
@@ -61,7 +61,7 @@ pub async fn report(db: &Db, event: &Event) -> Result<DoorReport> {
             mode: *mode,
             registered: registered
                 .iter()
-                .filter(|c| c.status == "confirmed" && c.attendance == mode.as_str())
+                .filter(|c| c.status == RegistrationStatus::Confirmed && c.attendance == *mode)
                 .map(|c| c.n)
                 .sum(),
             checked_in: counts

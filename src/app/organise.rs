@@ -111,14 +111,7 @@ async fn refuse_below_held(
 ) -> Result<()> {
     use crate::domain::Attendance;
     let counts = store::roster::counts(db, event.id).await?;
-    let held = |mode: Attendance| -> i64 {
-        counts
-            .iter()
-            .filter(|c| c.attendance == mode.as_str())
-            .filter(|c| matches!(c.status.as_str(), "confirmed" | "pending_payment"))
-            .map(|c| c.n)
-            .sum()
-    };
+    let taken = store::roster::Count::taken(&counts);
     let limits = [
         (
             "in_person_capacity",
@@ -128,7 +121,7 @@ async fn refuse_below_held(
         ("online_capacity", draft.online_capacity, Attendance::Online),
     ];
     for (field, capacity, mode) in limits {
-        let n = held(mode);
+        let n = taken.in_mode(mode);
         if capacity.is_some_and(|c| c < n) {
             let message =
                 crate::error::Msg::new("event-capacity-below-held").arg("count", n.to_string());

@@ -296,7 +296,7 @@ impl Roster {
                 let n = |mode: Attendance| -> i64 {
                     self.counts
                         .iter()
-                        .filter(|c| c.status == s.as_str() && c.attendance == mode.as_str())
+                        .filter(|c| c.status == *s && c.attendance == mode)
                         .map(|c| c.n)
                         .sum()
                 };
@@ -316,7 +316,7 @@ impl Roster {
         let n = |status: RegistrationStatus| -> i64 {
             self.counts
                 .iter()
-                .filter(|c| c.ticket_type_id == Some(t.id) && c.status == status.as_str())
+                .filter(|c| c.ticket_type_id == Some(t.id) && c.status == status)
                 .map(|c| c.n)
                 .sum()
         };

@@ -27,14 +27,8 @@ pub async fn holders(db: &Db, ticket: &TicketType) -> Result<i64> {
 
 /// Places held per ticket type (confirmed, or waiting for their payment).
 pub async fn held(db: &Db, event: &Event) -> Result<std::collections::HashMap<i64, i64>> {
-    let mut held = std::collections::HashMap::new();
-    for c in store::roster::counts(db, event.id).await? {
-        let holds = matches!(c.status.as_str(), "confirmed" | "pending_payment");
-        if let (true, Some(t)) = (holds, c.ticket_type_id) {
-            *held.entry(t).or_default() += c.n;
-        }
-    }
-    Ok(held)
+    let counts = store::roster::counts(db, event.id).await?;
+    Ok(store::roster::Count::taken(&counts).by_ticket)
 }
 
 /// The stored ticket type as input (times in the event's zone), for the edit form and PATCH.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::Attendance;
+use super::{Attendance, RegistrationStatus};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TicketLimit {
@@ -52,6 +52,28 @@ impl Limits {
 }
 
 impl Taken {
+    /// Places held, from registrations counted by (status, way of attending, ticket type):
+    /// those whose status holds a place (confirmed, or waiting for their payment) take one.
+    pub fn from_counts(
+        counts: impl IntoIterator<Item = (RegistrationStatus, Attendance, Option<i64>, i64)>,
+    ) -> Taken {
+        let mut taken = Taken::default();
+        for (status, mode, ticket, n) in counts {
+            if status.holds_place() {
+                *taken.by_mode.entry(mode).or_default() += n;
+                if let Some(t) = ticket {
+                    *taken.by_ticket.entry(t).or_default() += n;
+                }
+            }
+        }
+        taken
+    }
+
+    /// Places held in `mode`.
+    pub fn in_mode(&self, mode: Attendance) -> i64 {
+        self.by_mode.get(&mode).copied().unwrap_or(0)
+    }
+
     pub fn take(&mut self, mode: Attendance, ticket: Option<i64>) {
         *self.by_mode.entry(mode).or_default() += 1;
         if let Some(t) = ticket {

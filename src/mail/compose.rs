@@ -5,7 +5,6 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use rocket_dyn_templates::handlebars::Handlebars;
-use serde_json::{json, Value};
 
 use crate::app::agenda::Agenda;
 use crate::calendar::{self, personal};
@@ -16,6 +15,9 @@ use crate::i18n::Lang;
 use crate::store::outbox::{self, Claimed};
 use crate::store::registrations::{self, Registration};
 use crate::store::{self, Db};
+
+use super::view::{AnnouncementPayload, MailSession, MailView, NoticePayload};
+use super::wording::wording;
 
 pub struct Composer {
     /// Plain text is not HTML-escaped; the HTML registry escapes everything it inserts.
@@ -115,12 +117,12 @@ impl Composer {
             announcement(m).filter(|_| m.message_kind == outbox::ANNOUNCEMENT)
         {
             subject = own_subject;
-            data["subject"] = json!(subject);
-            data["intro"] = json!(text);
+            data.subject = subject.clone();
+            data.intro = text;
         }
         if let (outbox::REMINDER, Some(s), true) = (m.message_kind.as_str(), session, joinable) {
-            data["link"] = json!(personal::join_url(&self.public_url, &token, s.id));
-            data["link_label"] = json!(lang.t("calendar-join-link"));
+            data.link = personal::join_url(&self.public_url, &token, s.id);
+            data.link_label = lang.t("calendar-join-link");
         }
         let certificate = match m.message_kind.as_str() {
             outbox::CERTIFICATE => {
@@ -136,10 +138,10 @@ impl Composer {
                     // Withdrawn or erased since it was queued: nothing to send.
                     return Ok(None);
                 };
-                data["link"] = json!(format!("{}/r/{token}/certificate", self.public_url));
-                data["link_label"] = json!(lang.t("mail-certificate-link"));
+                data.link = format!("{}/r/{token}/certificate", self.public_url);
+                data.link_label = lang.t("mail-certificate-link");
                 // The certificate lists what was attended; the seats held do not matter now.
-                data["sessions"] = json!([]);
+                data.sessions.clear();
                 Some(pdf)
             }
             _ => None,
@@ -149,7 +151,7 @@ impl Composer {
             Err(e) => return Err(e.to_string()),
         };
         if badge.is_some() {
-            data["badge_alt"] = json!(Msg::new("badge-qr-alt").arg("name", &r.name).render(lang));
+            data.badge_alt = Some(Msg::new("badge-qr-alt").arg("name", &r.name).render(lang));
         }
         let text = self.text.render("text", &data).map_err(|e| e.to_string())?;
         let html = (self.hbs.render("html", &data)).map_err(|e| e.to_string())?;
@@ -212,7 +214,7 @@ impl Composer {
         lang: Lang,
         subject: &str,
         intro: Msg,
-    ) -> Value {
+    ) -> MailView {
         let tz = agenda.event.tz();
         let title = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
         let when = format!(
@@ -220,7 +222,7 @@ impl Composer {
             time::long_date(agenda.event.starts_at, tz, lang),
             time::clock(agenda.event.starts_at, tz)
         );
-        let sessions: Vec<Value> = signups
+        let sessions: Vec<MailSession> = signups
             .iter()
             .filter_map(|s| {
                 let session = agenda.session(s.session_id)?;
@@ -230,24 +232,30 @@ impl Composer {
                     (_, SignupStatus::Confirmed) => lang.t("signup-confirmed"),
                     _ => lang.t("signup-waitlisted"),
                 };
-                Some(json!({
-                    "title": lang.pick(&session.title_fr, &session.title_en),
-                    "when": format!("{} {}", time::long_date(session.starts_at, tz, lang), time::clock(session.starts_at, tz)),
-                    "status": status,
-                }))
+                let starts = session.starts_at;
+                Some(MailSession {
+                    title: lang.pick(&session.title_fr, &session.title_en).to_string(),
+                    when: format!(
+                        "{} {}",
+                        time::long_date(starts, tz, lang),
+                        time::clock(starts, tz)
+                    ),
+                    status,
+                })
             })
             .collect();
-        json!({
-            "lang": lang.code(),
-            "subject": subject,
-            "greeting": Msg::new("mail-greeting").arg("name", &r.name).render(lang),
-            "intro": intro.arg("event", title).arg("when", when).render(lang),
-            "sessions_heading": lang.t("attendee-sessions-heading"),
-            "sessions": sessions,
-            "link_label": lang.t("mail-link-label"),
-            "link": format!("{}/r/{token}", self.public_url),
-            "footer": lang.t("mail-footer"),
-        })
+        MailView {
+            lang: lang.code(),
+            subject: subject.to_string(),
+            greeting: Msg::new("mail-greeting").arg("name", &r.name).render(lang),
+            intro: intro.arg("event", title).arg("when", when).render(lang),
+            sessions_heading: lang.t("attendee-sessions-heading"),
+            sessions,
+            link_label: lang.t("mail-link-label"),
+            link: format!("{}/r/{token}", self.public_url),
+            footer: lang.t("mail-footer"),
+            badge_alt: None,
+        }
     }
 
     /// The invite for people who hold a place; a cancellation withdraws it. iTIP allows one
@@ -338,22 +346,28 @@ impl Composer {
         else {
             return Ok(None);
         };
-        let v: Value = serde_json::from_str(&m.payload).map_err(|e| e.to_string())?;
-        let lang = v["lang"].as_str().and_then(Lang::parse).unwrap_or(Lang::Fr);
-        let slug = v["event"].as_str().unwrap_or_default();
+        let payload = AnnouncementPayload::read(&m.payload).unwrap_or(AnnouncementPayload {
+            subject: String::new(),
+            body: String::new(),
+            event: String::new(),
+            lang: String::new(),
+        });
+        let lang = Lang::parse(&payload.lang).unwrap_or(Lang::Fr);
+        let slug = payload.event;
         let subject = Msg::new("forms-test-subject")
             .arg("subject", &subject)
             .render(lang);
         let greeting = Msg::new("mail-greeting").arg("name", lang.t("forms-sample-name"));
-        let data = json!({
-            "lang": lang.code(),
-            "subject": subject,
-            "greeting": greeting.render(lang),
-            "intro": body,
-            "link_label": lang.t("forms-test-link-label"),
-            "link": format!("{}/events/{slug}", self.public_url),
-            "footer": lang.t("forms-test-footer"),
-        });
+        let data = MailView {
+            lang: lang.code(),
+            subject: subject.clone(),
+            greeting: greeting.render(lang),
+            intro: body,
+            link_label: lang.t("forms-test-link-label"),
+            link: format!("{}/events/{slug}", self.public_url),
+            footer: lang.t("forms-test-footer"),
+            ..MailView::default()
+        };
         let text = self.text.render("text", &data).map_err(|e| e.to_string())?;
         let html = self.hbs.render("html", &data).map_err(|e| e.to_string())?;
         let to: Mailbox = m.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
@@ -398,89 +412,15 @@ async fn badge_png(db: &Db, r: &Registration, kind: &str) -> crate::Result<Optio
 
 /// The session a change notice or a reminder is about.
 fn notice_session(m: &Claimed) -> Option<i64> {
-    if let Some(id) = m.payload.strip_prefix("session-") {
-        return id.parse().ok();
-    }
-    serde_json::from_str::<Value>(&m.payload).ok()?["session_id"].as_i64()
+    NoticePayload::read(&m.payload).session_id
 }
 
 /// The sessions a registration held a seat in when it ended (see `outbox::enqueue_withdrawal`).
 fn withdrawn_sessions(m: &Claimed) -> Vec<i64> {
-    serde_json::from_str::<Value>(&m.payload)
-        .ok()
-        .and_then(|v| {
-            v["sessions"]
-                .as_array()
-                .map(|a| a.iter().filter_map(Value::as_i64).collect())
-        })
-        .unwrap_or_default()
+    NoticePayload::read(&m.payload).sessions
 }
 
 /// An organiser's announcement: their own subject and text.
 fn announcement(m: &Claimed) -> Option<(String, String)> {
-    let v: Value = serde_json::from_str(&m.payload).ok()?;
-    Some((
-        v["subject"].as_str()?.to_string(),
-        v["body"].as_str()?.to_string(),
-    ))
-}
-
-/// The subject and first paragraph for a kind of message and the registration's status.
-fn wording(kind: &str, status: RegistrationStatus) -> (Msg, Msg) {
-    use RegistrationStatus as S;
-    match (kind, status) {
-        (outbox::CERTIFICATE, _) => (
-            Msg::new("mail-certificate-subject"),
-            Msg::new("mail-certificate-intro"),
-        ),
-        (outbox::REMINDER, _) => (
-            Msg::new("mail-reminder-subject"),
-            Msg::new("mail-reminder-intro"),
-        ),
-        (outbox::SESSION_CHANGED, _) => (
-            Msg::new("mail-session-changed-subject"),
-            Msg::new("mail-session-changed-intro"),
-        ),
-        (outbox::SESSION_CANCELLED, _) => (
-            Msg::new("mail-session-cancelled-subject"),
-            Msg::new("mail-session-cancelled-intro"),
-        ),
-        (outbox::LINK, _) => (Msg::new("mail-link-subject"), Msg::new("mail-link-intro")),
-        (outbox::PAYMENT_EXPIRED, _) => (
-            Msg::new("mail-payment-expired-subject"),
-            Msg::new("mail-payment-expired-intro"),
-        ),
-        (outbox::REFUNDED, _) => (
-            Msg::new("mail-refunded-subject"),
-            Msg::new("mail-refunded-intro"),
-        ),
-        (outbox::CANCELLED, _) => (
-            Msg::new("mail-cancelled-subject"),
-            Msg::new("mail-cancelled-intro"),
-        ),
-        (_, S::Rejected) => (
-            Msg::new("mail-rejected-subject"),
-            Msg::new("mail-rejected-intro"),
-        ),
-        (_, S::Waitlisted) => (
-            Msg::new("mail-waitlisted-subject"),
-            Msg::new("mail-waitlisted-intro"),
-        ),
-        (_, S::PendingApproval) => (
-            Msg::new("mail-pending-subject"),
-            Msg::new("mail-pending-intro"),
-        ),
-        (_, S::PendingPayment) => (
-            Msg::new("mail-payment-subject"),
-            Msg::new("mail-payment-intro"),
-        ),
-        (outbox::PROMOTED, _) => (
-            Msg::new("mail-promoted-subject"),
-            Msg::new("mail-promoted-intro"),
-        ),
-        _ => (
-            Msg::new("mail-confirmed-subject"),
-            Msg::new("mail-confirmed-intro"),
-        ),
-    }
+    AnnouncementPayload::read(&m.payload).map(|a| (a.subject, a.body))
 }

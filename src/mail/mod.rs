@@ -3,6 +3,8 @@
 //! outbox rows by [`compose`]; the worker in `jobs::outbox` sends them.
 
 pub mod compose;
+pub mod view;
+mod wording;
 
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};

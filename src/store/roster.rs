@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::error::{Error, Result};
 use super::registrations::{Registration, COLUMNS};
 use super::Db;
+use crate::domain::{Attendance, RegistrationStatus};
 
 /// Filters of the organisers' list; empty fields do not filter.
 #[derive(Debug, Clone, Default)]
@@ -78,10 +79,23 @@ pub async fn list(db: &Db, event_id: i64, f: &Filter) -> Result<Vec<Registration
 /// Numbers of registrations by (status, attendance, ticket).
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Count {
-    pub status: String,
-    pub attendance: String,
+    #[sqlx(try_from = "String")]
+    pub status: RegistrationStatus,
+    #[sqlx(try_from = "String")]
+    pub attendance: Attendance,
     pub ticket_type_id: Option<i64>,
     pub n: i64,
+}
+
+impl Count {
+    /// The places these counts hold (see `domain::capacity::Taken::from_counts`).
+    pub fn taken(counts: &[Count]) -> crate::domain::capacity::Taken {
+        crate::domain::capacity::Taken::from_counts(
+            counts
+                .iter()
+                .map(|c| (c.status, c.attendance, c.ticket_type_id, c.n)),
+        )
+    }
 }
 
 pub async fn counts(db: &Db, event_id: i64) -> Result<Vec<Count>> {

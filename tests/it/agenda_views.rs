@@ -188,3 +188,31 @@ async fn now_and_next_show_while_the_event_is_on() {
         "{block}"
     );
 }
+
+#[rocket::async_test]
+async fn the_agendas_places_are_at_most_agenda_seats_seconds_old_and_the_form_counts_afresh() {
+    let url = common::fresh_url(Backend::Sqlite).await;
+    let mut settings = common::settings(&url, true);
+    settings.agenda_seats_seconds = 1;
+    let c = common::client_with_settings(settings).await;
+    let id = session_id(&c, FLASH).await;
+    let agenda = format!("/events/{SLUG}?lang=en&q=visualising");
+    assert!(row(&text_of(&c, &agenda).await, FLASH).contains("40 places left"));
+    common::register_via_api(
+        &c,
+        SLUG,
+        json!({"name": "Inès Moreau", "email": "ines@example.org", "attendance": "in_person",
+               "language": "fr", "sessions": [id]}),
+    )
+    .await;
+    // Within the bound the agenda may still show what it read; the form never does.
+    assert!(row(&text_of(&c, &agenda).await, FLASH).contains("40 places left"));
+    let form = text_of(&c, &format!("/events/{SLUG}/register?lang=en")).await;
+    assert!(
+        form.contains("39 places left"),
+        "the registration form counts afresh"
+    );
+    // Past the bound, the agenda reads the places again.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert!(row(&text_of(&c, &agenda).await, FLASH).contains("39 places left"));
+}

@@ -491,8 +491,16 @@ async fn the_duplicate_form_proposes_next_year_and_scoped_organisers_may_not() {
     assert!(preview.contains(BANNER_EN));
     sign_out(&client).await;
 
-    // A login limited to one event would lose the copy: refused, nothing made.
+    // A login limited to one event would lose the copy: not offered, refused, nothing made.
     common::sign_in_organiser(&client, "scoped@villes.fr", Some(source.id)).await;
+    for page in ["", "/settings"] {
+        let html = text_of(&client, &format!("/admin/events/sommet-2027{page}?lang=en")).await;
+        assert!(html.contains("sommet-2027"), "{html}");
+        assert!(
+            !html.contains("/duplicate\""),
+            "{page}: a scoped organiser is offered a copy"
+        );
+    }
     let res = client
         .get("/admin/events/sommet-2027/duplicate")
         .dispatch()

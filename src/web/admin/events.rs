@@ -191,7 +191,6 @@ pub async fn section_page(
         Some("speaker") => {
             crate::web::admin::speakers::speakers_page(ctx, event, refused, None).await
         }
-        Some("event") => settings_page(ctx, event, refused, None).await,
         _ => programme_page(ctx, event, refused).await,
     }
 }
@@ -328,11 +327,14 @@ async fn programme(
     programme_page_with(ctx, event, None, slot).await
 }
 
+/// `may_duplicate`: the organiser may create events (a login limited to one event may not,
+/// so the page does not offer to copy it).
 pub async fn settings_page(
     ctx: Ctx<'_>,
     event: Event,
     refused: Option<Refused<'_>>,
     done: Option<&str>,
+    may_duplicate: bool,
 ) -> Result<Template> {
     let lang = ctx.lang;
     let forms = Forms::new(refused.as_ref(), lang)
@@ -343,6 +345,7 @@ pub async fn settings_page(
         csrf: &ctx.csrf.0,
         forms,
         vocab: vocabulary(lang),
+        may_duplicate,
     };
     Ok(render(
         "admin/settings",
@@ -367,7 +370,8 @@ async fn settings(
         lang,
         csrf: &csrf,
     };
-    settings_page(ctx, event, None, saved.map(|_| "saved")).await
+    let may_duplicate = who.may_create_events().is_ok();
+    settings_page(ctx, event, None, saved.map(|_| "saved"), may_duplicate).await
 }
 
 #[post("/events/<slug>", data = "<form>")]
@@ -381,18 +385,22 @@ async fn update_event(
 ) -> Result<Done> {
     let input = checked(&csrf, form.into_inner())?;
     let event = who.event(db, slug).await?;
-    let outcome = organise::update_event(db, &event, input.clone()).await;
-    on_event_page(
-        Ctx {
-            db,
-            lang,
-            csrf: &csrf,
-        },
-        event,
-        "event",
-        &input,
-        outcome,
-        |e| format!("{}?saved=1", Section::Settings.href(&e.slug)),
-    )
-    .await
+    match organise::update_event(db, &event, input.clone()).await {
+        Ok(e) => Ok(Ok(Redirect::to(format!(
+            "{}?saved=1",
+            Section::Settings.href(&e.slug)
+        )))),
+        Err(err) => {
+            let err = shown(err)?;
+            let refused = Refused {
+                form: "event",
+                input: &input,
+                error: &err,
+            };
+            let ctx = Ctx::new(db, lang, &csrf);
+            let may_duplicate = who.may_create_events().is_ok();
+            let page = settings_page(ctx, event, Some(refused), None, may_duplicate).await?;
+            Ok(Err((err.status(), page)))
+        }
+    }
 }

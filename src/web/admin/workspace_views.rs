@@ -77,6 +77,8 @@ pub struct SettingsPage<'a> {
     #[serde(flatten)]
     pub forms: Forms,
     pub vocab: crate::web::admin::views::Vocabulary,
+    /// Offer to copy the event for its next edition (not to a login limited to this event).
+    pub may_duplicate: bool,
 }
 
 /// A room with the number of sessions in it.

@@ -83,7 +83,7 @@ async fn event(
     }
     let mut agenda = Agenda::load(db, Event::clone(&event)).await?;
     agenda.visitor_tz = zone.0;
-    let (filter, ignored) = AgendaFilter::read(&raw, &agenda.offered());
+    let (filter, ignored) = AgendaFilter::read(&raw, agenda.offered());
     let places = agenda_page::places(&taken.workshops(&agenda), lang);
     let mut days = agenda.days_matching(lang, &filter);
     agenda_page::mark_places(&mut days, &places);
