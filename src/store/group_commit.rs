@@ -1,11 +1,16 @@
-//! Group commit of registrations on SQLite. SQLite has one writer, so registrations already
-//! run one after another; what a rush pays for is a transaction (and its WAL commit) each.
-//! Here registrations that arrive while the writer is busy wait in a queue, and one drainer
-//! runs each batch in a single transaction, in arrival order, exactly as it would run them one
-//! by one (each sees the places the ones before it took). Every caller is answered only after
-//! the commit, so a 2xx answer is as durable as before. If anything in a batch fails, the
-//! batch is rolled back and its registrations are run again one transaction each, so one bad
-//! registration never fails the others.
+//! Group commit of registrations, on both databases. Registrations for an event run one after
+//! another anyway (under its lock: SQLite's single writer, PostgreSQL's `FOR UPDATE` on the
+//! event row); what a rush pays for is a transaction, its commit (a WAL sync) and, on
+//! PostgreSQL, the lock held across every round trip, for each one. Here registrations that
+//! arrive while the writer is busy wait in a queue, and one drainer per instance runs each
+//! batch in a single transaction, in arrival order, exactly as it would run them one by one
+//! (each sees the places the ones before it took). Every caller is answered only after the
+//! commit, so a 2xx answer is as durable as before. If anything in a batch fails (on
+//! PostgreSQL: another instance registered the same address first), the batch is rolled back
+//! and its registrations are run again one transaction each, so one bad registration never
+//! fails the others. A batch takes its events' locks in ascending id (the batch is sorted
+//! by event, keeping arrival order within each), so two instances' batches never wait on
+//! each other in a cycle.
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -89,7 +94,10 @@ async fn drain(db: Db) {
                 return;
             }
             let n = state.queue.len().min(MAX_BATCH);
-            state.queue.drain(..n).collect()
+            let mut batch: Vec<Job> = state.queue.drain(..n).collect();
+            // Stable: arrival order is kept within each event.
+            batch.sort_by_key(|job| job.event_id);
+            batch
         };
         run_batch(&db, &mut conn, batch).await;
     }

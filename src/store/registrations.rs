@@ -86,7 +86,7 @@ impl Registered {
 }
 
 /// Registers someone (or, for a known address, sends the link again), under the event lock.
-/// On SQLite, registrations arriving together share one write transaction
+/// Registrations arriving together share one write transaction
 /// ([`group_commit`](super::group_commit)); each is answered only once it is committed.
 pub async fn register(
     db: &Db,
@@ -94,13 +94,7 @@ pub async fn register(
     draft: &RegistrationDraft,
     admission: Admission,
 ) -> Result<Registered> {
-    if db.backend == super::Backend::Sqlite {
-        return super::group_commit::register(db, event_id, draft.clone(), admission).await;
-    }
-    let mut tx = db.write.begin().await?;
-    let registered = register_in(db, &mut tx, event_id, draft, admission).await?;
-    tx.commit().await?;
-    Ok(registered)
+    super::group_commit::register(db, event_id, draft.clone(), admission).await
 }
 
 /// One registration inside the caller's transaction (which it must then commit).

@@ -1,6 +1,7 @@
 //! Nothing lost: the real server is killed with SIGKILL in the middle of a registration rush;
 //! after a restart every registration that was answered 201 is there, no place is oversold,
-//! and each registration has exactly one confirmation message queued.
+//! and each registration has exactly one confirmation message queued. On SQLite with one
+//! instance; on PostgreSQL with two instances sharing the database, both killed at once.
 
 use crate::common;
 
@@ -64,8 +65,13 @@ fn register(port: u16, n: usize) -> Option<u16> {
 
 #[test]
 fn registrations_answered_201_survive_a_sigkill() {
+    rush_then_kill(common::Backend::Sqlite, 1);
+    rush_then_kill(common::Backend::Postgres, 2);
+}
+
+fn rush_then_kill(backend: common::Backend, instances: usize) {
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let url = rt.block_on(common::fresh_url(common::Backend::Sqlite));
+    let url = rt.block_on(common::fresh_url(backend));
     let db: Db = rt.block_on(async {
         let db = Db::connect(&url).await.unwrap();
         let event = Input::from_pairs([
@@ -84,15 +90,19 @@ fn registrations_answered_201_survive_a_sigkill() {
         db
     });
     let outbox = std::env::temp_dir().join(format!("summit-kill-{}", common::free_port()));
-    let port = common::free_port();
-    let mut server = serve(&url, port, &outbox);
-    wait_for(port);
+    let ports: Vec<u16> = (0..instances).map(|_| common::free_port()).collect();
+    let mut servers: Vec<Child> = ports.iter().map(|p| serve(&url, *p, &outbox)).collect();
+    for p in &ports {
+        wait_for(*p);
+    }
 
     let answered = Arc::new(Mutex::new(Vec::new()));
     let stop = Arc::new(AtomicBool::new(false));
     let clients: Vec<_> = (0..8)
         .map(|t| {
             let (answered, stop) = (answered.clone(), stop.clone());
+            // Round robin over the instances, as a load balancer would.
+            let port = ports[t % ports.len()];
             std::thread::spawn(move || {
                 let mut n = t;
                 while !stop.load(Ordering::Relaxed) {
@@ -107,14 +117,19 @@ fn registrations_answered_201_survive_a_sigkill() {
     while answered.lock().unwrap().len() < 150 {
         std::thread::sleep(Duration::from_millis(5));
     }
-    server.kill().expect("SIGKILL");
-    server.wait().unwrap();
+    for server in &mut servers {
+        server.kill().expect("SIGKILL");
+    }
+    for server in &mut servers {
+        server.wait().unwrap();
+    }
     stop.store(true, Ordering::Relaxed);
     for c in clients {
         c.join().unwrap();
     }
 
     // Restarted on the same database, the server finds everything it promised.
+    let port = ports[0];
     let mut server = serve(&url, port, &outbox);
     wait_for(port);
     let answered = answered.lock().unwrap().clone();
@@ -127,14 +142,17 @@ fn registrations_answered_201_survive_a_sigkill() {
             let email = format!("p{n}@kill.test");
             assert!(
                 stored.iter().any(|r| r.email == email),
-                "{email} was answered 201 but is gone"
+                "{backend:?}: {email} was answered 201 but is gone"
             );
         }
         let confirmed = stored
             .iter()
             .filter(|r| r.status.as_str() == "confirmed")
             .count();
-        assert_eq!(confirmed as i64, PLACES, "exactly the places, no more");
+        assert_eq!(
+            confirmed as i64, PLACES,
+            "{backend:?}: exactly the places, no more"
+        );
         for r in &stored {
             let kinds: Vec<_> = store::outbox::for_registration(&db, r.id)
                 .await
@@ -142,7 +160,11 @@ fn registrations_answered_201_survive_a_sigkill() {
                 .into_iter()
                 .filter(|m| m.message_kind == "registered")
                 .collect();
-            assert_eq!(kinds.len(), 1, "one confirmation per registration");
+            assert_eq!(
+                kinds.len(),
+                1,
+                "{backend:?}: one confirmation per registration"
+            );
         }
     });
     server.kill().unwrap();

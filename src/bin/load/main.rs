@@ -37,6 +37,10 @@ pub struct Args {
     pub checkins: usize,
     #[arg(long, default_value_t = 20000)]
     pub reads: usize,
+    /// Instances of Summit sharing the PostgreSQL database, driven round robin (as behind a
+    /// load balancer). SQLite always runs one: one writer per database file.
+    #[arg(long, default_value_t = 1)]
+    pub instances: usize,
     /// Internal: serve the bare Rocket handler on this port.
     #[arg(long, hide = true)]
     pub serve_bare: Option<u16>,
@@ -71,7 +75,7 @@ async fn run(args: Args) {
     let port = free_port();
     let bare_server = spawn_self_bare(port);
     wait_for(port).await;
-    let addr = format!("127.0.0.1:{port}");
+    let addr = vec![format!("127.0.0.1:{port}")];
     let ceiling = stats::drive(
         "bare Rocket handler",
         &addr,
@@ -87,9 +91,11 @@ async fn run(args: Args) {
     )
     .await;
     stop(bare_server);
-    println!("\n| scenario | db | requests | errors | req/s | ratio to bare | p50 ms | p99 ms |");
-    println!("|---|---|---|---|---|---|---|---|");
-    print_row(&ceiling, "-", &ceiling);
+    println!(
+        "\n| scenario | db | instances | requests | errors | req/s | ratio to bare | p50 ms | p99 ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    print_row(&ceiling, "-", 1, &ceiling);
     let dbs: Vec<&str> = match args.db.as_str() {
         "both" => vec!["sqlite", "postgres"],
         other => vec![other],
@@ -97,10 +103,12 @@ async fn run(args: Args) {
     for db in dbs {
         let report = scenarios::all(&args, db).await;
         for s in &report.stats {
-            print_row(s, db, &ceiling);
+            print_row(s, db, report.instances, &ceiling);
         }
         println!(
-            "\n{db}: peak server memory {:.1} MB; oversold places {}, oversold workshop seats {}\n",
+            "\n{db} ({} instance(s)): peak server memory {:.1} MB (the largest instance); \
+             oversold places {}, oversold workshop seats {}\n",
+            report.instances,
             report.peak_kib as f64 / 1024.0,
             report.oversold_places,
             report.oversold_seats
@@ -113,9 +121,9 @@ async fn run(args: Args) {
     }
 }
 
-fn print_row(s: &stats::Stats, db: &str, ceiling: &stats::Stats) {
+fn print_row(s: &stats::Stats, db: &str, instances: usize, ceiling: &stats::Stats) {
     println!(
-        "| {} | {db} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} |",
+        "| {} | {db} | {instances} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} |",
         s.name,
         s.requests,
         s.errors,

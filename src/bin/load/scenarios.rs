@@ -19,6 +19,8 @@ const DOORS: usize = 2000;
 
 pub struct Report {
     pub stats: Vec<Stats>,
+    /// Instances driven (always 1 on SQLite).
+    pub instances: usize,
     pub peak_kib: u64,
     pub oversold_places: i64,
     pub oversold_seats: i64,
@@ -91,10 +93,17 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
                 .expect("token"),
         );
     }
-    let port = free_port();
-    let server = spawn_server(&url, port);
-    wait_for(port).await;
-    let addr = format!("127.0.0.1:{port}");
+    let instances = if db_kind == "postgres" {
+        args.instances.max(1)
+    } else {
+        1
+    };
+    let ports: Vec<u16> = (0..instances).map(|_| free_port()).collect();
+    let servers: Vec<Child> = ports.iter().map(|p| spawn_server(&url, *p)).collect();
+    for p in &ports {
+        wait_for(*p).await;
+    }
+    let addr: Vec<String> = ports.iter().map(|p| format!("127.0.0.1:{p}")).collect();
     let c = args.clients;
     let mut stats = Vec::new();
     for (name, path) in [
@@ -125,7 +134,7 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
         stats.push(drive(name, &addr, c, args.reads, get, |s| s == 200).await);
     }
 
-    let workshop = create_rush_event(&addr, &organiser, args.places).await;
+    let workshop = create_rush_event(&addr[0], &organiser, args.places).await;
     let register = move |i: usize| {
         let sessions = if i.is_multiple_of(4) {
             json!([workshop])
@@ -177,11 +186,14 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
         .await,
     );
     let token: &'static str = Box::leak(organiser.clone().into_boxed_str());
-    let programme_import_ms = super::programme::import(&addr, token).await;
-    let peak = peak_kib(server.id());
-    stop(server);
+    let programme_import_ms = super::programme::import(&addr[0], token).await;
+    let peak = servers.iter().map(|s| peak_kib(s.id())).max().unwrap_or(0);
+    for server in servers {
+        stop(server);
+    }
     Report {
         stats,
+        instances,
         peak_kib: peak,
         oversold_places,
         oversold_seats,

@@ -21,11 +21,12 @@ impl Stats {
     }
 }
 
-/// `total` requests made by `clients` keep-alive connections; `make(i)` builds request `i`.
+/// `total` requests made by `clients` keep-alive connections, spread round robin over the
+/// addresses (several instances behind a load balancer); `make(i)` builds request `i`.
 /// `ok(status)` says which answers count as success.
 pub async fn drive<F>(
     name: &str,
-    addr: &str,
+    addrs: &[String],
     clients: usize,
     total: usize,
     make: F,
@@ -38,8 +39,9 @@ where
     let make = Arc::new(make);
     let start = Instant::now();
     let mut tasks = Vec::new();
-    for _ in 0..clients {
-        let (next, make, addr) = (next.clone(), make.clone(), addr.to_string());
+    for k in 0..clients {
+        let (next, make) = (next.clone(), make.clone());
+        let addr = addrs[k % addrs.len()].clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0;
