@@ -23,8 +23,8 @@ pub struct Composer {
     /// Plain text is not HTML-escaped; the HTML registry escapes everything it inserts.
     text: Handlebars<'static>,
     hbs: Handlebars<'static>,
-    from: Mailbox,
-    public_url: String,
+    pub(super) from: Mailbox,
+    pub(super) public_url: String,
 }
 
 impl Composer {
@@ -257,84 +257,6 @@ impl Composer {
             badge_alt: None,
         }
     }
-
-    /// The invite for people who hold a place; a cancellation withdraws it. iTIP allows one
-    /// UID per `REQUEST` or `CANCEL`, so a message about one thing (the event alone, one
-    /// session that moved or was cancelled) is a `REQUEST`/`CANCEL` naming the organiser and
-    /// the attendee; the event with workshops is one `PUBLISH` of them all (cancelled ones
-    /// marked), which calendars import whole. A registration that ends withdraws the event
-    /// and every workshop it held a seat in, all marked cancelled.
-    fn invite(
-        &self,
-        agenda: &Agenda,
-        r: &Registration,
-        signups: &[registrations::Signup],
-        token: &str,
-        lang: Lang,
-        m: &Claimed,
-    ) -> Option<(&'static str, String)> {
-        let withdraws = match m.message_kind.as_str() {
-            outbox::ANNOUNCEMENT | outbox::REMINDER => return None,
-            outbox::CANCELLED
-            | outbox::SESSION_CANCELLED
-            | outbox::PAYMENT_EXPIRED
-            | outbox::REFUNDED => true,
-            _ if r.status.holds_place() => false,
-            _ => return None,
-        };
-        // The seats of a registration that is over are gone: its message names them. A
-        // session cancelled before was withdrawn then.
-        let mut signups = signups.to_vec();
-        if withdraws && m.message_kind != outbox::SESSION_CANCELLED {
-            for session_id in withdrawn_sessions(m) {
-                if !signups.iter().any(|s| s.session_id == session_id) {
-                    signups.push(registrations::Signup {
-                        session_id,
-                        status: SignupStatus::Confirmed,
-                        position: None,
-                    });
-                }
-            }
-            signups.retain(|s| {
-                agenda
-                    .session(s.session_id)
-                    .is_some_and(|s| s.status != SessionStatus::Cancelled)
-            });
-        }
-        let mut entries = personal::entries(agenda, r, &signups, token, &self.public_url, lang);
-        if withdraws {
-            for e in &mut entries {
-                e.cancelled = true;
-            }
-        }
-        if matches!(
-            m.message_kind.as_str(),
-            outbox::SESSION_CANCELLED | outbox::SESSION_CHANGED
-        ) {
-            // Just that session in the attendee's calendar.
-            let uid =
-                calendar::session_uid(notice_session(m)?, &calendar::uid_host(&self.public_url));
-            entries.retain(|e| e.uid == uid);
-        }
-        let method = match (entries.len(), withdraws) {
-            (0, _) => return None,
-            (1, true) => "CANCEL",
-            (1, false) => "REQUEST",
-            _ => "PUBLISH",
-        };
-        let organiser = if agenda.event.organiser.trim().is_empty() {
-            self.from.name.clone().unwrap_or_default()
-        } else {
-            agenda.event.organiser.clone()
-        };
-        let itip = calendar::Itip {
-            method,
-            organizer: (organiser, self.from.email.to_string()),
-            attendee: (method != "PUBLISH").then(|| (r.name.clone(), r.email.clone())),
-        };
-        let name = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
-        Some((method, calendar::render_invite(name, &entries, &itip)))
-    }
 }
 
 impl Composer {
@@ -413,11 +335,6 @@ async fn badge_png(db: &Db, r: &Registration, kind: &str) -> crate::Result<Optio
 /// The session a change notice or a reminder is about.
 fn notice_session(m: &Claimed) -> Option<i64> {
     NoticePayload::read(&m.payload).session_id
-}
-
-/// The sessions a registration held a seat in when it ended (see `outbox::enqueue_withdrawal`).
-fn withdrawn_sessions(m: &Claimed) -> Vec<i64> {
-    NoticePayload::read(&m.payload).sessions
 }
 
 /// An organiser's announcement: their own subject and text.

@@ -3,6 +3,7 @@
 //! outbox rows by [`compose`]; the worker in `jobs::outbox` sends them.
 
 pub mod compose;
+mod invite;
 pub mod view;
 mod wording;
 

@@ -36,6 +36,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin::duplicate::routes())
         .mount("/admin", admin::speakers::routes())
         .mount("/admin", admin::registrations::routes())
+        .mount("/admin", admin::registration_cancel::routes())
         .mount("/admin", admin::messages::routes())
         .mount("/admin", admin::imports::routes())
         .mount("/admin", admin::programme_import::routes())

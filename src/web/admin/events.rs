@@ -23,21 +23,13 @@ use crate::web::admin::sessions::speaker_rows;
 use crate::web::admin::views::{
     render, Choice, EventsPage, Fields, ListedEvent, Options, Vocabulary,
 };
-use crate::web::admin::workspace::{
-    head, Forms, OverviewPage, ProgrammePage, Refused, Section, SettingsPage,
-};
+use crate::web::admin::workspace::{head, Forms, OverviewPage, ProgrammePage, Refused, Section};
 
 /// The events list and each event's overview, programme and settings pages, with the
 /// workspace's other sections (rooms and tracks, tickets).
 pub fn routes() -> Vec<Route> {
-    let mut all = routes![
-        dashboard,
-        create_event,
-        overview,
-        programme,
-        settings,
-        update_event
-    ];
+    let mut all = routes![dashboard, create_event, overview, programme,];
+    all.extend(crate::web::admin::event_settings::routes());
     all.extend(crate::web::admin::rooms::routes());
     all.extend(crate::web::admin::tickets::routes());
     all.extend(crate::web::admin::timetable::routes());
@@ -325,82 +317,4 @@ async fn programme(
         csrf: &csrf,
     };
     programme_page_with(ctx, event, None, slot).await
-}
-
-/// `may_duplicate`: the organiser may create events (a login limited to one event may not,
-/// so the page does not offer to copy it).
-pub async fn settings_page(
-    ctx: Ctx<'_>,
-    event: Event,
-    refused: Option<Refused<'_>>,
-    done: Option<&str>,
-    may_duplicate: bool,
-) -> Result<Template> {
-    let lang = ctx.lang;
-    let forms = Forms::new(refused.as_ref(), lang)
-        .done(done, lang)
-        .prefill("event", organise::event_input(&event).values);
-    let view = SettingsPage {
-        head: head(&event, lang, Section::Settings),
-        csrf: &ctx.csrf.0,
-        forms,
-        vocab: vocabulary(lang),
-        may_duplicate,
-    };
-    Ok(render(
-        "admin/settings",
-        lang,
-        &Section::Settings.href(&event.slug),
-        &view,
-    ))
-}
-
-#[get("/events/<slug>/settings?<saved>")]
-async fn settings(
-    db: &State<Db>,
-    lang: Lang,
-    csrf: Csrf,
-    who: Organiser,
-    slug: &str,
-    saved: Option<&str>,
-) -> Result<Template> {
-    let event = who.event(db, slug).await?;
-    let ctx = Ctx {
-        db,
-        lang,
-        csrf: &csrf,
-    };
-    let may_duplicate = who.may_create_events().is_ok();
-    settings_page(ctx, event, None, saved.map(|_| "saved"), may_duplicate).await
-}
-
-#[post("/events/<slug>", data = "<form>")]
-async fn update_event(
-    db: &State<Db>,
-    lang: Lang,
-    csrf: Csrf,
-    who: Organiser,
-    slug: &str,
-    form: Form<HashMap<String, String>>,
-) -> Result<Done> {
-    let input = checked(&csrf, form.into_inner())?;
-    let event = who.event(db, slug).await?;
-    match organise::update_event(db, &event, input.clone()).await {
-        Ok(e) => Ok(Ok(Redirect::to(format!(
-            "{}?saved=1",
-            Section::Settings.href(&e.slug)
-        )))),
-        Err(err) => {
-            let err = shown(err)?;
-            let refused = Refused {
-                form: "event",
-                input: &input,
-                error: &err,
-            };
-            let ctx = Ctx::new(db, lang, &csrf);
-            let may_duplicate = who.may_create_events().is_ok();
-            let page = settings_page(ctx, event, Some(refused), None, may_duplicate).await?;
-            Ok(Err((err.status(), page)))
-        }
-    }
 }

@@ -1,6 +1,7 @@
 //! The organisers' registrations: list with search and filters, counts, adding someone by
-//! hand, cancelling (after a page that says what it will do), approving, CSV export and
-//! guest-list import with its progress. Writing to attendees is `messages`.
+//! hand, approving, CSV export and guest-list import with its progress. Cancelling someone
+//! (after a page that says what it will do) is `registration_cancel`; writing to attendees
+//! is `messages`.
 
 use std::collections::HashMap;
 
@@ -12,7 +13,7 @@ use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use crate::app::admin_events::Event;
-use crate::app::admin_registrations::{self, CancelPlan, Filter};
+use crate::app::admin_registrations::{self, Filter};
 use crate::app::registering::{self, Channel};
 use crate::app::roster::Roster;
 use crate::app::Db;
@@ -24,7 +25,7 @@ use crate::web::admin::events::{checked, shown, Done};
 use crate::web::admin::views::{render, Choice, Fields};
 
 pub fn routes() -> Vec<Route> {
-    routes![list, export, add, cancel_page, cancel, decide]
+    routes![list, export, add, decide]
 }
 
 fn filter_of(
@@ -299,83 +300,6 @@ async fn add(
             Ok(Err((e.status(), page)))
         }
     }
-}
-
-/// `admin/cancel_registration`: what cancelling will do, before the organiser confirms.
-#[derive(Serialize)]
-struct CancelPage<'a> {
-    csrf: &'a str,
-    event: crate::web::public::views::EventSummary,
-    id: i64,
-    name: String,
-    /// One line per consequence: the e-mail, the freed place, the money.
-    consequences: Vec<String>,
-}
-
-#[get("/events/<slug>/registrations/<id>/cancel")]
-async fn cancel_page(
-    db: &State<Db>,
-    lang: Lang,
-    csrf: Csrf,
-    who: Organiser,
-    slug: &str,
-    id: i64,
-) -> Result<Template> {
-    let event = who.event(db, slug).await?;
-    let summary = crate::web::public::pages::event_summary(&event, lang);
-    let plan = admin_registrations::cancel_plan(db, event, id).await?;
-    let view = CancelPage {
-        csrf: &csrf.0,
-        event: summary,
-        id,
-        name: plan.person.name.clone(),
-        consequences: consequences(&plan, lang),
-    };
-    Ok(render(
-        "admin/cancel_registration",
-        lang,
-        &format!("/admin/events/{slug}/registrations/{id}/cancel"),
-        &view,
-    ))
-}
-
-fn consequences(plan: &CancelPlan, lang: Lang) -> Vec<String> {
-    let name = &plan.person.name;
-    let mut lines = vec![Msg::new("forms-cancel-told").arg("name", name)];
-    let names: Vec<&str> = plan.next.iter().map(|r| r.name.as_str()).collect();
-    lines.push(match (plan.frees_place, names.is_empty()) {
-        (false, _) => Msg::new("forms-cancel-no-place").arg("name", name),
-        (true, true) => Msg::new("forms-cancel-nobody-waiting"),
-        (true, false) => Msg::new("forms-cancel-next").arg("next", names.join(", ")),
-    });
-    if let Some((cents, currency)) = &plan.refund {
-        let amount = crate::i18n::money(*cents, currency, lang);
-        lines.push(Msg::new("forms-cancel-refund").arg("amount", amount));
-    } else if plan.too_late_to_refund {
-        lines.push(Msg::new("forms-cancel-no-refund"));
-    }
-    lines.into_iter().map(|m| m.render(lang)).collect()
-}
-
-#[post("/events/<slug>/registrations/<id>/cancel", data = "<form>")]
-async fn cancel(
-    db: &State<Db>,
-    stripe: &State<crate::payments::Stripe>,
-    csrf: Csrf,
-    who: Organiser,
-    slug: &str,
-    id: i64,
-    form: Form<HashMap<String, String>>,
-) -> Result<Redirect> {
-    checked(&csrf, form.into_inner())?;
-    let event = who.event(db, slug).await?;
-    let done = admin_registrations::cancel(db, stripe, &who.0.actor(), &event, id).await?;
-    let promoted: Vec<String> = done.promoted.iter().map(i64::to_string).collect();
-    Ok(Redirect::to(format!(
-        "/admin/events/{slug}/registrations?done=cancelled&id={id}&freed={}&promoted={}",
-        done.freed_place,
-        promoted.join(",")
-    )))
 }
 
 #[post(
