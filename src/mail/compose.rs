@@ -55,64 +55,20 @@ impl Composer {
         let Some(id) = m.registration_id else {
             return self.announcement_test(m);
         };
-        let r = match registrations::get(db, id).await {
-            Ok(r) => r,
-            Err(crate::store::error::Error::NotFound) => return Ok(None),
-            Err(e) => return Err(e.to_string()),
-        };
-        // A walk-in registered without an address: nothing can reach them.
-        if crate::domain::walk_in::is_placeholder(&r.email) {
+        let Some(reader) = Reader::load(db, id).await.map_err(|e| e.to_string())? else {
             return Ok(None);
-        }
-        let lang = Lang::parse(&r.language).unwrap_or(Lang::Fr);
-        let event = store::events::by_id(db, r.event_id)
-            .await
-            .map_err(|e| e.to_string())?;
-        let agenda = Agenda::load(db, event).await.map_err(|e| e.to_string())?;
-        let signups = registrations::signups(db, r.id)
-            .await
-            .map_err(|e| e.to_string())?;
-        let token = registrations::issue_token(db, r.id)
-            .await
-            .map_err(|e| e.to_string())?;
-        let title = lang
-            .pick(&agenda.event.title_fr, &agenda.event.title_en)
-            .to_string();
-        let session = notice_session(m).and_then(|id| agenda.session(id));
-        let (subject, mut intro) = wording(&m.message_kind, r.status);
-        if let Some(s) = session {
-            let tz = agenda.event.tz();
-            let when = format!(
-                "{} {}",
-                time::long_date(s.starts_at, tz, lang),
-                time::clock(s.starts_at, tz)
-            );
-            intro = intro
-                .arg("session", lang.pick(&s.title_fr, &s.title_en))
-                .arg("session_when", when);
-        }
-        let mut subject = subject.arg("event", &title).render(lang);
-        // A session reminder leads to the stream only for those who may join it; a starred
-        // session in a room is a reminder of where and when.
-        let joinable = session
-            .is_some_and(|s| s.stream_url.is_some() && personal::may_join(&agenda, &r, s.format));
-        if let (outbox::REMINDER, Some(s)) = (m.message_kind.as_str(), session) {
-            let name = lang.pick(&s.title_fr, &s.title_en);
-            subject = Msg::new("mail-reminder-session-subject")
-                .arg("session", name)
-                .render(lang);
-            intro = match joinable {
-                true => Msg::new("mail-reminder-session-intro").arg("session", name),
-                false => {
-                    let room = agenda.room(s.room_id).map(|r| r.name.clone());
-                    Msg::new("stars-reminder-intro")
-                        .arg("session", name)
-                        .arg("time", time::clock(s.starts_at, agenda.event.tz()))
-                        .arg("room", room.unwrap_or_else(|| lang.t("stars-no-room")))
-                }
-            };
-        }
-        let mut data = self.data(&agenda, &r, &signups, &token, lang, &subject, intro);
+        };
+        let Reader {
+            r,
+            lang,
+            agenda,
+            signups,
+            token,
+        } = &reader;
+        let lang = *lang;
+        let headline = headline(&reader, m);
+        let mut subject = headline.subject;
+        let mut data = self.data(agenda, r, signups, token, lang, &subject, headline.intro);
         if let Some((own_subject, text)) =
             announcement(m).filter(|_| m.message_kind == outbox::ANNOUNCEMENT)
         {
@@ -120,8 +76,8 @@ impl Composer {
             data.subject = subject.clone();
             data.intro = text;
         }
-        if let (outbox::REMINDER, Some(s), true) = (m.message_kind.as_str(), session, joinable) {
-            data.link = personal::join_url(&self.public_url, &token, s.id);
+        if let (outbox::REMINDER, Some(id)) = (m.message_kind.as_str(), headline.join) {
+            data.link = personal::join_url(&self.public_url, token, id);
             data.link_label = lang.t("calendar-join-link");
         }
         let certificate = match m.message_kind.as_str() {
@@ -129,7 +85,7 @@ impl Composer {
                 let attached = crate::app::certificate_document::attachment(
                     db,
                     &agenda.event,
-                    &r,
+                    r,
                     &m.payload,
                     &self.public_url,
                     lang,
@@ -146,18 +102,33 @@ impl Composer {
             }
             _ => None,
         };
-        let badge = match badge_png(db, &r, &m.message_kind).await {
-            Ok(png) => png,
-            Err(e) => return Err(e.to_string()),
-        };
+        let badge = badge_png(db, r, &m.message_kind)
+            .await
+            .map_err(|e| e.to_string())?;
         if badge.is_some() {
             data.badge_alt = Some(Msg::new("badge-qr-alt").arg("name", &r.name).render(lang));
         }
-        let text = self.text.render("text", &data).map_err(|e| e.to_string())?;
-        let html = (self.hbs.render("html", &data)).map_err(|e| e.to_string())?;
-        let to: Mailbox = m.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
-        let body = match badge {
-            // The badge travels as an inline image the HTML part shows (cid:badge).
+        let mut mixed = MultiPart::mixed().multipart(self.body(&data, badge)?);
+        if let Some((name, pdf)) = certificate {
+            let kind = ContentType::parse("application/pdf").map_err(|e| e.to_string())?;
+            mixed = mixed.singlepart(Attachment::new(name).body(pdf, kind));
+        }
+        if let Some((method, ics)) = self.invite(agenda, r, signups, token, lang, m) {
+            let kind = format!("text/calendar; method={method}; charset=utf-8");
+            let kind = ContentType::parse(&kind).map_err(|e| e.to_string())?;
+            mixed = mixed.singlepart(invite_part(ics, kind));
+        }
+        self.envelope(m, subject)?
+            .multipart(mixed)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Plain text and HTML; with the badge as an inline image the HTML part shows (cid:badge).
+    fn body(&self, data: &MailView, badge: Option<Vec<u8>>) -> Result<MultiPart, String> {
+        let text = self.text.render("text", data).map_err(|e| e.to_string())?;
+        let html = (self.hbs.render("html", data)).map_err(|e| e.to_string())?;
+        Ok(match badge {
             Some(png) => MultiPart::alternative()
                 .singlepart(SinglePart::plain(text))
                 .multipart(
@@ -169,17 +140,16 @@ impl Composer {
                         )),
                 ),
             None => MultiPart::alternative_plain_html(text, html),
-        };
-        let mut mixed = MultiPart::mixed().multipart(body);
-        if let Some((name, pdf)) = certificate {
-            let kind = ContentType::parse("application/pdf").map_err(|e| e.to_string())?;
-            mixed = mixed.singlepart(Attachment::new(name).body(pdf, kind));
-        }
-        if let Some((method, ics)) = self.invite(&agenda, &r, &signups, &token, lang, m) {
-            let kind = format!("text/calendar; method={method}; charset=utf-8");
-            let kind = ContentType::parse(&kind).map_err(|e| e.to_string())?;
-            mixed = mixed.singlepart(invite_part(ics, kind));
-        }
+        })
+    }
+
+    /// From, to, subject and the headers every message carries.
+    fn envelope(
+        &self,
+        m: &Claimed,
+        subject: String,
+    ) -> Result<lettre::message::MessageBuilder, String> {
+        let to: Mailbox = m.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -198,10 +168,7 @@ impl Composer {
             let stop = format!("<mailto:{}?subject=unsubscribe>", self.from.email);
             builder = builder.raw_header(header("List-Unsubscribe", stop)?);
         }
-        builder
-            .multipart(mixed)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        Ok(builder)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -307,6 +274,96 @@ impl Composer {
             .multipart(MultiPart::alternative_plain_html(text, html))
             .map(Some)
             .map_err(|e| e.to_string())
+    }
+}
+
+/// The registration a message goes to, with what its words are made of.
+struct Reader {
+    r: Registration,
+    lang: Lang,
+    agenda: Agenda,
+    signups: Vec<registrations::Signup>,
+    /// A fresh personal link's token (no token is stored in the clear).
+    token: String,
+}
+
+impl Reader {
+    /// `None` when the registration is gone, or is a walk-in's without an address.
+    async fn load(db: &Db, id: i64) -> crate::store::error::Result<Option<Reader>> {
+        let r = match registrations::get(db, id).await {
+            Ok(r) => r,
+            Err(crate::store::error::Error::NotFound) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if crate::domain::walk_in::is_placeholder(&r.email) {
+            return Ok(None);
+        }
+        let event = store::events::by_id(db, r.event_id).await?;
+        let agenda = Agenda::load(db, event).await?;
+        let signups = registrations::signups(db, r.id).await?;
+        let token = registrations::issue_token(db, r.id).await?;
+        Ok(Some(Reader {
+            lang: Lang::parse(&r.language).unwrap_or(Lang::Fr),
+            r,
+            agenda,
+            signups,
+            token,
+        }))
+    }
+}
+
+/// A message's subject and opening, and for a reminder the session to join, if any.
+struct Headline {
+    subject: String,
+    intro: Msg,
+    join: Option<i64>,
+}
+
+fn headline(reader: &Reader, m: &Claimed) -> Headline {
+    let (agenda, r, lang) = (&reader.agenda, &reader.r, reader.lang);
+    let title = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
+    let session = notice_session(m).and_then(|id| agenda.session(id));
+    let (subject, mut intro) = wording(&m.message_kind, r.status);
+    let tz = agenda.event.tz();
+    if let Some(s) = session {
+        let when = format!(
+            "{} {}",
+            time::long_date(s.starts_at, tz, lang),
+            time::clock(s.starts_at, tz)
+        );
+        intro = intro
+            .arg("session", lang.pick(&s.title_fr, &s.title_en))
+            .arg("session_when", when);
+    }
+    let subject = subject.arg("event", title).render(lang);
+    // A session reminder leads to the stream only for those who may join it; a starred
+    // session in a room is a reminder of where and when.
+    let joinable =
+        session.is_some_and(|s| s.stream_url.is_some() && personal::may_join(agenda, r, s.format));
+    let (outbox::REMINDER, Some(s)) = (m.message_kind.as_str(), session) else {
+        return Headline {
+            subject,
+            intro,
+            join: None,
+        };
+    };
+    let name = lang.pick(&s.title_fr, &s.title_en);
+    let intro = match joinable {
+        true => Msg::new("mail-reminder-session-intro").arg("session", name),
+        false => {
+            let room = agenda.room(s.room_id).map(|r| r.name.clone());
+            Msg::new("stars-reminder-intro")
+                .arg("session", name)
+                .arg("time", time::clock(s.starts_at, tz))
+                .arg("room", room.unwrap_or_else(|| lang.t("stars-no-room")))
+        }
+    };
+    Headline {
+        subject: Msg::new("mail-reminder-session-subject")
+            .arg("session", name)
+            .render(lang),
+        intro,
+        join: joinable.then_some(s.id),
     }
 }
 
