@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::app::certificates::{Certificate, WHOLE_EVENT};
 use crate::app::Event;
 use crate::domain::attendance::hours_text;
-use crate::domain::certificate::Settings;
+use crate::domain::certificate::{Settings, Statement};
 use crate::domain::time;
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
@@ -70,11 +70,6 @@ pub fn document(
             .arg("organiser", who)
             .render(lang),
     };
-    let hours = hours_text(st.minutes * 60);
-    let percent = match st.programme_minutes {
-        0 => 0,
-        p => st.minutes * 100 / p,
-    };
     let wording = lang.pick(&settings.wording_fr, &settings.wording_en).trim();
     let body = match wording {
         "" => Msg::new("certificate-body")
@@ -83,23 +78,6 @@ pub fn document(
             .render(lang),
         own => own.to_string(),
     };
-    let lines = st
-        .sessions
-        .iter()
-        .map(|s| Line {
-            when: match s.session_id {
-                WHOLE_EVENT => dates(event, lang),
-                _ => format!(
-                    "{} {}–{}",
-                    time::day(s.starts_at, tz).format("%d/%m/%Y"),
-                    time::clock(s.starts_at, tz),
-                    time::clock(s.ends_at, tz)
-                ),
-            },
-            title: lang.pick(&s.title_fr, &s.title_en).to_string(),
-            length: hours_text(s.minutes * 60),
-        })
-        .collect();
     let signatory = [&settings.signatory_name, &settings.signatory_title]
         .into_iter()
         .filter(|t| !t.trim().is_empty())
@@ -122,12 +100,8 @@ pub fn document(
             lang.t("certificate-col-session"),
             lang.t("certificate-col-length"),
         ],
-        lines,
-        total: Msg::new("certificate-total")
-            .arg("hours", hours)
-            .arg("programme", hours_text(st.programme_minutes * 60))
-            .arg("percent", percent.to_string())
-            .render(lang),
+        lines: lines(event, st, lang),
+        total: total(st, lang),
         signatory,
         issued,
         verify_label: lang.t("certificate-verify-label"),
@@ -137,6 +111,40 @@ pub fn document(
             .render(lang),
         code: code.to_string(),
     }
+}
+
+/// One line per session attended: when (in the event's zone), what, how long.
+fn lines(event: &Event, st: &Statement, lang: Lang) -> Vec<Line> {
+    let tz = event.tz();
+    st.sessions
+        .iter()
+        .map(|s| Line {
+            when: match s.session_id {
+                WHOLE_EVENT => dates(event, lang),
+                _ => format!(
+                    "{} {}–{}",
+                    time::day(s.starts_at, tz).format("%d/%m/%Y"),
+                    time::clock(s.starts_at, tz),
+                    time::clock(s.ends_at, tz)
+                ),
+            },
+            title: lang.pick(&s.title_fr, &s.title_en).to_string(),
+            length: hours_text(s.minutes * 60),
+        })
+        .collect()
+}
+
+/// "Total attended: 6 h of the 8 h of the programme (75 %)".
+fn total(st: &Statement, lang: Lang) -> String {
+    let percent = match st.programme_minutes {
+        0 => 0,
+        p => st.minutes * 100 / p,
+    };
+    Msg::new("certificate-total")
+        .arg("hours", hours_text(st.minutes * 60))
+        .arg("programme", hours_text(st.programme_minutes * 60))
+        .arg("percent", percent.to_string())
+        .render(lang)
 }
 
 /// The document as an A4 PDF.
