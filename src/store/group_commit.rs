@@ -19,7 +19,7 @@ use sqlx::Connection;
 use tokio::sync::oneshot;
 
 use super::error::{Error, Result};
-use super::registrations::{register_in, Admission, Registered};
+use super::registrations::{register_in, Admission, GroupPlaces, Registered};
 use super::Db;
 use crate::domain::registration::RegistrationDraft;
 
@@ -143,8 +143,18 @@ async fn together(
 ) -> Result<Vec<Registered>> {
     let mut tx = conn.begin().await?;
     let mut results = Vec::with_capacity(batch.len());
+    // Each event's places are read once for the whole batch, then kept up to date.
+    let mut places = GroupPlaces::default();
     for job in batch {
-        results.push(register_in(db, &mut tx, job.event_id, &job.draft, job.admission).await?);
+        let registered = register_in(
+            db,
+            &mut tx,
+            &mut places,
+            job.event_id,
+            &job.draft,
+            job.admission,
+        );
+        results.push(registered.await?);
     }
     tx.commit().await?;
     Ok(results)
@@ -152,7 +162,16 @@ async fn together(
 
 async fn alone(db: &Db, conn: &mut sqlx::AnyConnection, job: &Job) -> Result<Registered> {
     let mut tx = conn.begin().await?;
-    let registered = register_in(db, &mut tx, job.event_id, &job.draft, job.admission).await?;
+    let mut places = GroupPlaces::default();
+    let registered = register_in(
+        db,
+        &mut tx,
+        &mut places,
+        job.event_id,
+        &job.draft,
+        job.admission,
+    )
+    .await?;
     tx.commit().await?;
     Ok(registered)
 }

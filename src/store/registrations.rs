@@ -97,16 +97,58 @@ pub async fn register(
     super::group_commit::register(db, event_id, draft.clone(), admission).await
 }
 
-/// One registration inside the caller's transaction (which it must then commit).
+/// What a transaction has learnt of an event's places, under its lock: read once, then kept
+/// up to date as each registration of a group takes a place or joins the waitlist (nothing
+/// else can change them while the lock is held), so a group counts places once per event.
+pub(super) struct Places {
+    limits: crate::domain::capacity::Limits,
+    taken: crate::domain::capacity::Taken,
+    /// The next waitlist number, once one was needed.
+    next_seq: Option<i64>,
+}
+
+/// Each event's [`Places`] in one transaction (empty at its start).
+#[derive(Default)]
+pub(super) struct GroupPlaces(std::collections::HashMap<i64, Places>);
+
+impl GroupPlaces {
+    /// The event's places, locking the event and reading them the first time it is met.
+    async fn of(
+        &mut self,
+        db: &Db,
+        tx: &mut sqlx::AnyConnection,
+        event_id: i64,
+        now: i64,
+    ) -> Result<&mut Places> {
+        use std::collections::hash_map::Entry;
+        match self.0.entry(event_id) {
+            Entry::Occupied(known) => Ok(known.into_mut()),
+            Entry::Vacant(new) => {
+                lock_event(db, &mut *tx, event_id).await?;
+                let limits = seats::limits(&mut *tx, event_id).await?;
+                let taken = seats::taken(&mut *tx, event_id, now).await?;
+                Ok(new.insert(Places {
+                    limits,
+                    taken,
+                    next_seq: None,
+                }))
+            }
+        }
+    }
+}
+
+/// One registration inside the caller's transaction (which it must then commit); `places`
+/// carries what earlier registrations of the same transaction learnt.
 pub(super) async fn register_in(
     db: &Db,
     tx: &mut sqlx::AnyConnection,
+    places: &mut GroupPlaces,
     event_id: i64,
     draft: &RegistrationDraft,
     admission: Admission,
 ) -> Result<Registered> {
     let now = time::now();
-    lock_event(db, &mut *tx, event_id).await?;
+    let places = places.of(db, &mut *tx, event_id, now).await?;
     let existing: Option<(i64, String)> = sqlx::query_as(
         "SELECT id, status FROM registrations WHERE event_id = $1 AND email_normalized = $2",
     )
@@ -119,15 +161,22 @@ pub(super) async fn register_in(
         outbox::enqueue_link(&mut *tx, *id).await?;
         return Ok(Registered::Existing { id: *id });
     }
-    let limits = seats::limits(&mut *tx, event_id).await?;
-    let taken = seats::taken(&mut *tx, event_id, now).await?;
     let (status, hold, seq) = if admission.needs_approval {
         (RegistrationStatus::PendingApproval, None, None)
-    } else if limits.has_room(&taken, draft.attendance, draft.ticket_id) {
-        let (status, hold) = seats::placed(&limits, draft.ticket_id, now, db.payment_hold_secs);
+    } else if places
+        .limits
+        .has_room(&places.taken, draft.attendance, draft.ticket_id)
+    {
+        let (status, hold) =
+            seats::placed(&places.limits, draft.ticket_id, now, db.payment_hold_secs);
+        places.taken.take(draft.attendance, draft.ticket_id);
         (status, hold, None)
     } else {
-        let seq = seats::next_event_seq(&mut *tx, event_id).await?;
+        let seq = match places.next_seq {
+            Some(seq) => seq,
+            None => seats::next_event_seq(&mut *tx, event_id).await?,
+        };
+        places.next_seq = Some(seq + 1);
         (RegistrationStatus::Waitlisted, None, Some(seq))
     };
     let token = new_token();
