@@ -23,6 +23,7 @@ pub mod programme_import;
 pub mod programme_uploads;
 pub mod receipts;
 mod registration_changes;
+mod registration_insert;
 pub mod registration_links;
 pub mod registrations;
 pub mod rooms;

@@ -4,12 +4,12 @@
 use serde::Serialize;
 
 use super::error::{Error, Result};
-use super::registration_links::add_token;
+use super::registration_insert::{self, NewRow};
 pub use super::registration_links::{by_token, issue_token, resend_link, OLDER_LINK_SECONDS};
 use super::{lock_event, outbox, seats, Db};
 use crate::domain::problem::{FieldErrors, Msg};
 use crate::domain::registration::RegistrationDraft;
-use crate::domain::secret::{hash_token, new_token};
+use crate::domain::secret::new_token;
 use crate::domain::{
     time, walk_in, Attendance, BadgeRole, OutboxKind, RegistrationStatus, SignupStatus,
 };
@@ -149,18 +149,6 @@ pub(super) async fn register_in(
 ) -> Result<Registered> {
     let now = time::now();
     let places = places.of(db, &mut *tx, event_id, now).await?;
-    let existing: Option<(i64, String)> = sqlx::query_as(
-        "SELECT id, status FROM registrations WHERE event_id = $1 AND email_normalized = $2",
-    )
-    .bind(event_id)
-    .bind(&draft.email_normalized)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let ended = |s: &str| RegistrationStatus::parse(s).is_some_and(|s| s.is_over());
-    if let Some((id, _)) = existing.as_ref().filter(|(_, s)| !ended(s)) {
-        outbox::enqueue_link(&mut *tx, *id).await?;
-        return Ok(Registered::Existing { id: *id });
-    }
     let (status, hold, seq) = if admission.needs_approval {
         (RegistrationStatus::PendingApproval, None, None)
     } else if places
@@ -169,29 +157,58 @@ pub(super) async fn register_in(
     {
         let (status, hold) =
             seats::placed(&places.limits, draft.ticket_id, now, db.payment_hold_secs);
-        places.taken.take(draft.attendance, draft.ticket_id);
         (status, hold, None)
     } else {
         let seq = match places.next_seq {
             Some(seq) => seq,
             None => seats::next_event_seq(&mut *tx, event_id).await?,
         };
+        // A number left unused (the address was registered already) leaves a gap: only the
+        // order matters.
         places.next_seq = Some(seq + 1);
         (RegistrationStatus::Waitlisted, None, Some(seq))
     };
     let token = new_token();
-    let consent_at = draft.consent.then_some(now);
-    if let Some((old, _)) = existing {
-        // A cancelled registration of the same address starts again from scratch.
-        sqlx::query("DELETE FROM registrations WHERE id = $1")
-            .bind(old)
-            .execute(&mut *tx)
+    let row = NewRow {
+        event_id,
+        draft,
+        status,
+        hold,
+        seq,
+        consent_at: draft.consent.then_some(now),
+        token: &token,
+        now,
+        announce: !walk_in::is_placeholder(&draft.email),
+    };
+    // Most registrations are new: written at once, and only a taken address is looked at.
+    let registration = match registration_insert::insert(db, &mut *tx, &row).await? {
+        Some(registration) => registration,
+        None => {
+            let (old, old_status): (i64, String) = sqlx::query_as(
+                "SELECT id, status FROM registrations WHERE event_id = $1 \
+                 AND email_normalized = $2",
+            )
+            .bind(event_id)
+            .bind(&draft.email_normalized)
+            .fetch_one(&mut *tx)
             .await?;
+            if !RegistrationStatus::parse(&old_status).is_some_and(|s| s.is_over()) {
+                outbox::enqueue_link(&mut *tx, old).await?;
+                return Ok(Registered::Existing { id: old });
+            }
+            // A cancelled registration of the same address starts again from scratch.
+            sqlx::query("DELETE FROM registrations WHERE id = $1")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+            registration_insert::insert(db, &mut *tx, &row)
+                .await?
+                .ok_or_else(|| Error::Internal("the address is still taken".into()))?
+        }
+    };
+    if status.holds_place() {
+        places.taken.take(draft.attendance, draft.ticket_id);
     }
-    let registration = insert(
-        &mut *tx, event_id, draft, status, hold, seq, consent_at, &token, now,
-    )
-    .await?;
     let id = registration.id;
     for session_id in &draft.sessions {
         if status.holds_place() {
@@ -203,55 +220,10 @@ pub(super) async fn register_in(
     if admission.walk_in {
         super::walk_ins::record(&mut *tx, id, now).await?;
     }
-    if !walk_in::is_placeholder(&draft.email) {
-        outbox::enqueue(&mut *tx, OutboxKind::Registered, id).await?;
-    }
     Ok(Registered::New {
         registration: Box::new(registration),
         token,
     })
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn insert(
-    conn: &mut sqlx::AnyConnection,
-    event_id: i64,
-    d: &RegistrationDraft,
-    status: RegistrationStatus,
-    hold: Option<i64>,
-    seq: Option<i64>,
-    consent_at: Option<i64>,
-    token: &str,
-    now: i64,
-) -> Result<Registration> {
-    // The new row comes back whole: no read after the commit.
-    let sql = format!(
-        "INSERT INTO registrations (event_id, token_hash, name, email, email_normalized, \
-         organisation, role_title, attendance, language, ticket_type_id, status, waitlist_seq, \
-         hold_expires_at, accessibility_needs, consent_at, created_at, updated_at) \
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16) RETURNING {COLUMNS}"
-    );
-    let registration: Registration = sqlx::query_as(&sql)
-        .bind(event_id)
-        .bind(hash_token(token))
-        .bind(&d.name)
-        .bind(&d.email)
-        .bind(&d.email_normalized)
-        .bind(&d.organisation)
-        .bind(&d.role_title)
-        .bind(d.attendance.as_str())
-        .bind(d.language.code())
-        .bind(d.ticket_id)
-        .bind(status.as_str())
-        .bind(seq)
-        .bind(hold)
-        .bind(&d.accessibility_needs)
-        .bind(consent_at)
-        .bind(now)
-        .fetch_one(&mut *conn)
-        .await?;
-    add_token(conn, registration.id, token, now).await?;
-    Ok(registration)
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Registration> {
