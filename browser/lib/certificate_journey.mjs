@@ -28,7 +28,7 @@ async function call(request, app, method, path, token, data) {
 }
 
 /** The event, the attendee let in at the workshop: returns the personal path. */
-async function setUp(request, app) {
+export async function setUp(request, app) {
   const organiser = app.cli('token', 'create', '--role', 'organiser', '--label', 'certificates').trim();
   const day = localDay(-2);
   await call(request, app, 'POST', '/api/v1/events', organiser, {
