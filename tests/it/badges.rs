@@ -98,8 +98,11 @@ async fn the_printable_badge_shows_name_role_event_and_qr() {
     ] {
         assert!(page.contains(part), "{part} in {page}");
     }
+    // Each card prints on its own A6 page, given as lengths (`size: A6` is no CSS keyword:
+    // Chromium printed on letter), as a named page so receipts keep the printer's paper.
     let css = std::fs::read_to_string("public/summit.css").unwrap();
-    assert!(css.contains("@page { size: A6") && css.contains("break-after: page"));
+    assert!(css.contains("@page badge { size: 105mm 148mm") && css.contains("page: badge"));
+    assert!(css.contains("break-after: page"));
 }
 
 #[rocket::async_test]
