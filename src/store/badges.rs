@@ -12,8 +12,21 @@ use super::registrations::{Registration, COLUMNS};
 use super::Db;
 use crate::domain::badge;
 
-/// The event's signing key, generated and stored the first time it is needed.
+/// The event's signing key, generated and stored the first time it is needed, and kept for
+/// the life of the process once read (a batch of 2,000 badges reads it once, not 2,000 times).
 pub async fn keys(db: &Db, event_id: i64) -> Result<SigningKey> {
+    let known = db.badge_keys.signing.lock().ok();
+    if let Some(key) = known.and_then(|m| m.get(&event_id).cloned()) {
+        return Ok(key);
+    }
+    let key = made_or_stored(db, event_id).await?;
+    if let Ok(mut map) = db.badge_keys.signing.lock() {
+        map.insert(event_id, key.clone());
+    }
+    Ok(key)
+}
+
+async fn made_or_stored(db: &Db, event_id: i64) -> Result<SigningKey> {
     if let Some(key) = stored_private(db, event_id).await? {
         return Ok(key);
     }
@@ -48,16 +61,19 @@ async fn stored_private(db: &Db, event_id: i64) -> Result<Option<SigningKey>> {
     }
 }
 
-/// Events' public keys already read. A key is made once and never changes (see [`keys`]), so
-/// it is kept for the life of the process; events without a key yet are not remembered.
+/// Events' keys already read. A key is made once and never changes (see [`keys`]), so it is
+/// kept for the life of the process; events without a key yet are not remembered.
 #[derive(Default)]
-pub struct KeyCache(Mutex<HashMap<i64, VerifyingKey>>);
+pub struct KeyCache {
+    public: Mutex<HashMap<i64, VerifyingKey>>,
+    signing: Mutex<HashMap<i64, SigningKey>>,
+}
 
 /// The event's public key, if the event exists and has issued badges.
 pub async fn public_key(db: &Db, event_id: i64) -> Result<Option<VerifyingKey>> {
     if let Some(key) = db
         .badge_keys
-        .0
+        .public
         .lock()
         .ok()
         .and_then(|m| m.get(&event_id).copied())
@@ -65,7 +81,7 @@ pub async fn public_key(db: &Db, event_id: i64) -> Result<Option<VerifyingKey>> 
         return Ok(Some(key));
     }
     let key = stored_public(db, event_id).await?;
-    if let (Some(key), Ok(mut map)) = (key, db.badge_keys.0.lock()) {
+    if let (Some(key), Ok(mut map)) = (key, db.badge_keys.public.lock()) {
         map.insert(event_id, key);
     }
     Ok(key)
