@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::app::certificates::{Certificate, Frame};
 use crate::app::{Db, Event, Registration};
-use crate::domain::attendance::{Credit, Share};
+use crate::domain::attendance::{Credit, Record, Share};
 use crate::domain::certificate::{self, Settings, Unavailable};
 use crate::domain::validate::Input;
 use crate::domain::{time, RegistrationStatus};
@@ -62,14 +62,43 @@ pub async fn save_form(
 /// One registration as the organisers' list shows it.
 pub struct Person {
     pub registration: Registration,
+    /// What was recorded of them (kept to issue their certificate without reading it again).
+    pub records: Vec<Record>,
     pub credits: Vec<Credit>,
     pub share: Share,
     pub certificate: Option<Certificate>,
 }
 
+/// Where someone stands, as the organisers' page and the CSV say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Issued,
+    Withdrawn,
+    /// No certificate yet, and the minimum reached.
+    Eligible,
+    BelowMinimum,
+}
+
+impl Standing {
+    /// The CSV's word (and the page's CSS class).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Issued => "issued",
+            Standing::Withdrawn => "withdrawn",
+            Standing::Eligible => "eligible",
+            Standing::BelowMinimum => "below_minimum",
+        }
+    }
+}
+
 impl Person {
-    pub fn meets(&self, min_percent: i64) -> bool {
-        self.share.meets(min_percent)
+    pub fn standing(&self, min_percent: i64) -> Standing {
+        match &self.certificate {
+            Some(c) if c.withdrawn_at.is_some() => Standing::Withdrawn,
+            Some(_) => Standing::Issued,
+            None if self.share.meets(min_percent) => Standing::Eligible,
+            None => Standing::BelowMinimum,
+        }
     }
 }
 
@@ -77,12 +106,10 @@ impl Person {
 /// or a certificate, by name.
 pub struct Overview {
     pub frame: Frame,
-    pub counting: Vec<i64>,
     pub people: Vec<Person>,
 }
 
 pub async fn overview(db: &Db, event: Event, opens_minutes: i64) -> Result<Overview> {
-    let counting = store::certificates::counting(db, event.id).await?;
     let event_id = event.id;
     let frame = Frame::load(db, event, opens_minutes).await?;
     let filter = store::roster::Filter {
@@ -105,6 +132,7 @@ pub async fn overview(db: &Db, event: Event, opens_minutes: i64) -> Result<Overv
             let (credits, share) = frame.assess(&recorded);
             Some(Person {
                 registration: r,
+                records: recorded,
                 credits,
                 share,
                 certificate,
@@ -112,11 +140,7 @@ pub async fn overview(db: &Db, event: Event, opens_minutes: i64) -> Result<Overv
         })
         .collect();
     people.sort_by(|a, b| a.registration.name.cmp(&b.registration.name));
-    Ok(Overview {
-        frame,
-        counting,
-        people,
-    })
+    Ok(Overview { frame, people })
 }
 
 /// What sending did.
@@ -131,39 +155,22 @@ pub struct Sent {
 pub async fn send(db: &Db, actor: &str, event: Event, opens_minutes: i64) -> Result<Sent> {
     let overview = overview(db, event, opens_minutes).await?;
     let frame = &overview.frame;
-    if !frame.settings.enabled {
-        return Err(Error::Conflict {
-            message: Unavailable::NotOffered.message(),
-            fields: Default::default(),
-        });
+    if let Some(why) = frame.closed(time::now()) {
+        return Err(refused(frame, why));
     }
-    if time::now() < frame.available_from {
-        let when = time::to_rfc3339(frame.available_from, frame.agenda.event.tz());
-        return Err(Error::Conflict {
-            message: Unavailable::NotYet {
-                from: frame.available_from,
-            }
-            .message()
-            .arg("from", when),
-            fields: Default::default(),
-        });
-    }
-    let records = store::certificates::records(db, frame.agenda.event.id, None).await?;
     let mut sent = Sent::default();
     let mut to_mail = Vec::new();
     for p in &overview.people {
         let id = p.registration.id;
-        match &p.certificate {
-            Some(c) if c.withdrawn_at.is_none() => to_mail.push((id, c.id)),
-            Some(_) => {}
-            None if p.meets(frame.settings.min_percent) => {
-                let own = records.get(&id).map(Vec::as_slice).unwrap_or_default();
-                if let Ok(c) = frame.issue(db, &p.registration, own, false).await? {
+        match (p.standing(frame.settings.min_percent), &p.certificate) {
+            (Standing::Issued, Some(c)) => to_mail.push((id, c.id)),
+            (Standing::Eligible, _) => {
+                if let Ok(c) = frame.issue(db, &p.registration, &p.records, false).await? {
                     sent.issued += 1;
                     to_mail.push((id, c.id));
                 }
             }
-            None => {}
+            _ => {}
         }
     }
     sent.queued = store::certificates::queue_mail(db, &to_mail).await?;
@@ -199,9 +206,8 @@ pub async fn reissue(
     if let Some(why) = frame.refusal(&r, time::now()) {
         return Err(refused(&frame, why));
     }
-    let records = store::certificates::records(db, r.event_id, Some(r.id)).await?;
-    let own = records.get(&r.id).map(Vec::as_slice).unwrap_or_default();
-    match frame.issue(db, &r, own, true).await? {
+    let records = store::certificates::records_of(db, r.event_id, r.id).await?;
+    match frame.issue(db, &r, &records, true).await? {
         Ok(c) => {
             let subject = format!("{}/{registration_id}", frame.agenda.event.slug);
             store::audit::record(db, actor, "certificates.reissue", &subject).await?;
@@ -257,12 +263,6 @@ pub fn rows(overview: &Overview, lang: crate::domain::lang::Lang) -> Vec<Vec<Str
                         .unwrap_or(event_title.clone())
                 })
                 .collect();
-            let status = match &p.certificate {
-                Some(c) if c.withdrawn_at.is_some() => "withdrawn",
-                Some(_) => "issued",
-                None if p.meets(min) => "eligible",
-                None => "below_minimum",
-            };
             vec![
                 r.name.clone(),
                 r.organisation.clone(),
@@ -270,7 +270,7 @@ pub fn rows(overview: &Overview, lang: crate::domain::lang::Lang) -> Vec<Vec<Str
                 attended.join("; "),
                 format!("{:.2}", p.share.attended as f64 / 3600.0),
                 p.share.percent().to_string(),
-                status.to_string(),
+                p.standing(min).as_str().to_string(),
                 p.certificate
                     .as_ref()
                     .map(|c| c.id.to_string())

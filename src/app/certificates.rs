@@ -21,6 +21,9 @@ pub struct Frame {
     pub available_from: i64,
     /// How long before a session its join link opens (seconds).
     pub opens_before: i64,
+    /// The ids of the sessions the organisers left counting (breaks included: the slots
+    /// leave them out).
+    pub counting: Vec<i64>,
 }
 
 /// Stands for the event itself when no session counts (a one-session online workshop).
@@ -65,6 +68,7 @@ impl Frame {
             slots,
             available_from,
             opens_before: opens_minutes * 60,
+            counting,
         })
     }
 
@@ -80,18 +84,24 @@ impl Frame {
         (got, share)
     }
 
-    /// Why `r` may not have a certificate now, if it may not (before any certificate is read).
-    pub(crate) fn refusal(&self, r: &Registration, now: i64) -> Option<Unavailable> {
+    /// Why nobody may have a certificate now: none issued, or the programme not over.
+    pub(crate) fn closed(&self, now: i64) -> Option<Unavailable> {
         if !self.settings.enabled {
             Some(Unavailable::NotOffered)
-        } else if r.status != RegistrationStatus::Confirmed {
-            Some(Unavailable::NotAttending)
         } else if now < self.available_from {
             Some(Unavailable::NotYet {
                 from: self.available_from,
             })
         } else {
             None
+        }
+    }
+
+    /// Why `r` may not have a certificate now, if it may not (before any certificate is read).
+    pub(crate) fn refusal(&self, r: &Registration, now: i64) -> Option<Unavailable> {
+        match self.closed(now) {
+            None if r.status != RegistrationStatus::Confirmed => Some(Unavailable::NotAttending),
+            closed => closed,
         }
     }
 
@@ -201,8 +211,7 @@ async fn answer(
         Some(c) if c.withdrawn_at.is_some() => return Ok(Err(Unavailable::Withdrawn)),
         Some(c) => c,
         None => {
-            let records = store::certificates::records(db, r.event_id, Some(r.id)).await?;
-            let records = records.get(&r.id).cloned().unwrap_or_default();
+            let records = store::certificates::records_of(db, r.event_id, r.id).await?;
             match frame.issue(db, r, &records, false).await? {
                 Ok(c) => c,
                 Err(why) => return Ok(Err(why)),

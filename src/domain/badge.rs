@@ -147,7 +147,7 @@ pub fn new_keys() -> (String, String) {
 
 /// The public half of a signing key, as scanners receive it (base64url of the 32 bytes).
 pub fn public_text(key: &SigningKey) -> String {
-    URL_SAFE_NO_PAD.encode(key.verifying_key().to_bytes())
+    public_key_text(&key.verifying_key())
 }
 
 /// A public key as text (base64url of the 32 bytes), as it is published.

@@ -230,21 +230,16 @@ impl Composer {
     /// An organiser's test of an announcement, to their own address: the attendees' message
     /// with a sample name, and the event's page where attendees find their personal link.
     fn announcement_test(&self, m: &Claimed) -> Result<Option<Message>, String> {
-        let Some((subject, body)) =
-            announcement(m).filter(|_| m.message_kind == outbox::ANNOUNCEMENT)
+        let Some(payload) = AnnouncementPayload::read(&m.payload)
+            .filter(|_| m.message_kind == outbox::ANNOUNCEMENT)
         else {
             return Ok(None);
         };
-        let payload = AnnouncementPayload::read(&m.payload).unwrap_or(AnnouncementPayload {
-            subject: String::new(),
-            body: String::new(),
-            event: String::new(),
-            lang: String::new(),
-        });
         let lang = Lang::parse(&payload.lang).unwrap_or(Lang::Fr);
         let slug = payload.event;
+        let body = payload.body;
         let subject = Msg::new("forms-test-subject")
-            .arg("subject", &subject)
+            .arg("subject", &payload.subject)
             .render(lang);
         let greeting = Msg::new("mail-greeting").arg("name", lang.t("forms-sample-name"));
         let data = MailView {

@@ -123,6 +123,14 @@ pub async fn records(
     Ok(by)
 }
 
+/// What was recorded of one registration.
+pub async fn records_of(db: &Db, event_id: i64, registration_id: i64) -> Result<Vec<Record>> {
+    Ok(records(db, event_id, Some(registration_id))
+        .await?
+        .remove(&registration_id)
+        .unwrap_or_default())
+}
+
 /// A certificate as stored.
 #[derive(Debug, Clone)]
 pub struct Certificate {
@@ -169,7 +177,7 @@ pub async fn latest(db: &Db, registration_id: i64) -> Result<Option<Certificate>
     );
     let row: Option<Row> = sqlx::query_as(&sql)
         .bind(registration_id)
-        .fetch_optional(&db.write)
+        .fetch_optional(&db.read)
         .await?;
     row.map(read).transpose()
 }

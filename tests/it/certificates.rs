@@ -374,6 +374,14 @@ async fn a_certificate_lists_what_was_recorded_and_verifies_online_and_offline()
             (json!(true), json!(50))
         );
 
+        // Her page opened twice at once issues one certificate (the index of those in force).
+        let (one, two) = tokio::join!(
+            summit::app::certificates::mine(db, &aminata, 15),
+            summit::app::certificates::mine(db, &aminata, 15)
+        );
+        let ids = [one, two].map(|m| m.unwrap().answer.ok().unwrap().certificate.id);
+        assert_eq!(ids[0], ids[1], "{backend:?}: one certificate, not two");
+
         // Aminata's certificate: exactly her four sessions, with their hours; 6 h of 8.
         let (status, html) = page(&c, &format!("/r/{aminata}/certificate?lang=en")).await;
         assert_eq!(status, Status::Ok, "{backend:?}: {html}");

@@ -11,12 +11,11 @@ use rocket::{get, post, routes, Responder, Route, State};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
-use crate::app::certificate_admin::{self as certificates, Overview};
+use crate::app::certificate_admin::{self as certificates, Overview, Standing};
 use crate::app::{Db, Event};
 use crate::auth::{Csrf, Organiser};
 use crate::config::Settings;
 use crate::domain::attendance::hours_text;
-use crate::domain::certificate::Settings as CertificateSettings;
 use crate::domain::spreadsheet;
 use crate::domain::time;
 use crate::domain::validate::Input;
@@ -46,7 +45,7 @@ struct PersonRow {
     attended: String,
     percent: i64,
     status: String,
-    /// `issued`, `withdrawn`, `eligible`, `below`.
+    /// `issued`, `withdrawn`, `eligible`, `below_minimum`.
     state: &'static str,
     withdrawable: bool,
 }
@@ -67,39 +66,26 @@ struct CertificatesPage<'a> {
     enabled: bool,
 }
 
-fn values_of(s: &CertificateSettings) -> Fields {
-    s.input().values
-}
-
-fn state_of(p: &certificates::Person, min: i64) -> &'static str {
-    match &p.certificate {
-        Some(c) if c.withdrawn_at.is_some() => "withdrawn",
-        Some(_) => "issued",
-        None if p.meets(min) => "eligible",
-        None => "below",
-    }
-}
-
 fn view_people(o: &Overview, lang: Lang) -> Vec<PersonRow> {
     let min = o.frame.settings.min_percent;
     o.people
         .iter()
         .map(|p| {
-            let state = state_of(p, min);
+            let standing = p.standing(min);
             PersonRow {
                 id: p.registration.id,
                 name: p.registration.name.clone(),
                 organisation: p.registration.organisation.clone(),
                 attended: hours_text(p.share.attended),
                 percent: p.share.percent(),
-                status: match state {
-                    "issued" => lang.t("ws-certificate-state-issued"),
-                    "withdrawn" => lang.t("ws-certificate-state-withdrawn"),
-                    "eligible" => lang.t("ws-certificate-state-eligible"),
-                    _ => lang.t("ws-certificate-state-below"),
+                status: match standing {
+                    Standing::Issued => lang.t("ws-certificate-state-issued"),
+                    Standing::Withdrawn => lang.t("ws-certificate-state-withdrawn"),
+                    Standing::Eligible => lang.t("ws-certificate-state-eligible"),
+                    Standing::BelowMinimum => lang.t("ws-certificate-state-below"),
                 },
-                state,
-                withdrawable: state == "issued",
+                state: standing.as_str(),
+                withdrawable: standing == Standing::Issued,
             }
         })
         .collect()
@@ -124,7 +110,7 @@ fn certificates_page(csrf: &Csrf, lang: Lang, o: &Overview, shown: Shown<'_>) ->
             let field = format!("count-{}", s.id);
             let counts = match shown.refused {
                 Some((input, _)) => input.has(&field),
-                None => o.counting.contains(&s.id),
+                None => o.frame.counting.contains(&s.id),
             };
             SessionChoice {
                 id: s.id,
@@ -145,7 +131,11 @@ fn certificates_page(csrf: &Csrf, lang: Lang, o: &Overview, shown: Shown<'_>) ->
             err.field_messages(lang),
             Some(err.message().render(lang)),
         ),
-        None => (values_of(&o.frame.settings), Fields::new(), shown.problem),
+        None => (
+            o.frame.settings.input().values,
+            Fields::new(),
+            shown.problem,
+        ),
     };
     let from = o.frame.available_from;
     let view = CertificatesPage {

@@ -13,7 +13,7 @@ use crate::app::certificate_document::{self, Document};
 use crate::app::certificates::{self, Verification, Verified};
 use crate::app::{events, Db};
 use crate::config::Settings;
-use crate::domain::certificate::{CONTEXT, PREFIX};
+use crate::domain::certificate::{CONTEXT, MAX_LEN, PREFIX};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::web::page;
@@ -115,14 +115,10 @@ async fn verify(
         document,
         public_key: key,
         canonical,
-        code: code.chars().take(certificates_max()).collect(),
+        code: code.chars().take(MAX_LEN).collect(),
     };
     let path = format!("/verify/{code}");
     Ok((status, page("verify", lang, &path, page_data(&view))))
-}
-
-fn certificates_max() -> usize {
-    crate::domain::certificate::MAX_LEN
 }
 
 /// The event's public key, as anyone checking badges or certificates offline needs it.
