@@ -8,7 +8,9 @@ use std::io::Cursor;
 use rocket::http::{ContentType, Header, Method, Status};
 use rocket::request::Request;
 use rocket::response::{self, Responder, Response};
+use serde::Serialize;
 use serde_json::json;
+use utoipa::ToSchema;
 
 use crate::i18n::Lang;
 
@@ -85,17 +87,17 @@ impl Error {
         }
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::NotFound => "not_found",
-            Error::BadRequest(_) => "bad_request",
-            Error::Unauthorized => "unauthorized",
-            Error::Forbidden => "forbidden",
-            Error::Conflict { .. } => "conflict",
-            Error::Unprocessable { .. } => "invalid",
-            Error::TooLarge => "too_large",
-            Error::TooManyRequests(_) => "too_many_requests",
-            Error::Database(_) | Error::Internal(_) => "internal",
+            Error::NotFound => ErrorCode::NotFound,
+            Error::BadRequest(_) => ErrorCode::BadRequest,
+            Error::Unauthorized => ErrorCode::Unauthorized,
+            Error::Forbidden => ErrorCode::Forbidden,
+            Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::Unprocessable { .. } => ErrorCode::Invalid,
+            Error::TooLarge => ErrorCode::TooLarge,
+            Error::TooManyRequests(_) => ErrorCode::TooManyRequests,
+            Error::Database(_) | Error::Internal(_) => ErrorCode::Internal,
         }
     }
 
@@ -126,13 +128,50 @@ impl Error {
             .unwrap_or_default()
     }
 
-    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
-        let mut error = json!({"code": self.code(), "message": self.message().render(lang)});
-        if self.fields().is_some() {
-            error["fields"] = json!(self.field_messages(lang));
+    /// What the API answers, in `lang`.
+    pub fn body(&self, lang: Lang) -> ErrorBody {
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code(),
+                message: self.message().render(lang),
+                fields: self.fields().map(|_| self.field_messages(lang)),
+            },
         }
-        json!({ "error": error })
     }
+}
+
+/// The API's error shape, the same for every status.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody {
+    #[schema(inline)]
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    #[schema(inline)]
+    pub code: ErrorCode,
+    /// In the caller's language (?lang=, then Accept-Language).
+    pub message: String,
+    /// Field name → what is wrong with it (422, and 409 for double bookings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<BTreeMap<String, String>>,
+}
+
+/// What kind of error it is, for programs (the message is for people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    Conflict,
+    Invalid,
+    TooLarge,
+    TooManyRequests,
+    Internal,
 }
 
 /// Whether an error is said in JSON: under `/api/`, to Stripe, for `.json` paths, to a
@@ -171,7 +210,7 @@ impl<'r> Responder<'r, 'static> for Error {
             _ => None,
         };
         if wants_json(req) {
-            let body = self.to_json(lang).to_string();
+            let body = serde_json::to_string(&self.body(lang)).expect("an error serialises");
             let mut res = Response::build();
             res.status(status)
                 .header(ContentType::JSON)

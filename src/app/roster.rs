@@ -22,7 +22,7 @@ use crate::store::{self, Db};
 // written, so the API answers byte for byte as before.
 
 /// One registration as organisers list it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RosterRow {
     pub accessibility_needs: String,
     /// Neither cancelled nor rejected.
@@ -80,14 +80,14 @@ impl RosterRow {
 }
 
 /// The roster's counts: by status, per ticket, per workshop.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RosterCounts {
     pub statuses: Vec<StatusCount>,
     pub tickets: Vec<TicketCount>,
     pub workshops: Vec<WorkshopCount>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct StatusCount {
     pub in_person: i64,
     pub label: String,
@@ -96,7 +96,7 @@ pub struct StatusCount {
     pub total: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TicketCount {
     pub collected: String,
     pub collected_cents: i64,
@@ -114,7 +114,7 @@ pub struct TicketCount {
     pub waitlisted: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct WorkshopCount {
     pub capacity: Option<i64>,
     pub confirmed: i64,

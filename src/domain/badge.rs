@@ -27,6 +27,15 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    pub const ALL: [Verdict; 6] = [
+        Verdict::Admitted,
+        Verdict::AlreadyCheckedIn,
+        Verdict::Revoked,
+        Verdict::NotRegisteredForSession,
+        Verdict::WrongEvent,
+        Verdict::Invalid,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Admitted => "admitted",

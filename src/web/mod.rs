@@ -46,7 +46,7 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
         .mount("/admin", admin::badge_roles::routes())
         .mount("/api/v1", api::public::routes())
         .mount("/api/v1", api::organisers::routes())
-        .mount("/api/v1", api::organisers::preview_routes())
+        .mount("/api/v1", api::duplicate_and_restore::routes())
         .mount("/api/v1", api::registrations::routes())
         .mount("/api/v1", api::stars::routes())
         .mount("/api/v1", api::checkins::routes())

@@ -29,6 +29,7 @@ mod mail;
 mod offline_scan;
 mod open_data;
 mod openapi;
+mod openapi_schemas;
 mod organiser_forms;
 mod preview_and_duplicate;
 mod privacy;

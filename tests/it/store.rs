@@ -115,10 +115,7 @@ async fn double_bookings_are_refused_naming_the_other_session() {
         .await
         .unwrap_err();
         assert_eq!(err.status().code, 409, "{backend:?}");
-        let message = err.to_json(summit::i18n::Lang::En)["error"]["message"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let message = err.body(summit::i18n::Lang::En).error.message;
         assert!(
             message.contains("Open data") && message.contains("10:00"),
             "{message}"
@@ -141,9 +138,10 @@ async fn double_bookings_are_refused_naming_the_other_session() {
             matches!(&err, Error::Conflict { fields, .. } if fields.contains_key("speakers")),
             "{err:?}"
         );
-        assert!(err.to_json(summit::i18n::Lang::Fr)["error"]["message"]
-            .as_str()
-            .unwrap()
+        assert!(err
+            .body(summit::i18n::Lang::Fr)
+            .error
+            .message
             .contains("Awa Diallo"));
 
         // Back to back is fine; moving onto the other session is re-checked.

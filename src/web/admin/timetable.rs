@@ -15,6 +15,7 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::web::admin::views::render;
 use crate::web::admin::workspace::{head, Head, Section};
+use crate::web::api::openapi::doc;
 
 /// The timetable and the sheet under `/admin`.
 pub fn routes() -> Vec<Route> {
@@ -60,6 +61,20 @@ struct Sheet(String, ContentType, Header<'static>);
 
 /// The file's language is `?lang=` or French, never the visitor's cookie, like the agenda's
 /// CSV: every program exporting gets the same headers.
+#[utoipa::path(
+    get,
+    path = "/api/v1/events/{slug}/programme.csv",
+    operation_id = "getProgrammeSheet",
+    tag = "organisers",
+    summary = "The programme as a spreadsheet (CSV), in the columns a programme import reads",
+    description = "One row per session, cancelled ones included (`status`). Columns, French header / English header: `id` (the session id, the stable key), `date` (YYYY-MM-DD) / `début`–`start`, `fin`–`end` (HH:MM), all in the event's time zone; `titre_fr`/`title_fr`, `titre_en`/`title_en`, `type`/`kind`, `salle`/`room`, `parcours`/`track`, `intervenants`/`speakers` (`Name (role); Name`, no role for a plain speaker), `description_fr`, `description_en`, `format`, `capacité`/`capacity`, `inscription`/`signup` (`oui`/`non`, `yes`/`no`), `statut`/`status`. Kinds, formats, roles and statuses are the API's words. Cells a spreadsheet would read as a formula start with an apostrophe. Each export is written to the audit log.",
+    params(doc::EventPath, ("lang" = Option<crate::domain::lang::Lang>, Query, description = "`en` for English headers (and track names, yes/no); French otherwise, whatever the caller's language.")),
+    responses(
+        (status = 200, description = "The sheet (UTF-8, header row).", body = String, content_type = "text/csv"),
+        doc::Unauthorized, doc::Forbidden, doc::NotFound,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[get("/events/<slug>/programme.csv?<lang>")]
 async fn programme_csv(
     db: &State<Db>,

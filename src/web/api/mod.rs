@@ -2,8 +2,10 @@
 
 pub mod agenda_parts;
 pub mod checkins;
+pub mod duplicate_and_restore;
 pub mod json;
 pub mod offline;
+pub mod openapi;
 pub mod organisers;
 pub mod programme_import;
 pub mod public;

@@ -7,16 +7,16 @@ use rocket::{delete, get, patch, post, routes, Route, State};
 
 use crate::app::agenda::Agenda;
 use crate::app::events;
-use crate::app::tickets::TicketType;
-use crate::app::{duplicate, session_removal};
+use crate::app::session_removal;
 use crate::app::{organise, rooms, speakers, tickets, tracks, Db};
-use crate::app::{Room, Speaker, Track};
 use crate::auth::Organiser;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::web::api::json::JsonInput;
+use crate::web::api::openapi::doc;
 use crate::web::api::views::{OrganiserEventView, OrganiserSessionView, RosterView};
+use crate::web::api::views::{RoomView, SpeakerRecordView, TicketTypeView, TrackView};
 
 /// These and the routes for rooms, tracks, speakers and tickets (`agenda_parts`).
 pub fn routes() -> Vec<Route> {
@@ -40,6 +40,21 @@ pub fn routes() -> Vec<Route> {
 
 type Created<T> = (Status, Json<T>);
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/events",
+    operation_id = "createEvent",
+    tag = "organisers",
+    summary = "Create an event",
+    description = "Needs an organiser not limited to one event.",
+    params(doc::LangQuery),
+    request_body(content = ref("#/components/schemas/EventInput"), content_type = "application/json"),
+    responses(
+        (status = 201, description = "The event.", body = doc::OrganiserEventView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::TooLarge, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[post("/events", data = "<body>")]
 async fn create_event(
     db: &State<Db>,
@@ -54,6 +69,20 @@ async fn create_event(
     Ok((Status::Created, Json(view)))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/events/{slug}",
+    operation_id = "patchEvent",
+    tag = "organisers",
+    summary = "Change an event",
+    params(doc::EventPath, doc::LangQuery),
+    request_body(content = ref("#/components/schemas/EventFields"), content_type = "application/json", description = "The fields to change; the others keep their value."),
+    responses(
+        (status = 200, description = "The changed event.", body = doc::OrganiserEventView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound, doc::TooLarge, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[patch("/events/<slug>", data = "<body>")]
 async fn patch_event(
     db: &State<Db>,
@@ -71,42 +100,99 @@ async fn patch_event(
     )))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/events/{slug}/rooms",
+    operation_id = "createRoom",
+    tag = "organisers",
+    summary = "Add a room",
+    params(doc::EventPath),
+    request_body(content = ref("#/components/schemas/RoomInput"), content_type = "application/json"),
+    responses(
+        (status = 201, description = "The room.", body = doc::RoomView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound, doc::TooLarge, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[post("/events/<slug>/rooms", data = "<body>")]
 async fn add_room(
     db: &State<Db>,
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created<Room>> {
+) -> Result<Created<RoomView>> {
     let event = who.event(db, slug).await?;
     let room = rooms::add(db, &who.0, &event, &body?.0).await?;
-    Ok((Status::Created, Json(room)))
+    Ok((Status::Created, Json(RoomView::from(&room))))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/events/{slug}/tracks",
+    operation_id = "createTrack",
+    tag = "organisers",
+    summary = "Add a track",
+    params(doc::EventPath),
+    request_body(content = ref("#/components/schemas/TrackInput"), content_type = "application/json"),
+    responses(
+        (status = 201, description = "The track.", body = doc::TrackView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound, doc::TooLarge, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[post("/events/<slug>/tracks", data = "<body>")]
 async fn add_track(
     db: &State<Db>,
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created<Track>> {
+) -> Result<Created<TrackView>> {
     let event = who.event(db, slug).await?;
     let track = tracks::add(db, &who.0, &event, &body?.0).await?;
-    Ok((Status::Created, Json(track)))
+    Ok((Status::Created, Json(TrackView::from(&track))))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/events/{slug}/speakers",
+    operation_id = "createSpeaker",
+    tag = "organisers",
+    summary = "Add a speaker",
+    params(doc::EventPath),
+    request_body(content = ref("#/components/schemas/SpeakerInput"), content_type = "application/json"),
+    responses(
+        (status = 201, description = "The speaker.", body = doc::SpeakerRecordView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound, doc::TooLarge, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[post("/events/<slug>/speakers", data = "<body>")]
 async fn add_speaker(
     db: &State<Db>,
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created<Speaker>> {
+) -> Result<Created<SpeakerRecordView>> {
     let event = who.event(db, slug).await?;
     let speaker = speakers::add(db, &who.0, &event, &body?.0, None).await?;
-    Ok((Status::Created, Json(speaker)))
+    Ok((Status::Created, Json(SpeakerRecordView::from(&speaker))))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/events/{slug}/sessions",
+    operation_id = "createSession",
+    tag = "organisers",
+    summary = "Add a session",
+    description = "A room or a speaker already booked at that time answers 409 with a message that names the other session.",
+    params(doc::EventPath, doc::LangQuery),
+    request_body(content = ref("#/components/schemas/SessionInput"), content_type = "application/json"),
+    responses(
+        (status = 201, description = "The session.", body = doc::OrganiserSessionView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound, doc::Conflict, doc::TooLarge, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[post("/events/<slug>/sessions", data = "<body>")]
 async fn create_session(
     db: &State<Db>,
@@ -126,6 +212,19 @@ async fn create_session(
     ))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/events/{slug}/sessions/{id}",
+    operation_id = "getSession",
+    tag = "organisers",
+    summary = "A session with its private fields",
+    params(doc::EventItemPath, doc::LangQuery),
+    responses(
+        (status = 200, description = "The session.", body = doc::OrganiserSessionView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[get("/events/<slug>/sessions/<id>")]
 async fn get_session(
     db: &State<Db>,
@@ -139,6 +238,20 @@ async fn get_session(
     Ok(Json(OrganiserSessionView::new(&agenda, session, lang)))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/events/{slug}/sessions/{id}",
+    operation_id = "patchSession",
+    tag = "organisers",
+    summary = "Change a session",
+    params(doc::EventItemPath, doc::LangQuery),
+    request_body(content = ref("#/components/schemas/SessionFields"), content_type = "application/json", description = "The fields to change; the others keep their value."),
+    responses(
+        (status = 200, description = "The changed session.", body = doc::OrganiserSessionView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound, doc::Conflict, doc::TooLarge, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[patch("/events/<slug>/sessions/<id>", data = "<body>")]
 async fn patch_session(
     db: &State<Db>,
@@ -156,6 +269,19 @@ async fn patch_session(
     Ok(Json(OrganiserSessionView::new(&agenda, &session, lang)))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/events/{slug}/sessions/{id}",
+    operation_id = "deleteSession",
+    tag = "organisers",
+    summary = "Remove a session",
+    params(doc::EventItemPath),
+    responses(
+        (status = 204, description = "Removed (kept as cancelled when people signed up for it)."),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[delete("/events/<slug>/sessions/<id>")]
 async fn delete_session(db: &State<Db>, who: Organiser, slug: &str, id: i64) -> Result<Status> {
     let event = who.event(db, slug).await?;
@@ -163,6 +289,21 @@ async fn delete_session(db: &State<Db>, who: Organiser, slug: &str, id: i64) -> 
     Ok(Status::NoContent)
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/events/{slug}/tickets",
+    operation_id = "createTicketType",
+    tag = "organisers",
+    summary = "Add a ticket type",
+    description = "A price above zero needs the Stripe settings.",
+    params(doc::EventPath),
+    request_body(content = ref("#/components/schemas/TicketInput"), content_type = "application/json"),
+    responses(
+        (status = 201, description = "The ticket type.", body = doc::TicketTypeView),
+        doc::BadRequest, doc::Unauthorized, doc::Forbidden, doc::NotFound, doc::TooLarge, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[post("/events/<slug>/tickets", data = "<body>")]
 async fn add_ticket(
     db: &State<Db>,
@@ -170,14 +311,27 @@ async fn add_ticket(
     who: Organiser,
     slug: &str,
     body: Result<JsonInput, Error>,
-) -> Result<Created<TicketType>> {
+) -> Result<Created<TicketTypeView>> {
     let event = who.event(db, slug).await?;
     let stripe = settings.stripe_secret_key.is_some();
     let ticket = tickets::add(db, &who.0, &event, &body?.0, stripe).await?;
-    Ok((Status::Created, Json(ticket)))
+    Ok((Status::Created, Json(TicketTypeView::from(&ticket))))
 }
 
 /// Who is registered, with the counts (organisers only; the view is audited).
+#[utoipa::path(
+    get,
+    path = "/api/v1/events/{slug}/registrations",
+    operation_id = "listRegistrations",
+    tag = "organisers",
+    summary = "Who is registered, with counts per status, mode, ticket and workshop (organisers; audited)",
+    params(doc::EventPath, doc::LangQuery),
+    responses(
+        (status = 200, description = "The registrations and the counts.", body = doc::RosterView),
+        doc::Unauthorized, doc::Forbidden, doc::NotFound,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[get("/events/<slug>/registrations")]
 async fn registrations(
     db: &State<Db>,
@@ -196,38 +350,4 @@ async fn registrations(
         registrations,
         counts: roster.counts_json(lang),
     }))
-}
-
-/// Duplicating an event and restoring a cancelled session (mounted beside [`routes`]).
-pub fn preview_routes() -> Vec<Route> {
-    routes![duplicate_event, restore_session]
-}
-
-/// A copy of the event as a new draft, `shift_days` later (201, as `POST /events` answers).
-#[post("/events/<slug>/duplicate", data = "<body>")]
-async fn duplicate_event(
-    db: &State<Db>,
-    lang: Lang,
-    who: Organiser,
-    slug: &str,
-    body: Result<JsonInput, Error>,
-) -> Result<Created<OrganiserEventView>> {
-    let event = who.event(db, slug).await?;
-    let copy = duplicate::duplicate_event(db, &who.0, &event, &body?.0).await?;
-    Ok((Status::Created, Json(OrganiserEventView::new(&copy, lang))))
-}
-
-/// Puts a cancelled session back on the agenda while the event has not started.
-#[post("/events/<slug>/sessions/<id>/restore")]
-async fn restore_session(
-    db: &State<Db>,
-    lang: Lang,
-    who: Organiser,
-    slug: &str,
-    id: i64,
-) -> Result<Json<OrganiserSessionView>> {
-    let event = who.event(db, slug).await?;
-    let session = session_removal::restore(db, &who.0, &event, id).await?;
-    let agenda = Agenda::load(db, event).await?;
-    Ok(Json(OrganiserSessionView::new(&agenda, &session, lang)))
 }

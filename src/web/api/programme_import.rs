@@ -12,6 +12,7 @@ use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{post, routes, Route, State};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::app::programme_import::{self, Outcome};
 use crate::app::{Db, Event};
@@ -20,6 +21,7 @@ use crate::domain::programme_import::{Planned, Rejected, Report, MAX_BYTES};
 use crate::domain::time;
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
+use crate::web::api::openapi::doc;
 
 pub fn routes() -> Vec<Route> {
     routes![import, import_multipart]
@@ -27,6 +29,26 @@ pub fn routes() -> Vec<Route> {
 
 /// A file sent as the raw body (`text/csv`, `application/xml`, `application/json`…); what it
 /// is, is read from its content.
+#[utoipa::path(
+    post,
+    path = "/api/v1/events/{slug}/programme/import",
+    operation_id = "importProgramme",
+    tag = "organisers",
+    summary = "Import a programme sheet (CSV) or a frab schedule (XML, JSON), dry run or all or nothing",
+    description = "The body is the file itself (any `Content-Type`), or its `file` part in `multipart/form-data`; what it is comes from its content: a frab schedule XML (as `/events/{slug}/schedule.xml`, frab or pretalx write it) or JSON (the c3voc shape of `/events/{slug}/schedule.json`), otherwise a CSV sheet. frab sessions are matched by `guid` (the one Summit gives them, or the one they were imported with), so importing a schedule again updates; times are read in the event's zone, title and description go into the event's `language`, people's roles come from Summit's `role` member (JSON) or `roles:` comment (XML), else `speaker`. A sheet is UTF-8 (a BOM is tolerated), separated by `;` or `,`, with the columns of `GET /api/v1/events/{slug}/programme.csv` in French or English (accents and case ignored). Required columns: `titre_fr`/`title_fr` or `titre_en`/`title_en`, `date`, `début`/`start`, `fin`/`end` (or `durée`/`duration`, minutes or `H:MM`), `type`/`kind`. A row whose `id` is a session of this event updates it (its SEQUENCE rises; those signed up are told of a move); other rows add sessions. Rooms, tracks and speakers named that do not exist yet are created (matched by name, accents and case ignored). Every row is checked as a session typed by hand, and for double bookings against the event's sessions and the rows above it, and again under the event's lock when written (a session typed meanwhile: 409 naming it, nothing written). At most 2,000 rows and 2 MiB. Recorded in the audit log. When a row is rejected nothing is written and the answer is 422: the error shape (`invalid`, `fields` keyed `line N`) with the report's members beside `error` (`applied`, `to_add`, `to_update`, `unchanged`, `rooms_to_create`, `tracks_to_create`, `speakers_to_create`, `unknown_columns`, `rejected` with `line`, `column`, `message`).",
+    params(doc::EventPath, ("dry_run" = Option<bool>, Query, description = "`true`: answer the report and change nothing.")),
+    request_body(content(
+        (String = "text/csv"),
+        (String = "application/xml"),
+        (inline(doc::JsonObject) = "application/json"),
+        (inline(doc::FileUpload) = "multipart/form-data"),
+    )),
+    responses(
+        (status = 200, description = "The report; applied unless a dry run.", body = ImportReportView),
+        doc::BadRequest, doc::Conflict, doc::Unauthorized, doc::Forbidden, doc::NotFound, doc::Invalid,
+    ),
+    security(("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[post("/events/<slug>/programme/import?<dry_run>", data = "<body>", rank = 2)]
 async fn import(
     db: &State<Db>,
@@ -100,10 +122,12 @@ async fn answer(
 /// The import's report as the API answers it; when rows are rejected, with the API's error
 /// member beside it (`invalid`, one field per rejected line), so a client that reads only
 /// errors still learns why.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = ImportReport)]
 pub struct ImportReportView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorView>,
+    /// Whether the import was written (false for a dry run or when a row is rejected).
     pub applied: bool,
     pub to_add: Vec<PlannedView>,
     pub to_update: Vec<PlannedView>,
@@ -116,20 +140,25 @@ pub struct ImportReportView {
 }
 
 /// A session the import adds or updates (`id` and `changes` for an update).
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Planned)]
 pub struct PlannedView {
+    /// The row's line in the file (the header is line 1).
     pub line: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     pub title: String,
+    #[schema(format = DateTime)]
     pub starts_at: String,
+    #[schema(format = DateTime)]
     pub ends_at: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<&'static str>,
 }
 
 /// The error member of the API's error shape.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = ImportError)]
 pub struct ErrorView {
     pub code: &'static str,
     pub message: String,
@@ -137,7 +166,8 @@ pub struct ErrorView {
 }
 
 /// A refused row: its line in the file, the column, and why, in the caller's language.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Rejected)]
 pub struct RejectedView {
     pub line: u64,
     pub column: &'static str,

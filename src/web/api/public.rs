@@ -11,6 +11,7 @@ use crate::app::Db;
 use crate::auth::Organiser;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::web::api::openapi::doc;
 use crate::web::api::views::{EventDetailView, EventView, EventsView, SessionView, SessionsView};
 use crate::web::api::views::{SpeakerView, SpeakersView};
 use crate::web::page_cache::{Cached, PageCache};
@@ -20,12 +21,19 @@ pub fn routes() -> Vec<Route> {
     routes![openapi, events, event, sessions, speakers]
 }
 
-/// Kept by hand beside the routes; `tests/it/openapi.rs` checks it against them and a validator.
-pub const OPENAPI: &str = include_str!("../../openapi.json");
-
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    operation_id = "getOpenApi",
+    tag = "public",
+    summary = "This description of the API",
+    responses(
+        (status = 200, description = "An OpenAPI 3.1 document.", body = inline(doc::JsonObject)),
+    ),
+)]
 #[get("/openapi.json")]
 fn openapi() -> (ContentType, &'static str) {
-    (ContentType::JSON, OPENAPI)
+    (ContentType::JSON, super::openapi::json())
 }
 
 /// The event if the public may see it, or if an organiser asks.
@@ -33,6 +41,17 @@ async fn visible_event(db: &Db, slug: &str, organiser: &Option<Organiser>) -> Re
     reads::visible(db, slug, organiser.is_some()).await
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/events",
+    operation_id = "listEvents",
+    tag = "public",
+    summary = "Published and cancelled events that have not ended, soonest first",
+    params(doc::LangQuery),
+    responses(
+        (status = 200, description = "The events.", body = doc::EventsView),
+    ),
+)]
 #[get("/events")]
 async fn events(db: &State<Db>, lang: Lang) -> Result<Json<EventsView>> {
     let list = reads::list_public(db).await?;
@@ -40,6 +59,20 @@ async fn events(db: &State<Db>, lang: Lang) -> Result<Json<EventsView>> {
     Ok(Json(EventsView { events }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/events/{slug}",
+    operation_id = "getEvent",
+    tag = "public",
+    summary = "An event with its rooms and tracks",
+    description = "Drafts are found only with an organiser's credentials.",
+    params(doc::EventPath, doc::LangQuery),
+    responses(
+        (status = 200, description = "The event.", body = doc::EventDetailView),
+        doc::NotFound,
+    ),
+    security((), ("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[get("/events/<slug>")]
 async fn event(
     db: &State<Db>,
@@ -51,6 +84,19 @@ async fn event(
     Ok(Json(EventDetailView::new(&agenda, lang)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/events/{slug}/sessions",
+    operation_id = "listSessions",
+    tag = "public",
+    summary = "The event's sessions in time order",
+    params(doc::EventPath, doc::LangQuery),
+    responses(
+        (status = 200, description = "The sessions.", body = doc::SessionsView),
+        doc::NotFound,
+    ),
+    security((), ("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[get("/events/<slug>/sessions")]
 async fn sessions(
     db: &State<Db>,
@@ -83,6 +129,19 @@ async fn sessions(
     Ok(Cached(ContentType::JSON, cache.put(key, revision, body)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/events/{slug}/speakers",
+    operation_id = "listSpeakers",
+    tag = "public",
+    summary = "The event's speakers",
+    params(doc::EventPath, doc::LangQuery),
+    responses(
+        (status = 200, description = "The speakers.", body = doc::SpeakersView),
+        doc::NotFound,
+    ),
+    security((), ("bearerAuth" = []), ("staffCookie" = [])),
+)]
 #[get("/events/<slug>/speakers")]
 async fn speakers(
     db: &State<Db>,

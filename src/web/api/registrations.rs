@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
 use crate::web::api::json::JsonInput;
+use crate::web::api::openapi::doc;
 use crate::web::api::views::{CheckEmailView, RegisteredView, RegistrationView};
 use crate::web::public::pages::public_event;
 
@@ -36,6 +37,22 @@ pub enum Answer {
     CheckEmail(CheckEmailView),
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/events/{slug}/registrations",
+    operation_id = "register",
+    tag = "registrations",
+    summary = "Register for an event",
+    description = "409 when registration is closed or the event is cancelled. With an organiser token of this event, the person is registered as organisers add people by hand (at any time, without approval) and `badge_role` may be given.",
+    params(doc::EventPath, doc::LangQuery),
+    request_body(content = ref("#/components/schemas/RegistrationInput"), content_type = "application/json"),
+    responses(
+        (status = 201, description = "Registered.", body = doc::RegisteredView),
+        (status = 202, description = "Already registered with this e-mail: the attendee's link went out again by e-mail.", body = doc::CheckEmailView),
+        doc::BadRequest, doc::NotFound, doc::Conflict, doc::TooLarge, doc::Invalid,
+    ),
+    security((), ("bearerAuth" = [])),
+)]
 #[post("/events/<slug>/registrations", data = "<body>")]
 async fn register(
     db: &State<Db>,
@@ -89,6 +106,19 @@ async fn register(
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/registrations/{token}",
+    operation_id = "getRegistration",
+    tag = "registrations",
+    summary = "A registration, by the attendee's token",
+    params(doc::TokenPath, doc::LangQuery),
+    responses(
+        (status = 200, description = "The registration.", body = doc::RegistrationView),
+        doc::NotFound,
+    ),
+    security(()),
+)]
 #[get("/registrations/<token>")]
 async fn status(db: &State<Db>, token: &str) -> Result<Json<RegistrationView>> {
     let r = registrations::find(db, token).await?;
@@ -96,6 +126,20 @@ async fn status(db: &State<Db>, token: &str) -> Result<Json<RegistrationView>> {
 }
 
 /// Changes the chosen sessions (`sessions`) and/or the attendance mode (`attendance`).
+#[utoipa::path(
+    patch,
+    path = "/api/v1/registrations/{token}",
+    operation_id = "changeRegistration",
+    tag = "registrations",
+    summary = "Change the chosen sessions or the attendance mode",
+    params(doc::TokenPath, doc::LangQuery),
+    request_body(content = ref("#/components/schemas/RegistrationChange"), content_type = "application/json"),
+    responses(
+        (status = 200, description = "The changed registration.", body = doc::RegistrationView),
+        doc::BadRequest, doc::NotFound, doc::Conflict, doc::TooLarge, doc::Invalid,
+    ),
+    security(()),
+)]
 #[patch("/registrations/<token>", data = "<body>")]
 async fn change(
     db: &State<Db>,
@@ -109,6 +153,19 @@ async fn change(
     Ok(Json(registering::standing(db, &r).await?.into()))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/registrations/{token}",
+    operation_id = "cancelRegistration",
+    tag = "registrations",
+    summary = "Cancel a registration",
+    params(doc::TokenPath, doc::LangQuery),
+    responses(
+        (status = 200, description = "Cancelled; the seat goes to the next person on the waitlist.", body = doc::RegistrationView),
+        doc::NotFound, doc::Conflict,
+    ),
+    security(()),
+)]
 #[delete("/registrations/<token>")]
 async fn cancel(
     db: &State<Db>,

@@ -9,6 +9,7 @@ use crate::app::{stripe_events, Db};
 use crate::domain::time;
 use crate::error::{Error, Msg, Result};
 use crate::payments::{webhook, Stripe};
+use crate::web::api::openapi::doc;
 use crate::web::api::views::ReceivedView;
 
 pub fn routes() -> Vec<Route> {
@@ -35,6 +36,20 @@ fn bad_signature() -> Error {
     Error::BadRequest(Msg::new("stripe-bad-signature"))
 }
 
+#[utoipa::path(
+    post,
+    path = "/stripe/webhook",
+    operation_id = "stripeWebhook",
+    tag = "payments",
+    summary = "Stripe's events (payments)",
+    params(("Stripe-Signature" = String, Header, description = "Checked against STRIPE_WEBHOOK_SECRET.")),
+    request_body(content = inline(doc::JsonObject), description = "A Stripe event object.", content_type = "application/json"),
+    responses(
+        (status = 200, description = "Received."),
+        doc::BadRequest, doc::TooLarge,
+    ),
+    security(()),
+)]
 #[post("/stripe/webhook", data = "<body>")]
 async fn receive(
     db: &State<Db>,

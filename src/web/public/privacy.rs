@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::error::{Msg, Result};
 use crate::i18n::Lang;
 use crate::payments::Stripe;
+use crate::web::api::openapi::doc;
 use crate::web::page;
 use crate::web::public::pages::public_event;
 use crate::web::public::views::{page_data, Erased, EventPage, EventSummary, PrivacyPage};
@@ -71,6 +72,19 @@ async fn notice(
 #[response(content_type = "json")]
 struct Download(String, Header<'static>);
 
+#[utoipa::path(
+    get,
+    path = "/r/{token}/data.json",
+    operation_id = "getAttendeeData",
+    tag = "attendees",
+    summary = "Everything Summit holds on an attendee",
+    params(doc::TokenPath),
+    responses(
+        (status = 200, description = "The attendee's data.", body = inline(doc::JsonObject)),
+        doc::NotFound,
+    ),
+    security(()),
+)]
 #[get("/<token>/data.json")]
 async fn data(db: &State<Db>, token: &str) -> Result<Download> {
     let body = privacy::export(db, token).await?;
@@ -103,6 +117,20 @@ async fn erase_form(
 }
 
 /// Programs erase with the token alone (it is the secret).
+#[utoipa::path(
+    post,
+    path = "/r/{token}/erase",
+    operation_id = "eraseAttendee",
+    tag = "attendees",
+    summary = "Erase the attendee's registration",
+    description = "Programs post with the token alone (no body, or any body but a form): every answer is JSON. Cancels first under the event's refund policy (409 when a due refund fails), then erases. The attendee page's form (`application/x-www-form-urlencoded`, with its CSRF token and a ticked `confirm`) answers HTML pages instead.",
+    params(doc::TokenPath),
+    responses(
+        (status = 200, description = "Erased; afterwards the token leads nowhere.", body = doc::Erased),
+        doc::NotFound, doc::Conflict,
+    ),
+    security(()),
+)]
 #[post("/<token>/erase", rank = 2)]
 async fn erase_json(
     db: &State<Db>,

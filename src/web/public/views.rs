@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::Value;
+use utoipa::ToSchema;
 
 use crate::app::Event;
 use crate::domain::time;
@@ -223,7 +224,8 @@ pub struct PrivacyPage {
 }
 
 /// The answer to a program's erasure.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Erased)]
 pub struct Erased {
     pub status: &'static str,
 }

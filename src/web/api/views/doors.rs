@@ -1,13 +1,15 @@
 //! Door check-ins: a verdict, an offline upload's results, the scan kit.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::app::checkin::Outcome;
 use crate::app::offline::{ScanKit, Settled};
 use crate::app::walk_ins::{Entry, WalkedIn};
 use crate::domain::{time, Attendance};
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = CheckinAttendee)]
 pub struct CheckinAttendeeView {
     pub name: String,
     pub ticket: String,
@@ -17,13 +19,18 @@ pub struct CheckinAttendeeView {
 }
 
 /// A verdict on a scanned badge (CONTRACT.md).
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = CheckinResult)]
 pub struct CheckinView {
+    #[schema(value_type = crate::domain::badge::Verdict)]
     pub verdict: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attendee: Option<CheckinAttendeeView>,
+    /// For already_checked_in: when this badge first came through this door.
+    #[schema(format = DateTime)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_checkin_at: Option<String>,
+    /// For already_checked_in: the gate of the first check-in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gate: Option<String>,
 }
@@ -50,7 +57,8 @@ impl From<&Outcome> for CheckinView {
 }
 
 /// The server's verdict on one scan of an offline upload.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = UploadedCheckin)]
 pub struct SettledView {
     #[serde(flatten)]
     pub checkin: CheckinView,
@@ -68,12 +76,14 @@ impl From<&Settled> for SettledView {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Upload)]
 pub struct UploadView {
     pub results: Vec<SettledView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = KitEvent)]
 pub struct KitEventView {
     pub id: i64,
     pub slug: String,
@@ -81,7 +91,8 @@ pub struct KitEventView {
     pub title_en: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = KitBadge)]
 pub struct KitBadgeView {
     pub id: i64,
     pub version: i64,
@@ -93,25 +104,32 @@ pub struct KitBadgeView {
     pub sessions: Vec<i64>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = KitSession)]
 pub struct KitSessionView {
     pub id: i64,
     pub requires_signup: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = KitInside)]
 pub struct KitInsideView {
     pub id: i64,
+    /// 0: the event's entrance; else the session's id.
     pub scope: i64,
     pub gate: String,
+    #[schema(format = DateTime)]
     pub at: String,
 }
 
 /// What an offline scanner downloads to judge badges alone.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = ScanKit)]
 pub struct ScanKitView {
     pub event: KitEventView,
+    /// base64url (no padding) of the Ed25519 public key.
     pub public_key: String,
+    #[schema(format = DateTime)]
     pub generated_at: String,
     pub known_up_to: i64,
     pub badges: Vec<KitBadgeView>,
@@ -172,16 +190,31 @@ impl From<&ScanKit> for ScanKitView {
 
 /// A walk-in registered at the door (CONTRACT.md): the check-in verdict and the badge code
 /// when let in, or the waiting list's answer when the event is full.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = WalkInResult)]
 pub struct WalkInView {
     pub registration_id: i64,
+    #[schema(value_type = crate::domain::RegistrationStatus)]
     pub status: &'static str,
     /// An address already registered: that registration was found (none was added).
     pub existing: bool,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub checkin: Option<CheckinView>,
+    /// When let in: the door's verdict and what it shows, as a check-in answers them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::domain::badge::Verdict>)]
+    pub verdict: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendee: Option<CheckinAttendeeView>,
+    /// For already_checked_in: when this badge first came through this door.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = DateTime)]
+    pub first_checkin_at: Option<String>,
+    /// For already_checked_in: the gate of the first check-in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gate: Option<String>,
+    /// The badge code (the QR's text), when let in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// When the event is full.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waitlist_position: Option<i64>,
 }
@@ -197,11 +230,19 @@ impl From<&WalkedIn> for WalkInView {
             Entry::Waiting { position } => (None, None, *position),
             Entry::NoPlace => (None, None, None),
         };
+        // The check-in's members sit beside the registration's, as in a check-in's answer.
+        let (verdict, attendee, first_checkin_at, gate) = match checkin {
+            Some(c) => (Some(c.verdict), c.attendee, c.first_checkin_at, c.gate),
+            None => (None, None, None, None),
+        };
         WalkInView {
             registration_id: w.registration.id,
             status: w.registration.status.as_str(),
             existing: !w.new,
-            checkin,
+            verdict,
+            attendee,
+            first_checkin_at,
+            gate,
             code,
             waitlist_position,
         }

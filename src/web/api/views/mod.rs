@@ -3,16 +3,20 @@
 
 mod doors;
 mod programme;
+mod records;
 mod registrations;
 
 pub use doors::*;
 pub use programme::*;
+pub use records::*;
 pub use registrations::*;
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// Stripe's webhook, taken.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Received)]
 pub struct ReceivedView {
     pub received: bool,
 }

@@ -1,15 +1,18 @@
 //! Events, sessions and speakers as the API shows them.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
+use super::{RoomView, TrackView};
 use crate::app::agenda::Agenda;
 use crate::app::events::{Event, Session};
-use crate::app::{Room, Speaker, Track};
+use crate::app::Speaker;
 use crate::domain::{time, EventStatus, Format, SessionKind, SessionStatus, SpeakerRole};
 use crate::i18n::Lang;
 
 /// An event as the public reads it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Event)]
 pub struct EventView {
     pub id: i64,
     pub slug: String,
@@ -18,17 +21,24 @@ pub struct EventView {
     pub title_en: String,
     pub description: String,
     pub organiser: String,
+    #[schema(examples("Europe/Paris"))]
     pub timezone: String,
+    #[schema(format = DateTime)]
     pub starts_at: String,
+    #[schema(format = DateTime)]
     pub ends_at: String,
     pub format: Format,
     pub status: EventStatus,
     pub venue: Option<String>,
     pub in_person_capacity: Option<i64>,
     pub online_capacity: Option<i64>,
+    #[schema(format = DateTime)]
     pub registration_opens_at: Option<String>,
+    #[schema(format = DateTime)]
     pub registration_closes_at: Option<String>,
+    #[schema(examples("CC-BY-4.0"))]
     pub license: String,
+    /// The public page, relative to the site.
     pub url: String,
 }
 
@@ -60,18 +70,20 @@ impl EventView {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Events)]
 pub struct EventsView {
     pub events: Vec<EventView>,
 }
 
 /// One event with its rooms and tracks (`GET /events/SLUG`).
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = EventDetail)]
 pub struct EventDetailView {
     #[serde(flatten)]
     pub event: EventView,
-    pub rooms: Vec<Room>,
-    pub tracks: Vec<Track>,
+    pub rooms: Vec<RoomView>,
+    pub tracks: Vec<TrackView>,
     pub session_count: usize,
 }
 
@@ -79,19 +91,21 @@ impl EventDetailView {
     pub fn new(agenda: &Agenda, lang: Lang) -> Self {
         EventDetailView {
             event: EventView::new(&agenda.event, lang),
-            rooms: agenda.rooms.clone(),
-            tracks: agenda.tracks.clone(),
+            rooms: agenda.rooms.iter().map(RoomView::from).collect(),
+            tracks: agenda.tracks.iter().map(TrackView::from).collect(),
             session_count: agenda.sessions.len(),
         }
     }
 }
 
 /// An event as its organisers read it: with its private and payment fields.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = OrganiserEvent)]
 pub struct OrganiserEventView {
     #[serde(flatten)]
     pub event: EventView,
     pub stream_url: Option<String>,
+    #[schema(format = DateTime)]
     pub refund_until: Option<String>,
     pub legal_details: String,
     /// The certificate settings, in the answer to a PATCH that changed them.
@@ -126,7 +140,8 @@ impl OrganiserEventView {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = SessionSpeaker)]
 pub struct SessionSpeakerView {
     pub id: i64,
     pub name: String,
@@ -134,7 +149,8 @@ pub struct SessionSpeakerView {
 }
 
 /// A session in the JSON API's shape (CONTRACT.md).
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Session)]
 pub struct SessionView {
     pub id: i64,
     pub title: String,
@@ -142,10 +158,15 @@ pub struct SessionView {
     pub title_en: String,
     pub description: String,
     pub kind: SessionKind,
+    #[schema(format = DateTime)]
     pub starts_at: String,
+    #[schema(format = DateTime)]
     pub ends_at: String,
+    /// The room's name (null without a room).
+    #[schema(required = true)]
     pub room: Option<String>,
     pub room_id: Option<i64>,
+    /// The track's slug.
     pub track: Option<String>,
     pub format: Format,
     pub capacity: Option<i64>,
@@ -186,13 +207,15 @@ impl SessionView {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Sessions)]
 pub struct SessionsView {
     pub sessions: Vec<SessionView>,
 }
 
 /// A session as its organisers read it: with its stream and its invitations' sequence.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = OrganiserSession)]
 pub struct OrganiserSessionView {
     #[serde(flatten)]
     pub session: SessionView,
@@ -210,7 +233,8 @@ impl OrganiserSessionView {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Speaker)]
 pub struct SpeakerView {
     pub id: i64,
     pub name: String,
@@ -244,7 +268,8 @@ impl SpeakerView {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Speakers)]
 pub struct SpeakersView {
     pub speakers: Vec<SpeakerView>,
 }

@@ -1,19 +1,22 @@
 //! Registrations: as their holder reads them, as registering answers, as organisers list them.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::app::registering::Standing;
 use crate::domain::{Attendance, RegistrationStatus, SignupStatus};
 
 /// Who is registered, with the counts: the roster's rows and counts, shared with the
 /// organisers' pages and CSV, as `app::roster` shapes them.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Roster)]
 pub struct RosterView {
     pub registrations: Vec<crate::app::roster::RosterRow>,
     pub counts: crate::app::roster::RosterCounts,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = SessionStanding)]
 pub struct SessionStandingView {
     pub id: i64,
     pub status: SignupStatus,
@@ -22,9 +25,13 @@ pub struct SessionStandingView {
 
 /// A session the attendee starred, with the sessions of their programme (starred or signed
 /// up for) whose times overlap it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Starred)]
 pub struct StarredView {
+    /// The session.
     pub id: i64,
+    /// The other sessions of their programme (starred or signed up for) whose times overlap
+    /// this one's.
     pub clashes_with: Vec<i64>,
 }
 
@@ -39,20 +46,25 @@ impl From<crate::app::stars::Starred> for StarredView {
 
 /// A registration as its holder reads it (`GET /registrations/TOKEN` and the answers to
 /// registering, changing and cancelling).
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Registration)]
 pub struct RegistrationView {
     pub id: i64,
     pub status: RegistrationStatus,
     pub attendance: Attendance,
+    #[schema(value_type = crate::domain::lang::Lang)]
     pub language: String,
     pub name: String,
     pub ticket: Option<i64>,
     pub sessions: Vec<SessionStandingView>,
+    /// The sessions starred for the personal programme, by start time.
     pub starred: Vec<StarredView>,
+    /// Present while the registration waits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waitlist_position: Option<i64>,
-    /// Only while the payment is pending (then possibly null).
+    /// UTC seconds; present while a paid ticket awaits payment (then possibly null).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<i64>)]
     pub hold_expires_at: Option<Option<i64>>,
 }
 
@@ -89,7 +101,8 @@ impl From<Standing> for RegistrationView {
 
 /// A new registration: its standing, the personal link, and for organisers the badge role,
 /// for a paid ticket the Checkout page.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = RegistrationCreated)]
 pub struct RegisteredView {
     #[serde(flatten)]
     pub registration: RegistrationView,
@@ -101,8 +114,10 @@ pub struct RegisteredView {
 }
 
 /// An address already registered: the link went out again by e-mail.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = CheckEmail)]
 pub struct CheckEmailView {
+    #[schema(examples("check_email"))]
     pub status: &'static str,
     pub message: String,
 }
