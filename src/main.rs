@@ -123,8 +123,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let command = cli.command.unwrap_or(Command::Serve { demo: false });
     let result = rocket::execute(async move {
-        match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        match command {
             Command::Serve { demo } => {
                 settings.demo |= demo;
                 summit::rocket_with(figment, settings)
@@ -133,126 +134,10 @@ fn main() -> ExitCode {
                     .map(|_| ())
                     .map_err(|e| e.to_string())
             }
-            Command::Demo => {
-                let db = open(&settings).await?;
-                let n = summit::demo::load_if_empty(&db)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                if n == 0 {
-                    println!("The database already has events; nothing loaded.");
-                } else {
-                    println!("Loaded {n} demo events.");
-                }
-                Ok(())
-            }
-            Command::Token(TokenCommand::Create(args)) => {
-                let db = open(&settings).await?;
-                let event_id = event_id(&db, args.event.as_deref()).await?;
-                let token =
-                    store::staff::create_token(&db, args.role.into(), event_id, &args.label)
-                        .await
-                        .map_err(|e| e.to_string())?;
-                println!("{token}");
-                Ok(())
-            }
-            Command::Token(TokenCommand::List) => {
-                let db = open(&settings).await?;
-                let tokens = store::staff::list_tokens(&db)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                println!("id\trole\tevent\tlabel\tcreated\trevoked");
-                for t in tokens {
-                    println!(
-                        "{}\t{}\t{}\t{}\t{}\t{}",
-                        t.id,
-                        t.role,
-                        t.event_slug.unwrap_or_else(|| "-".into()),
-                        t.label,
-                        stamp(t.created_at),
-                        t.revoked_at.map_or_else(|| "-".into(), stamp),
-                    );
-                }
-                Ok(())
-            }
-            Command::Token(TokenCommand::Revoke { id }) => {
-                let db = open(&settings).await?;
-                match store::staff::revoke_token(&db, id).await {
-                    Ok(true) => {
-                        println!("Token {id} revoked.");
-                        Ok(())
-                    }
-                    Ok(false) => Err(format!("no live token with the id {id}")),
-                    Err(e) => Err(e.to_string()),
-                }
-            }
-            Command::User(UserCommand::List) => {
-                let db = open(&settings).await?;
-                let users = store::staff::list_users(&db)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                println!("email\trole\tevent\tpassword\tsessions");
-                for u in users {
-                    println!(
-                        "{}\t{}\t{}\t{}\t{}",
-                        u.email,
-                        u.role,
-                        u.event_slug.unwrap_or_else(|| "-".into()),
-                        if u.has_password == 1 {
-                            "set"
-                        } else {
-                            "not set"
-                        },
-                        u.sessions,
-                    );
-                }
-                Ok(())
-            }
-            Command::User(UserCommand::Remove { email }) => {
-                let db = open(&settings).await?;
-                match store::staff::remove_user(&db, &email).await {
-                    Ok(true) => {
-                        println!("{email} removed; their sessions have ended.");
-                        Ok(())
-                    }
-                    Ok(false) => Err(format!("no staff login for {email}")),
-                    Err(e) => Err(e.to_string()),
-                }
-            }
-            Command::Purge { days } => {
-                let db = open(&settings).await?;
-                let days = days.map_or(settings.retention_days, i64::from);
-                let before = summit::domain::time::now() - days * 86_400;
-                let gone = store::privacy::purge(&db, before)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                for email in &gone {
-                    summit::mail::forget_files(&settings.outbox_dir, email);
-                }
-                let n = gone.len();
-                println!("Erased the registrations of {n} people from events that ended over {days} days ago.");
-                Ok(())
-            }
-            Command::User(UserCommand::Add(args)) => {
-                if !summit::domain::secret::is_email(&args.email) {
-                    return Err(format!("'{}' is not an e-mail address", args.email));
-                }
-                let db = open(&settings).await?;
-                let event_id = event_id(&db, args.event.as_deref()).await?;
-                let (_, token) =
-                    store::staff::add_user(&db, &args.email, args.role.into(), event_id)
-                        .await
-                        .map_err(|e| match e {
-                            store::error::Error::Unprocessable { .. } => {
-                                format!("{} already has a login", args.email)
-                            }
-                            other => other.to_string(),
-                        })?;
-                println!(
-                    "{}/setup/{token}",
-                    settings.public_url.trim_end_matches('/')
-                );
-                Ok(())
-            }
+            Command::Demo => demo(&settings).await,
+            Command::Token(cmd) => token(cmd, &settings).await,
+            Command::User(cmd) => user(cmd, &settings).await,
+            Command::Purge { days } => purge(days, &settings).await,
         }
     });
     match result {
@@ -262,6 +147,140 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `summit demo`.
+async fn demo(settings: &Settings) -> Result<(), String> {
+    let db = open(settings).await?;
+    let n = summit::demo::load_if_empty(&db)
+        .await
+        .map_err(|e| e.to_string())?;
+    if n == 0 {
+        println!("The database already has events; nothing loaded.");
+    } else {
+        println!("Loaded {n} demo events.");
+    }
+    Ok(())
+}
+
+/// `summit token …`.
+async fn token(cmd: TokenCommand, settings: &Settings) -> Result<(), String> {
+    match cmd {
+        TokenCommand::Create(args) => {
+            let db = open(settings).await?;
+            let event_id = event_id(&db, args.event.as_deref()).await?;
+            let token = store::staff::create_token(&db, args.role.into(), event_id, &args.label)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{token}");
+            Ok(())
+        }
+        TokenCommand::List => {
+            let db = open(settings).await?;
+            let tokens = store::staff::list_tokens(&db)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("id\trole\tevent\tlabel\tcreated\trevoked");
+            for t in tokens {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    t.id,
+                    t.role,
+                    t.event_slug.unwrap_or_else(|| "-".into()),
+                    t.label,
+                    stamp(t.created_at),
+                    t.revoked_at.map_or_else(|| "-".into(), stamp),
+                );
+            }
+            Ok(())
+        }
+        TokenCommand::Revoke { id } => {
+            let db = open(settings).await?;
+            match store::staff::revoke_token(&db, id).await {
+                Ok(true) => {
+                    println!("Token {id} revoked.");
+                    Ok(())
+                }
+                Ok(false) => Err(format!("no live token with the id {id}")),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+    }
+}
+
+/// `summit user …`.
+async fn user(cmd: UserCommand, settings: &Settings) -> Result<(), String> {
+    match cmd {
+        UserCommand::List => {
+            let db = open(settings).await?;
+            let users = store::staff::list_users(&db)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("email\trole\tevent\tpassword\tsessions");
+            for u in users {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    u.email,
+                    u.role,
+                    u.event_slug.unwrap_or_else(|| "-".into()),
+                    if u.has_password == 1 {
+                        "set"
+                    } else {
+                        "not set"
+                    },
+                    u.sessions,
+                );
+            }
+            Ok(())
+        }
+        UserCommand::Remove { email } => {
+            let db = open(settings).await?;
+            match store::staff::remove_user(&db, &email).await {
+                Ok(true) => {
+                    println!("{email} removed; their sessions have ended.");
+                    Ok(())
+                }
+                Ok(false) => Err(format!("no staff login for {email}")),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+        UserCommand::Add(args) => {
+            if !summit::domain::secret::is_email(&args.email) {
+                return Err(format!("'{}' is not an e-mail address", args.email));
+            }
+            let db = open(settings).await?;
+            let event_id = event_id(&db, args.event.as_deref()).await?;
+            let (_, token) = store::staff::add_user(&db, &args.email, args.role.into(), event_id)
+                .await
+                .map_err(|e| match e {
+                    store::error::Error::Unprocessable { .. } => {
+                        format!("{} already has a login", args.email)
+                    }
+                    other => other.to_string(),
+                })?;
+            println!(
+                "{}/setup/{token}",
+                settings.public_url.trim_end_matches('/')
+            );
+            Ok(())
+        }
+    }
+}
+
+/// `summit purge`.
+async fn purge(days: Option<u32>, settings: &Settings) -> Result<(), String> {
+    let db = open(settings).await?;
+    let days = days.map_or(settings.retention_days, i64::from);
+    let before = summit::domain::time::now() - days * 86_400;
+    let gone = store::privacy::purge(&db, before)
+        .await
+        .map_err(|e| e.to_string())?;
+    for email in &gone {
+        summit::mail::forget_files(&settings.outbox_dir, email);
+    }
+    let n = gone.len();
+    println!("Erased the registrations of {n} people from events that ended over {days} days ago.");
+    Ok(())
 }
 
 /// Rocket refuses to start in release without `secret_key`. A one-machine install gets a

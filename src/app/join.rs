@@ -8,7 +8,7 @@ use crate::domain::join_window::{window, Window};
 use crate::domain::{time, RegistrationStatus, SessionStatus, SignupStatus};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
-use crate::store::registrations;
+use crate::store::registrations::{self, Registration};
 use crate::store::{self, Db};
 
 pub use crate::store::events::Event;
@@ -44,58 +44,8 @@ pub async fn join(db: &Db, token: &str, id: i64, opens_minutes: i64, lang: Lang)
     let r = registrations::by_token(db, token).await?;
     let event = store::events::by_id(db, r.event_id).await?;
     let agenda = Agenda::load(db, event).await?;
-    let (format, stream, starts_at, ends_at, session_id) = if id == personal::EVENT_STREAM {
-        let e = &agenda.event;
-        (e.format, e.stream_url.clone(), e.starts_at, e.ends_at, None)
-    } else {
-        let s = agenda.session(id).ok_or(Error::NotFound)?;
-        if s.requires_signup.0 {
-            let signups = registrations::signups(db, r.id).await?;
-            let held = signups
-                .iter()
-                .any(|x| x.session_id == id && x.status == SignupStatus::Confirmed);
-            if !held {
-                return Err(Error::Forbidden);
-            }
-        }
-        if s.status == SessionStatus::Cancelled {
-            return Err(Error::NotFound);
-        }
-        (
-            s.format,
-            s.stream_url.clone(),
-            s.starts_at,
-            s.ends_at,
-            Some(id),
-        )
-    };
-    let tz = agenda.event.tz();
-    let now = time::now();
-    let refused = if !r.status.holds_place() {
-        Some((Refusal::NotAllowed, Msg::new("register-already-cancelled")))
-    } else if r.status == RegistrationStatus::PendingPayment {
-        Some((Refusal::NotAllowed, Msg::new("join-pay-first")))
-    } else if stream.is_none() {
-        Some((Refusal::NoStream, Msg::new("join-no-stream")))
-    } else if !personal::may_join(&agenda, &r, format) {
-        Some((Refusal::NotAllowed, Msg::new("join-not-allowed")))
-    } else {
-        match window(now, starts_at, ends_at, opens_minutes) {
-            Window::Opens(opens_at) => {
-                let when = format!(
-                    "{} {}",
-                    time::long_date(opens_at, tz, lang),
-                    time::clock(opens_at, tz)
-                );
-                let msg = Msg::new("join-not-yet")
-                    .arg("minutes", opens_minutes.to_string())
-                    .arg("when", when);
-                Some((Refusal::NotYet { opens_at }, msg))
-            }
-            Window::Ended => Some((Refusal::Ended, Msg::new("join-ended"))),
-            Window::Open => None,
-        }
-    };
+    let target = target(db, &agenda, &r, id).await?;
+    let refused = refusal(&agenda, &r, &target, opens_minutes, lang);
     if let Some((refusal, message)) = refused {
         return Ok(Join::Message {
             event: Box::new(agenda.event),
@@ -103,8 +53,89 @@ pub async fn join(db: &Db, token: &str, id: i64, opens_minutes: i64, lang: Lang)
             refusal,
         });
     }
-    store::joins::record(db, agenda.event.id, r.id, session_id).await?;
-    Ok(Join::Go(stream.unwrap_or_default()))
+    store::joins::record(db, agenda.event.id, r.id, target.session_id).await?;
+    Ok(Join::Go(target.stream.unwrap_or_default()))
+}
+
+/// What a join link leads to: a session's stream, or the event's own.
+struct Target {
+    format: crate::domain::Format,
+    stream: Option<String>,
+    starts_at: i64,
+    ends_at: i64,
+    session_id: Option<i64>,
+}
+
+/// The stream `id` names, if this registration may reach it at all.
+async fn target(db: &Db, agenda: &Agenda, r: &Registration, id: i64) -> Result<Target> {
+    if id == personal::EVENT_STREAM {
+        let e = &agenda.event;
+        return Ok(Target {
+            format: e.format,
+            stream: e.stream_url.clone(),
+            starts_at: e.starts_at,
+            ends_at: e.ends_at,
+            session_id: None,
+        });
+    }
+    let s = agenda.session(id).ok_or(Error::NotFound)?;
+    if s.requires_signup.0 {
+        let signups = registrations::signups(db, r.id).await?;
+        let held = signups
+            .iter()
+            .any(|x| x.session_id == id && x.status == SignupStatus::Confirmed);
+        if !held {
+            return Err(Error::Forbidden);
+        }
+    }
+    if s.status == SessionStatus::Cancelled {
+        return Err(Error::NotFound);
+    }
+    Ok(Target {
+        format: s.format,
+        stream: s.stream_url.clone(),
+        starts_at: s.starts_at,
+        ends_at: s.ends_at,
+        session_id: Some(id),
+    })
+}
+
+/// Why the link does not lead to the stream now, if it does not.
+fn refusal(
+    agenda: &Agenda,
+    r: &Registration,
+    target: &Target,
+    opens_minutes: i64,
+    lang: Lang,
+) -> Option<(Refusal, Msg)> {
+    let tz = agenda.event.tz();
+    if !r.status.holds_place() {
+        return Some((Refusal::NotAllowed, Msg::new("register-already-cancelled")));
+    }
+    if r.status == RegistrationStatus::PendingPayment {
+        return Some((Refusal::NotAllowed, Msg::new("join-pay-first")));
+    }
+    if target.stream.is_none() {
+        return Some((Refusal::NoStream, Msg::new("join-no-stream")));
+    }
+    if !personal::may_join(agenda, r, target.format) {
+        return Some((Refusal::NotAllowed, Msg::new("join-not-allowed")));
+    }
+    match window(time::now(), target.starts_at, target.ends_at, opens_minutes) {
+        Window::Opens(opens_at) => {
+            let when = format!(
+                "{} {}",
+                time::long_date(opens_at, tz, lang),
+                time::clock(opens_at, tz)
+            );
+            let msg = Msg::new("join-not-yet")
+                .arg("minutes", opens_minutes.to_string())
+                .arg("when", when);
+            Some((Refusal::NotYet { opens_at }, msg))
+        }
+        Window::Ended => Some((Refusal::Ended, Msg::new("join-ended"))),
+        Window::Open => None,
+    }
 }
 
 /// A stream this attendee may join, and where its link stands now.

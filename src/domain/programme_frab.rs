@@ -68,24 +68,7 @@ pub fn xml_rows(text: &str, tz: Tz, known: &Known) -> Result<Vec<(u64, Cells)>> 
                 .trim()
                 .to_string()
         };
-        let roles = node
-            .children()
-            .filter(|c| c.has_tag_name("persons"))
-            .flat_map(|p| p.children())
-            .filter(|c| c.is_comment())
-            .filter_map(|c| c.text())
-            .flat_map(roles_comment)
-            .collect::<HashMap<String, String>>();
-        let persons = node
-            .children()
-            .filter(|c| c.has_tag_name("persons"))
-            .flat_map(|p| p.children().filter(|c| c.has_tag_name("person")))
-            .map(|p| {
-                let id = p.attribute("id").unwrap_or_default();
-                let name = p.text().unwrap_or_default().trim().to_string();
-                (name, roles.get(id).cloned().unwrap_or_default())
-            })
-            .collect();
+        let persons = xml_persons(node);
         let in_room = child("room");
         talks.push(Talk {
             line: doc.text_pos_at(node.range().start).row.into(),
@@ -117,6 +100,28 @@ pub fn xml_rows(text: &str, tz: Tz, known: &Known) -> Result<Vec<(u64, Cells)>> 
         });
     }
     rows(talks, tz, known)
+}
+
+/// An event's persons with their roles (the roles ride in a comment beside them, as
+/// Summit's own export writes them).
+fn xml_persons(node: roxmltree::Node<'_, '_>) -> Vec<(String, String)> {
+    let roles = node
+        .children()
+        .filter(|c| c.has_tag_name("persons"))
+        .flat_map(|p| p.children())
+        .filter(|c| c.is_comment())
+        .filter_map(|c| c.text())
+        .flat_map(roles_comment)
+        .collect::<HashMap<String, String>>();
+    node.children()
+        .filter(|c| c.has_tag_name("persons"))
+        .flat_map(|p| p.children().filter(|c| c.has_tag_name("person")))
+        .map(|p| {
+            let id = p.attribute("id").unwrap_or_default();
+            let name = p.text().unwrap_or_default().trim().to_string();
+            (name, roles.get(id).cloned().unwrap_or_default())
+        })
+        .collect()
 }
 
 /// `roles: 12=moderator 14=panelist` → (person id, role).

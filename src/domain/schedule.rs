@@ -59,23 +59,11 @@ pub fn form_speaker_rows(input: &Input) -> Vec<usize> {
 
 pub fn validate_session(input: &Input, frame: &EventFrame) -> Result<SessionDraft> {
     let mut c = Checker::default();
-    let title = input.get("title").unwrap_or_default().to_string();
-    let title_fr = c
-        .optional(input, "title_fr", 300)
-        .unwrap_or_else(|| title.clone());
-    let title_en = c
-        .optional(input, "title_en", 300)
-        .unwrap_or_else(|| title.clone());
+    let (title_fr, title_en) = in_both_languages(&mut c, input, "title", 300);
     if title_fr.is_empty() && title_en.is_empty() {
         c.fail("title", Msg::new("field-required"));
     }
-    let description = input.get("description").unwrap_or_default().to_string();
-    let description_fr = c
-        .optional(input, "description_fr", 20_000)
-        .unwrap_or_else(|| description.clone());
-    let description_en = c
-        .optional(input, "description_en", 20_000)
-        .unwrap_or_else(|| description.clone());
+    let (description_fr, description_en) = in_both_languages(&mut c, input, "description", 20_000);
     if input.get("kind").is_none() {
         c.fail("kind", Msg::new("field-required"));
     }
@@ -84,17 +72,7 @@ pub fn validate_session(input: &Input, frame: &EventFrame) -> Result<SessionDraf
         .unwrap_or(SessionKind::Other);
     let room_id = reference(&mut c, input, "room_id", &frame.room_ids);
     let track_id = reference(&mut c, input, "track_id", &frame.track_ids);
-    let starts_at = c.required_instant(input, "starts_at", frame.tz);
-    let ends_at = c.required_instant(input, "ends_at", frame.tz);
-    if c.ok("starts_at") && c.ok("ends_at") {
-        if ends_at <= starts_at {
-            c.fail("ends_at", Msg::new("field-ends-before-start"));
-        } else if starts_at < frame.starts_at || starts_at >= frame.ends_at {
-            c.fail("starts_at", Msg::new("field-outside-event"));
-        } else if ends_at > frame.ends_at {
-            c.fail("ends_at", Msg::new("field-outside-event"));
-        }
-    }
+    let (starts_at, ends_at) = times_within(&mut c, input, frame);
     let default_format = match frame.format {
         Format::Hybrid => Format::InPerson,
         other => other,
@@ -129,6 +107,33 @@ pub fn validate_session(input: &Input, frame: &EventFrame) -> Result<SessionDraf
         stream_url,
         speakers,
     })
+}
+
+/// A text given in French and English (`NAME_fr`, `NAME_en`), or once for both (`NAME`).
+fn in_both_languages(c: &mut Checker, input: &Input, name: &str, max: usize) -> (String, String) {
+    let both = input.get(name).unwrap_or_default().to_string();
+    let fr = c.optional(input, &format!("{name}_fr"), max);
+    let en = c.optional(input, &format!("{name}_en"), max);
+    (
+        fr.unwrap_or_else(|| both.clone()),
+        en.unwrap_or_else(|| both.clone()),
+    )
+}
+
+/// The session's start and end: both given, in that order, within the event.
+fn times_within(c: &mut Checker, input: &Input, frame: &EventFrame) -> (i64, i64) {
+    let starts_at = c.required_instant(input, "starts_at", frame.tz);
+    let ends_at = c.required_instant(input, "ends_at", frame.tz);
+    if c.ok("starts_at") && c.ok("ends_at") {
+        if ends_at <= starts_at {
+            c.fail("ends_at", Msg::new("field-ends-before-start"));
+        } else if starts_at < frame.starts_at || starts_at >= frame.ends_at {
+            c.fail("starts_at", Msg::new("field-outside-event"));
+        } else if ends_at > frame.ends_at {
+            c.fail("ends_at", Msg::new("field-outside-event"));
+        }
+    }
+    (starts_at, ends_at)
 }
 
 fn reference(c: &mut Checker, input: &Input, field: &str, known: &HashSet<i64>) -> Option<i64> {

@@ -16,8 +16,8 @@ use crate::store::outbox::{self, Claimed};
 use crate::store::registrations::{self, Registration};
 use crate::store::{self, Db};
 
-use super::view::{AnnouncementPayload, MailSession, MailView, NoticePayload};
-use super::wording::wording;
+use super::view::{AnnouncementPayload, MailSession, MailView};
+use super::wording::headline;
 
 pub struct Composer {
     /// Plain text is not HTML-escaped; the HTML registry escapes everything it inserts.
@@ -58,6 +58,7 @@ impl Composer {
         let Some(reader) = Reader::load(db, id).await.map_err(|e| e.to_string())? else {
             return Ok(None);
         };
+        let (subject, mut data) = self.view(&reader, m);
         let Reader {
             r,
             lang,
@@ -66,20 +67,6 @@ impl Composer {
             token,
         } = &reader;
         let lang = *lang;
-        let headline = headline(&reader, m);
-        let mut subject = headline.subject;
-        let mut data = self.data(agenda, r, signups, token, lang, &subject, headline.intro);
-        if let Some((own_subject, text)) =
-            announcement(m).filter(|_| m.message_kind == outbox::ANNOUNCEMENT)
-        {
-            subject = own_subject;
-            data.subject = subject.clone();
-            data.intro = text;
-        }
-        if let (outbox::REMINDER, Some(id)) = (m.message_kind.as_str(), headline.join) {
-            data.link = personal::join_url(&self.public_url, token, id);
-            data.link_label = lang.t("calendar-join-link");
-        }
         let certificate = match m.message_kind.as_str() {
             outbox::CERTIFICATE => {
                 let attached = crate::app::certificate_document::attachment(
@@ -122,6 +109,34 @@ impl Composer {
             .multipart(mixed)
             .map(Some)
             .map_err(|e| e.to_string())
+    }
+
+    /// The message's subject and what its templates receive, by its kind: an announcement's
+    /// own words, a reminder's join link.
+    fn view(&self, reader: &Reader, m: &Claimed) -> (String, MailView) {
+        let Reader {
+            r,
+            lang,
+            agenda,
+            signups,
+            token,
+        } = reader;
+        let lang = *lang;
+        let headline = headline(agenda, r, lang, m);
+        let mut subject = headline.subject;
+        let mut data = self.data(agenda, r, signups, token, lang, &subject, headline.intro);
+        if let Some((own_subject, text)) =
+            announcement(m).filter(|_| m.message_kind == outbox::ANNOUNCEMENT)
+        {
+            subject = own_subject;
+            data.subject = subject.clone();
+            data.intro = text;
+        }
+        if let (outbox::REMINDER, Some(id)) = (m.message_kind.as_str(), headline.join) {
+            data.link = personal::join_url(&self.public_url, token, id);
+            data.link_label = lang.t("calendar-join-link");
+        }
+        (subject, data)
     }
 
     /// Plain text and HTML; with the badge as an inline image the HTML part shows (cid:badge).
@@ -307,61 +322,6 @@ impl Reader {
     }
 }
 
-/// A message's subject and opening, and for a reminder the session to join, if any.
-struct Headline {
-    subject: String,
-    intro: Msg,
-    join: Option<i64>,
-}
-
-fn headline(reader: &Reader, m: &Claimed) -> Headline {
-    let (agenda, r, lang) = (&reader.agenda, &reader.r, reader.lang);
-    let title = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
-    let session = notice_session(m).and_then(|id| agenda.session(id));
-    let (subject, mut intro) = wording(&m.message_kind, r.status);
-    let tz = agenda.event.tz();
-    if let Some(s) = session {
-        let when = format!(
-            "{} {}",
-            time::long_date(s.starts_at, tz, lang),
-            time::clock(s.starts_at, tz)
-        );
-        intro = intro
-            .arg("session", lang.pick(&s.title_fr, &s.title_en))
-            .arg("session_when", when);
-    }
-    let subject = subject.arg("event", title).render(lang);
-    // A session reminder leads to the stream only for those who may join it; a starred
-    // session in a room is a reminder of where and when.
-    let joinable =
-        session.is_some_and(|s| s.stream_url.is_some() && personal::may_join(agenda, r, s.format));
-    let (outbox::REMINDER, Some(s)) = (m.message_kind.as_str(), session) else {
-        return Headline {
-            subject,
-            intro,
-            join: None,
-        };
-    };
-    let name = lang.pick(&s.title_fr, &s.title_en);
-    let intro = match joinable {
-        true => Msg::new("mail-reminder-session-intro").arg("session", name),
-        false => {
-            let room = agenda.room(s.room_id).map(|r| r.name.clone());
-            Msg::new("stars-reminder-intro")
-                .arg("session", name)
-                .arg("time", time::clock(s.starts_at, tz))
-                .arg("room", room.unwrap_or_else(|| lang.t("stars-no-room")))
-        }
-    };
-    Headline {
-        subject: Msg::new("mail-reminder-session-subject")
-            .arg("session", name)
-            .render(lang),
-        intro,
-        join: joinable.then_some(s.id),
-    }
-}
-
 fn header(name: &str, value: String) -> Result<HeaderValue, String> {
     let name = HeaderName::new_from_ascii(name.to_string()).map_err(|e| e.to_string())?;
     Ok(HeaderValue::new(name, value))
@@ -382,11 +342,6 @@ async fn badge_png(db: &Db, r: &Registration, kind: &str) -> crate::Result<Optio
     }
     let code = crate::app::checkin::code_for(db, r).await?;
     crate::qr::png(&code).map(Some)
-}
-
-/// The session a change notice or a reminder is about.
-fn notice_session(m: &Claimed) -> Option<i64> {
-    NoticePayload::read(&m.payload).session_id
 }
 
 /// An organiser's announcement: their own subject and text.

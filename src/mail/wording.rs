@@ -1,8 +1,14 @@
 //! The subject and first paragraph of each kind of message, by the registration's status.
 
-use crate::domain::RegistrationStatus;
+use crate::app::agenda::Agenda;
+use crate::calendar::personal;
+use crate::domain::{time, RegistrationStatus};
 use crate::error::Msg;
-use crate::store::outbox;
+use crate::i18n::Lang;
+use crate::store::outbox::{self, Claimed};
+use crate::store::registrations::Registration;
+
+use super::view::NoticePayload;
 
 /// The subject and first paragraph for a kind of message and the registration's status.
 pub fn wording(kind: &str, status: RegistrationStatus) -> (Msg, Msg) {
@@ -62,4 +68,63 @@ pub fn wording(kind: &str, status: RegistrationStatus) -> (Msg, Msg) {
             Msg::new("mail-confirmed-intro"),
         ),
     }
+}
+
+/// A message's subject and opening, and for a reminder the session to join, if any.
+pub struct Headline {
+    pub subject: String,
+    pub intro: Msg,
+    pub join: Option<i64>,
+}
+
+pub fn headline(agenda: &Agenda, r: &Registration, lang: Lang, m: &Claimed) -> Headline {
+    let title = lang.pick(&agenda.event.title_fr, &agenda.event.title_en);
+    let session = notice_session(m).and_then(|id| agenda.session(id));
+    let (subject, mut intro) = wording(&m.message_kind, r.status);
+    let tz = agenda.event.tz();
+    if let Some(s) = session {
+        let when = format!(
+            "{} {}",
+            time::long_date(s.starts_at, tz, lang),
+            time::clock(s.starts_at, tz)
+        );
+        intro = intro
+            .arg("session", lang.pick(&s.title_fr, &s.title_en))
+            .arg("session_when", when);
+    }
+    let subject = subject.arg("event", title).render(lang);
+    // A session reminder leads to the stream only for those who may join it; a starred
+    // session in a room is a reminder of where and when.
+    let joinable =
+        session.is_some_and(|s| s.stream_url.is_some() && personal::may_join(agenda, r, s.format));
+    let (outbox::REMINDER, Some(s)) = (m.message_kind.as_str(), session) else {
+        return Headline {
+            subject,
+            intro,
+            join: None,
+        };
+    };
+    let name = lang.pick(&s.title_fr, &s.title_en);
+    let intro = match joinable {
+        true => Msg::new("mail-reminder-session-intro").arg("session", name),
+        false => {
+            let room = agenda.room(s.room_id).map(|r| r.name.clone());
+            Msg::new("stars-reminder-intro")
+                .arg("session", name)
+                .arg("time", time::clock(s.starts_at, tz))
+                .arg("room", room.unwrap_or_else(|| lang.t("stars-no-room")))
+        }
+    };
+    Headline {
+        subject: Msg::new("mail-reminder-session-subject")
+            .arg("session", name)
+            .render(lang),
+        intro,
+        join: joinable.then_some(s.id),
+    }
+}
+
+/// The session a change notice or a reminder is about.
+fn notice_session(m: &Claimed) -> Option<i64> {
+    NoticePayload::read(&m.payload).session_id
 }

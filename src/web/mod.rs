@@ -25,51 +25,8 @@ use crate::error::{Error, Msg};
 use crate::i18n::Lang;
 
 pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
-    app.mount("/", public::pages::routes())
-        .mount("/", public::event_page::routes())
-        .mount("/", public::statement::routes())
-        .mount("/", public::feeds::routes())
-        .mount("/", public::open_data::routes())
-        .mount("/", login::routes())
-        .mount("/admin", admin::events::routes())
-        .mount("/admin", admin::sessions::routes())
-        .mount("/admin", admin::duplicate::routes())
-        .mount("/admin", admin::speakers::routes())
-        .mount("/admin", admin::registrations::routes())
-        .mount("/admin", admin::registration_cancel::routes())
-        .mount("/admin", admin::messages::routes())
-        .mount("/admin", admin::imports::routes())
-        .mount("/admin", admin::programme_import::routes())
-        .mount("/admin", attendee::receipts::admin_routes())
-        .mount("/admin", admin::dashboard::routes())
-        .mount("/admin", admin::checkins::routes())
-        .mount("/admin", admin::badge_roles::routes())
-        .mount("/api/v1", api::public::routes())
-        .mount("/api/v1", api::organisers::routes())
-        .mount("/api/v1", api::duplicate_and_restore::routes())
-        .mount("/api/v1", api::registrations::routes())
-        .mount("/api/v1", api::stars::routes())
-        .mount("/api/v1", api::checkins::routes())
-        .mount("/api/v1", api::offline::routes())
-        .mount("/api/v1", admin::timetable::api_routes())
-        .mount("/admin", admin::badge_pdf::routes())
-        .mount("/api/v1", admin::badge_pdf::routes())
-        .mount("/api/v1", admin::badge_pdf::door_routes())
-        .mount("/", public::register::routes())
-        .mount("/r", attendee::page::routes())
-        .mount("/r", attendee::programme::routes())
-        .mount("/r", attendee::join::routes())
-        .mount("/r", public::privacy::attendee_routes())
-        .mount("/", public::privacy::routes())
-        .mount("/r", attendee::badges::routes())
-        .mount("/r", attendee::certificate::routes())
-        .mount("/", public::verify::routes())
-        .mount("/admin", admin::certificates::routes())
-        .mount("/r", attendee::receipts::attendee_routes())
-        .mount("/", door::scan::routes())
-        .mount("/", door::walk_in::routes())
-        .mount("/", api::stripe::routes())
-        .manage(crate::app::checkin::ScanLimit::default())
+    let app = attendee_routes(api_routes(admin_routes(public_routes(app))));
+    app.manage(crate::app::checkin::ScanLimit::default())
         .manage(login::Throttle::default())
         .mount("/public", public::files::routes())
         .attach(cors::Cors)
@@ -88,6 +45,66 @@ pub fn mount(app: Rocket<Build>) -> Rocket<Build> {
                 internal
             ],
         )
+}
+
+/// Pages anyone may open: the agenda, open data, registering, signing in, the door's pages.
+fn public_routes(app: Rocket<Build>) -> Rocket<Build> {
+    app.mount("/", public::pages::routes())
+        .mount("/", public::event_page::routes())
+        .mount("/", public::statement::routes())
+        .mount("/", public::feeds::routes())
+        .mount("/", public::open_data::routes())
+        .mount("/", login::routes())
+        .mount("/", public::register::routes())
+        .mount("/", public::privacy::routes())
+        .mount("/", public::verify::routes())
+        .mount("/", door::scan::routes())
+        .mount("/", door::walk_in::routes())
+}
+
+/// The organisers' workspace under `/admin`.
+fn admin_routes(app: Rocket<Build>) -> Rocket<Build> {
+    app.mount("/admin", admin::events::routes())
+        .mount("/admin", admin::sessions::routes())
+        .mount("/admin", admin::duplicate::routes())
+        .mount("/admin", admin::speakers::routes())
+        .mount("/admin", admin::registrations::routes())
+        .mount("/admin", admin::registration_cancel::routes())
+        .mount("/admin", admin::messages::routes())
+        .mount("/admin", admin::imports::routes())
+        .mount("/admin", admin::programme_import::routes())
+        .mount("/admin", attendee::receipts::admin_routes())
+        .mount("/admin", admin::dashboard::routes())
+        .mount("/admin", admin::checkins::routes())
+        .mount("/admin", admin::badge_roles::routes())
+        .mount("/admin", admin::badge_pdf::routes())
+        .mount("/admin", admin::certificates::routes())
+}
+
+/// The JSON API under `/api/v1`, and Stripe's webhook.
+fn api_routes(app: Rocket<Build>) -> Rocket<Build> {
+    app.mount("/api/v1", api::public::routes())
+        .mount("/api/v1", api::organisers::routes())
+        .mount("/api/v1", api::duplicate_and_restore::routes())
+        .mount("/api/v1", api::registrations::routes())
+        .mount("/api/v1", api::stars::routes())
+        .mount("/api/v1", api::checkins::routes())
+        .mount("/api/v1", api::offline::routes())
+        .mount("/api/v1", admin::timetable::api_routes())
+        .mount("/api/v1", admin::badge_pdf::routes())
+        .mount("/api/v1", admin::badge_pdf::door_routes())
+        .mount("/", api::stripe::routes())
+}
+
+/// The attendee's own pages under `/r/TOKEN`.
+fn attendee_routes(app: Rocket<Build>) -> Rocket<Build> {
+    app.mount("/r", attendee::page::routes())
+        .mount("/r", attendee::programme::routes())
+        .mount("/r", attendee::join::routes())
+        .mount("/r", public::privacy::attendee_routes())
+        .mount("/r", attendee::badges::routes())
+        .mount("/r", attendee::certificate::routes())
+        .mount("/r", attendee::receipts::attendee_routes())
 }
 
 /// A public page: the template with what every page needs (language, path for the language

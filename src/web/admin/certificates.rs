@@ -100,31 +100,7 @@ struct Shown<'a> {
 fn certificates_page(csrf: &Csrf, lang: Lang, o: &Overview, shown: Shown<'_>) -> Template {
     let event = &o.frame.agenda.event;
     let tz = event.tz();
-    let sessions = o
-        .frame
-        .agenda
-        .sessions
-        .iter()
-        .filter(|s| s.kind != crate::domain::SessionKind::Break)
-        .map(|s| {
-            let field = format!("count-{}", s.id);
-            let counts = match shown.refused {
-                Some((input, _)) => input.has(&field),
-                None => o.frame.counting.contains(&s.id),
-            };
-            SessionChoice {
-                id: s.id,
-                label: format!(
-                    "{} {} · {}",
-                    time::long_date(s.starts_at, tz, lang),
-                    time::clock(s.starts_at, tz),
-                    lang.pick(&s.title_fr, &s.title_en)
-                ),
-                field,
-                counts,
-            }
-        })
-        .collect();
+    let sessions = session_choices(o, shown.refused.map(|(input, _)| input), lang);
     let (values, errors, problem) = match shown.refused {
         Some((input, err)) => (
             input.values.clone(),
@@ -161,6 +137,36 @@ fn certificates_page(csrf: &Csrf, lang: Lang, o: &Overview, shown: Shown<'_>) ->
         &Section::Certificates.href(&event.slug),
         &view,
     )
+}
+
+/// The sessions that may count, each with its box: ticked as refused input had it, else as
+/// the settings say.
+fn session_choices(o: &Overview, refused: Option<&Input>, lang: Lang) -> Vec<SessionChoice> {
+    let tz = o.frame.agenda.event.tz();
+    o.frame
+        .agenda
+        .sessions
+        .iter()
+        .filter(|s| s.kind != crate::domain::SessionKind::Break)
+        .map(|s| {
+            let field = format!("count-{}", s.id);
+            let counts = match refused {
+                Some(input) => input.has(&field),
+                None => o.frame.counting.contains(&s.id),
+            };
+            SessionChoice {
+                id: s.id,
+                label: format!(
+                    "{} {} · {}",
+                    time::long_date(s.starts_at, tz, lang),
+                    time::clock(s.starts_at, tz),
+                    lang.pick(&s.title_fr, &s.title_en)
+                ),
+                field,
+                counts,
+            }
+        })
+        .collect()
 }
 
 fn notice(

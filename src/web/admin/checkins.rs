@@ -10,7 +10,7 @@ use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use crate::app::door_report::{self, Session};
-use crate::app::{admin_badges, Db};
+use crate::app::{admin_badges, Db, Event};
 use crate::auth::{Csrf, Organiser};
 use crate::domain::{time, Attendance};
 use crate::error::{Msg, Result};
@@ -97,9 +97,67 @@ async fn checkins(
 ) -> Result<Template> {
     let event = who.event(db, slug).await?;
     let report = door_report::report(db, &event).await?;
-    let tz = event.tz();
-    let title = |s: &Session| lang.pick(&s.title_fr, &s.title_en).to_string();
-    let conflicts = report
+    let view = CheckinsPage::new(&report, &event, csrf.0, lang);
+    Ok(render(
+        "admin/checkins",
+        lang,
+        &format!("/admin/events/{slug}/checkins"),
+        &view,
+    ))
+}
+
+impl CheckinsPage {
+    fn new(report: &door_report::DoorReport, event: &Event, csrf: String, lang: Lang) -> Self {
+        let tz = event.tz();
+        let title = |s: &Session| lang.pick(&s.title_fr, &s.title_en).to_string();
+        let conflicts = conflict_views(report, &title, tz);
+        let modes = report
+            .modes
+            .iter()
+            .map(|m| ModeView {
+                label: lang.t(&format!("attendance-{}", m.mode.as_str())),
+                registered: m.registered,
+                checked_in: m.checked_in,
+            })
+            .collect();
+        let gates = report
+            .gates
+            .iter()
+            .map(|(gate, n)| GateView {
+                gate: gate.clone(),
+                checked_in: *n,
+            })
+            .collect();
+        let workshops = report
+            .workshops
+            .iter()
+            .map(|w| WorkshopView {
+                title: title(&w.session),
+                registered: w.registered,
+                checked_in: w.checked_in,
+            })
+            .collect();
+        CheckinsPage {
+            csrf,
+            event: crate::web::public::pages::event_summary(event, lang),
+            modes,
+            total_in: report.total_in,
+            walk_ins_in: report.walk_ins.0,
+            walk_ins: report.walk_ins.1,
+            gates,
+            workshops,
+            conflicts,
+        }
+    }
+}
+
+/// Badges let in twice while doors were offline, with both gates and times.
+fn conflict_views(
+    report: &door_report::DoorReport,
+    title: &dyn Fn(&Session) -> String,
+    tz: chrono_tz::Tz,
+) -> Vec<ConflictView> {
+    report
         .conflicts
         .iter()
         .map(|c| ConflictView {
@@ -110,50 +168,7 @@ async fn checkins(
             gate: c.gate.clone(),
             at: time::clock(c.scanned_at, tz),
         })
-        .collect();
-    let modes = report
-        .modes
-        .iter()
-        .map(|m| ModeView {
-            label: lang.t(&format!("attendance-{}", m.mode.as_str())),
-            registered: m.registered,
-            checked_in: m.checked_in,
-        })
-        .collect();
-    let gates = report
-        .gates
-        .iter()
-        .map(|(gate, n)| GateView {
-            gate: gate.clone(),
-            checked_in: *n,
-        })
-        .collect();
-    let workshops = report
-        .workshops
-        .iter()
-        .map(|w| WorkshopView {
-            title: title(&w.session),
-            registered: w.registered,
-            checked_in: w.checked_in,
-        })
-        .collect();
-    let view = CheckinsPage {
-        csrf: csrf.0,
-        event: crate::web::public::pages::event_summary(&event, lang),
-        modes,
-        total_in: report.total_in,
-        walk_ins_in: report.walk_ins.0,
-        walk_ins: report.walk_ins.1,
-        gates,
-        workshops,
-        conflicts,
-    };
-    Ok(render(
-        "admin/checkins",
-        lang,
-        &format!("/admin/events/{slug}/checkins"),
-        &view,
-    ))
+        .collect()
 }
 
 /// Every confirmed attendee's badge (optionally of one ticket or role), one per printed page;

@@ -106,28 +106,8 @@ async fn roster_page(
         .iter()
         .map(|r| roster.row_json(r, lang))
         .collect();
-    let query = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(filter.search.as_ref().map(|v| ("q", v.as_str())))
-        .extend_pairs(filter.status.as_ref().map(|v| ("status", v.as_str())))
-        .extend_pairs(
-            filter
-                .attendance
-                .as_ref()
-                .map(|v| ("attendance", v.as_str())),
-        )
-        .finish();
-    let (values, errors, problem) = match refused {
-        Some((input, e)) => (
-            input.values.clone(),
-            e.field_messages(lang),
-            Some(e.message().render(lang)),
-        ),
-        None => (
-            Fields::from([("attendance".to_string(), "in_person".to_string())]),
-            Fields::new(),
-            None,
-        ),
-    };
+    let query = filter_query(filter);
+    let (values, errors, problem) = add_form(refused, lang);
     let choices =
         crate::web::public::register::choices(db, &roster.agenda, lang, &Input::default()).await?;
     let view = RegistrationsPage {
@@ -144,10 +124,7 @@ async fn roster_page(
             session: filter.session.map(|s| s.to_string()),
         },
         export_query: query.clone(),
-        statuses: crate::domain::RegistrationStatus::ALL
-            .iter()
-            .map(|s| Choice::new(s.as_str(), lang.t(&format!("reg-status-{}", s.as_str()))))
-            .collect(),
+        statuses: status_choices(lang),
         choices,
         values,
         errors,
@@ -156,15 +133,7 @@ async fn roster_page(
         approve_label: lang.t("roster-approve"),
         reject_label: lang.t("roster-reject"),
         cancel_label: lang.t("roster-cancel"),
-        badge_roles: crate::domain::BadgeRole::ALL
-            .iter()
-            .map(|r| {
-                Choice::new(
-                    r.as_str(),
-                    crate::web::attendee::badges::role_label(r.as_str(), lang),
-                )
-            })
-            .collect(),
+        badge_roles: badge_role_choices(lang),
     };
     // The language switch keeps the filters.
     let path = match query.is_empty() {
@@ -172,6 +141,56 @@ async fn roster_page(
         false => format!("/admin/events/{slug}/registrations?{query}"),
     };
     Ok(render("admin/registrations", lang, &path, &view))
+}
+
+/// The list's filters as a query string (for the export link and the language switch).
+fn filter_query(filter: &Filter) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(filter.search.as_ref().map(|v| ("q", v.as_str())))
+        .extend_pairs(filter.status.as_ref().map(|v| ("status", v.as_str())))
+        .extend_pairs(
+            filter
+                .attendance
+                .as_ref()
+                .map(|v| ("attendance", v.as_str())),
+        )
+        .finish()
+}
+
+/// The add-someone form's values, field messages and problem: what was refused, or a fresh
+/// form (in person).
+fn add_form(refused: Option<(&Input, &Error)>, lang: Lang) -> (Fields, Fields, Option<String>) {
+    match refused {
+        Some((input, e)) => (
+            input.values.clone(),
+            e.field_messages(lang),
+            Some(e.message().render(lang)),
+        ),
+        None => (
+            Fields::from([("attendance".to_string(), "in_person".to_string())]),
+            Fields::new(),
+            None,
+        ),
+    }
+}
+
+fn status_choices(lang: Lang) -> Vec<Choice> {
+    crate::domain::RegistrationStatus::ALL
+        .iter()
+        .map(|s| Choice::new(s.as_str(), lang.t(&format!("reg-status-{}", s.as_str()))))
+        .collect()
+}
+
+fn badge_role_choices(lang: Lang) -> Vec<Choice> {
+    crate::domain::BadgeRole::ALL
+        .iter()
+        .map(|r| {
+            Choice::new(
+                r.as_str(),
+                crate::web::attendee::badges::role_label(r.as_str(), lang),
+            )
+        })
+        .collect()
 }
 
 /// What a cancellation did, as its redirect tells the list: who was cancelled, whether a

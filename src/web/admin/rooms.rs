@@ -240,41 +240,18 @@ async fn room_removal_page(
         .filter(|r| r.id != id)
         .map(|r| Choice::new(r.id.to_string(), r.name.clone()))
         .collect();
-    let mut notes = Vec::new();
     let sessions = session_links(&agenda, &live, lang);
-    let (action, button, choice) = if live.is_empty() {
-        notes.push(lang.t("ws-room-unused"));
-        (Some(()), lang.t("ws-remove-room"), None)
-    } else if others.is_empty() {
-        notes.push(lang.t_args(
-            "ws-room-sessions-no-other",
-            &[("count", live.len().to_string())],
-        ));
-        (None, String::new(), None)
-    } else {
-        notes.push(lang.t_args(
-            "ws-room-sessions-move",
-            &[("count", live.len().to_string())],
-        ));
-        let choice = workspace::Choice {
-            label: lang.t("ws-move-sessions-to"),
-            options: others,
-            value: refused
-                .and_then(|(_, m)| m)
-                .map(|m| m.to_string())
-                .unwrap_or_default(),
-            error: refused.and_then(|(e, _)| e.field_messages(lang).remove("move_to")),
-        };
-        (Some(()), lang.t("ws-move-and-remove-room"), Some(choice))
-    };
+    let (note, button, choice) = removal_offer(live.len(), others, refused, lang);
     let view = ConfirmPage {
         head: head(&agenda.event, lang, Section::Rooms),
         csrf: &ctx.csrf.0,
         title: lang.t_args("ws-remove-room-title", &[("name", room.name.clone())]),
-        notes,
+        notes: vec![note],
         sessions,
-        action: action.map(|_| format!("{}/rooms/{id}/remove", Section::Overview.href(&slug))),
-        button,
+        action: button
+            .is_some()
+            .then(|| format!("{}/rooms/{id}/remove", Section::Overview.href(&slug))),
+        button: button.unwrap_or_default(),
         choice,
         back: Section::Rooms.href(&slug),
         problem: refused.map(|(e, _)| e.message().render(lang)),
@@ -285,6 +262,38 @@ async fn room_removal_page(
         &format!("{}/rooms/{id}/remove", Section::Overview.href(&slug)),
         &view,
     ))
+}
+
+/// What the confirm page offers for a room with `live` sessions: the note, the button (none
+/// when its sessions have no other room to go to) and the choice of room to move them to.
+fn removal_offer(
+    live: usize,
+    others: Vec<Choice>,
+    refused: Option<(&crate::error::Error, Option<i64>)>,
+    lang: Lang,
+) -> (String, Option<String>, Option<workspace::Choice>) {
+    let count = [("count", live.to_string())];
+    if live == 0 {
+        return (
+            lang.t("ws-room-unused"),
+            Some(lang.t("ws-remove-room")),
+            None,
+        );
+    }
+    if others.is_empty() {
+        return (lang.t_args("ws-room-sessions-no-other", &count), None, None);
+    }
+    let choice = workspace::Choice {
+        label: lang.t("ws-move-sessions-to"),
+        options: others,
+        value: refused
+            .and_then(|(_, m)| m)
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+        error: refused.and_then(|(e, _)| e.field_messages(lang).remove("move_to")),
+    };
+    let note = lang.t_args("ws-room-sessions-move", &count);
+    (note, Some(lang.t("ws-move-and-remove-room")), Some(choice))
 }
 
 #[get("/events/<slug>/rooms/<id>/remove")]

@@ -125,33 +125,12 @@ async fn track_removal_page(
         .ok_or(crate::error::Error::NotFound)?;
     let slug = agenda.event.slug.clone();
     let live = live_sessions(&agenda, |s| s.track_id == Some(id));
-    let mut notes = Vec::new();
     let sessions = session_links(&agenda, &live, lang);
-    let choice = if live.is_empty() {
-        notes.push(lang.t("ws-track-unused"));
-        None
-    } else {
-        notes.push(lang.t_args("ws-track-sessions", &[("count", live.len().to_string())]));
-        let mut options = vec![Choice::new("none", lang.t("ws-no-track"))];
-        options.extend(
-            agenda
-                .tracks
-                .iter()
-                .filter(|t| t.id != id)
-                .map(|t| Choice::new(t.id.to_string(), lang.pick(&t.name_fr, &t.name_en))),
-        );
-        Some(workspace::Choice {
-            label: lang.t("ws-track-sessions-go"),
-            options,
-            value: refused
-                .as_ref()
-                .map(|(_, v)| v.clone())
-                .unwrap_or_else(|| "none".into()),
-            error: refused
-                .as_ref()
-                .and_then(|(e, _)| e.field_messages(lang).remove("move_to")),
-        })
-    };
+    let notes = vec![match live.len() {
+        0 => lang.t("ws-track-unused"),
+        n => lang.t_args("ws-track-sessions", &[("count", n.to_string())]),
+    }];
+    let choice = (!live.is_empty()).then(|| sessions_go(&agenda, id, refused.as_ref(), lang));
     let name = name_of(track, lang);
     let view = ConfirmPage {
         head: head(&agenda.event, lang, Section::Rooms),
@@ -174,6 +153,29 @@ async fn track_removal_page(
         &format!("{}/tracks/{id}/remove", Section::Overview.href(&slug)),
         &view,
     ))
+}
+
+/// Where a removed track's sessions go: another track, or none (the default).
+fn sessions_go(
+    agenda: &Agenda,
+    id: i64,
+    refused: Option<&(&crate::error::Error, String)>,
+    lang: Lang,
+) -> workspace::Choice {
+    let mut options = vec![Choice::new("none", lang.t("ws-no-track"))];
+    options.extend(
+        agenda
+            .tracks
+            .iter()
+            .filter(|t| t.id != id)
+            .map(|t| Choice::new(t.id.to_string(), lang.pick(&t.name_fr, &t.name_en))),
+    );
+    workspace::Choice {
+        label: lang.t("ws-track-sessions-go"),
+        options,
+        value: refused.map_or_else(|| "none".into(), |(_, v)| v.clone()),
+        error: refused.and_then(|(e, _)| e.field_messages(lang).remove("move_to")),
+    }
 }
 
 #[get("/events/<slug>/tracks/<id>/remove")]

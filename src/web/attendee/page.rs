@@ -63,29 +63,8 @@ async fn attendee_page(
         payment,
         certificate,
     } = attendee::personal(db, r).await?;
-    let sessions = signups
-        .iter()
-        .filter_map(|s| {
-            let session = agenda.session(s.session_id)?;
-            let session = agenda.session_view(session, lang);
-            let label = match s.status {
-                SignupStatus::Confirmed => Msg::new("signup-confirmed"),
-                SignupStatus::Waitlisted => Msg::new("signup-waitlisted"),
-                SignupStatus::Requested => Msg::new("signup-requested"),
-            };
-            Some(SignupView {
-                session,
-                status_label: label.render(lang),
-                position: s.position,
-            })
-        })
-        .collect();
-    let mut picked = Input::default();
-    for s in &signups {
-        picked
-            .values
-            .insert(format!("session_{}", s.session_id), "on".into());
-    }
+    let sessions = signup_views(&agenda, &signups, lang);
+    let picked = picked_sessions(&signups);
     let joins = join_opens_minutes
         .map(|m| join_views(&agenda, r, &signups, token, m, lang))
         .unwrap_or_default();
@@ -101,18 +80,7 @@ async fn attendee_page(
             event: EventSummary::new(&agenda.event, lang),
             csrf: &csrf.0,
             token,
-            r: RegistrationView {
-                name: &r.name,
-                email: &r.email,
-                organisation: &r.organisation,
-                status: r.status,
-                status_label: lang.t(&format!("reg-status-{}", r.status.as_str())),
-                position,
-                attendance_label: lang.t(&format!("attendance-{}", r.attendance.as_str())),
-                ticket,
-                active: !r.status.is_over(),
-                has_badge: r.status == crate::domain::RegistrationStatus::Confirmed,
-            },
+            r: registration_view(r, position, ticket, lang),
             sessions,
             choices: choices_view(&agenda, &choices, lang, &picked),
             can_switch: agenda.event.format == Format::Hybrid && !r.status.is_over(),
@@ -127,6 +95,63 @@ async fn attendee_page(
             certificate,
         }),
     ))
+}
+
+/// The sessions the attendee signed up for, with where they stand.
+fn signup_views(
+    agenda: &crate::app::agenda::Agenda,
+    signups: &[crate::app::Signup],
+    lang: Lang,
+) -> Vec<SignupView> {
+    signups
+        .iter()
+        .filter_map(|s| {
+            let session = agenda.session(s.session_id)?;
+            let session = agenda.session_view(session, lang);
+            let label = match s.status {
+                SignupStatus::Confirmed => Msg::new("signup-confirmed"),
+                SignupStatus::Waitlisted => Msg::new("signup-waitlisted"),
+                SignupStatus::Requested => Msg::new("signup-requested"),
+            };
+            Some(SignupView {
+                session,
+                status_label: label.render(lang),
+                position: s.position,
+            })
+        })
+        .collect()
+}
+
+/// The workshops form's boxes, ticked for the sessions signed up for.
+fn picked_sessions(signups: &[crate::app::Signup]) -> Input {
+    let mut picked = Input::default();
+    for s in signups {
+        picked
+            .values
+            .insert(format!("session_{}", s.session_id), "on".into());
+    }
+    picked
+}
+
+/// The registration as the page's head shows it.
+fn registration_view<'a>(
+    r: &'a Registration,
+    position: Option<i64>,
+    ticket: Option<String>,
+    lang: Lang,
+) -> RegistrationView<'a> {
+    RegistrationView {
+        name: &r.name,
+        email: &r.email,
+        organisation: &r.organisation,
+        status: r.status,
+        status_label: lang.t(&format!("reg-status-{}", r.status.as_str())),
+        position,
+        attendance_label: lang.t(&format!("attendance-{}", r.attendance.as_str())),
+        ticket,
+        active: !r.status.is_over(),
+        has_badge: r.status == crate::domain::RegistrationStatus::Confirmed,
+    }
 }
 
 /// The streams the attendee may join, as their page shows them.

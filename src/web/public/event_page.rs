@@ -4,13 +4,13 @@
 //! cache until the agenda, the places shown or the minute (during the event) change.
 
 use rocket::http::ContentType;
-use rocket::{get, routes, Route, State};
+use rocket::{get, routes, FromForm, Route, State};
 use rocket_dyn_templates::Metadata;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use crate::app::agenda::Agenda;
-use crate::app::seats_board::SeatsBoard;
+use crate::app::seats_board::{SeatsBoard, Taken};
 use crate::app::{agenda_grid, agenda_page, Db, Event};
 use crate::auth::Organiser;
 use crate::domain::agenda_filter::{AgendaFilter, RawFilter};
@@ -36,7 +36,19 @@ fn stamp(event: &Event, taken: u64, now: i64) -> i64 {
     h.finish() as i64
 }
 
-#[get("/events/<slug>?<day>&<track>&<room>&<kind>&<format>&<q>&<view>")]
+/// The agenda's address: its filters and which view.
+#[derive(FromForm)]
+struct AgendaQuery<'r> {
+    day: Option<&'r str>,
+    track: Option<&'r str>,
+    room: Option<&'r str>,
+    kind: Option<&'r str>,
+    format: Option<&'r str>,
+    q: Option<&'r str>,
+    view: Option<&'r str>,
+}
+
+#[get("/events/<slug>?<asked..>")]
 #[allow(clippy::too_many_arguments)]
 async fn event(
     db: &State<Db>,
@@ -47,23 +59,17 @@ async fn event(
     zone: VisitorZone,
     who: Option<Organiser>,
     slug: &str,
-    day: Option<&str>,
-    track: Option<&str>,
-    room: Option<&str>,
-    kind: Option<&str>,
-    format: Option<&str>,
-    q: Option<&str>,
-    view: Option<&str>,
+    asked: AgendaQuery<'_>,
 ) -> Result<Cached> {
     let raw = RawFilter {
-        day,
-        track,
-        room,
-        kind,
-        format,
-        q,
+        day: asked.day,
+        track: asked.track,
+        room: asked.room,
+        kind: asked.kind,
+        format: asked.format,
+        q: asked.q,
     };
-    let grid = view == Some("grid");
+    let grid = asked.view == Some("grid");
     let event = visible_event(db, who.as_ref(), slug).await?;
     // A draft's preview is for its organisers only: never kept, never served from the cache.
     let cacheable = event.is_public();
@@ -81,11 +87,44 @@ async fn event(
     if let Some(body) = cache.get(&key, stamp).filter(|_| cacheable) {
         return Ok(Cached(ContentType::HTML, body));
     }
-    let mut agenda = Agenda::load(db, Event::clone(&event)).await?;
-    agenda.visitor_tz = zone.0;
-    let (filter, ignored) = AgendaFilter::read(&raw, agenda.offered());
-    let places = agenda_page::places(&taken.workshops(&agenda), lang);
-    let mut days = agenda.days_matching(lang, &filter);
+    let view = ViewAsked {
+        raw: &raw,
+        filters: &filters,
+        grid,
+        zone,
+        lang,
+    };
+    let html = render(db, templates, &view, &event, &taken, now).await?;
+    if !cacheable {
+        return Ok(Cached(ContentType::HTML, Body::uncached(html)));
+    }
+    Ok(Cached(ContentType::HTML, cache.put(key, stamp, html)))
+}
+
+/// What the visitor asked for: the filters (as given and as a query string), list or grid,
+/// their time zone and language.
+struct ViewAsked<'a> {
+    raw: &'a RawFilter<'a>,
+    filters: &'a str,
+    grid: bool,
+    zone: VisitorZone,
+    lang: Lang,
+}
+
+/// The agenda page as asked, rendered (not cached here).
+async fn render(
+    db: &Db,
+    templates: Metadata<'_>,
+    view: &ViewAsked<'_>,
+    event: &Event,
+    taken: &Taken,
+    now: i64,
+) -> Result<String> {
+    let mut agenda = Agenda::load(db, Event::clone(event)).await?;
+    agenda.visitor_tz = view.zone.0;
+    let (filter, ignored) = AgendaFilter::read(view.raw, agenda.offered());
+    let places = agenda_page::places(&taken.workshops(&agenda), view.lang);
+    let mut days = agenda.days_matching(view.lang, &filter);
     agenda_page::mark_places(&mut days, &places);
     let shown = days.iter().map(|d| d.sessions.len()).sum();
     let tracks: Vec<_> = agenda
@@ -93,39 +132,36 @@ async fn event(
         .iter()
         .map(|t| TrackView {
             id: t.id,
-            name: lang.pick(&t.name_fr, &t.name_en).to_string(),
+            name: view.lang.pick(&t.name_fr, &t.name_en).to_string(),
             color: t.color.clone(),
         })
         .collect();
-    let views = views(slug, &filters, grid);
-    // The language switch keeps the filters and the view.
+    let views = views(&event.slug, view.filters, view.grid);
+    // The view.language switch keeps the filters and the view.
     let path = views_path(&views);
     let data = crate::web::page_context(
-        lang,
+        view.lang,
         &path,
         page_data(&EventAgenda {
-            event: EventSummary::new(&agenda.event, lang),
-            finder: finder::finder(&agenda, &filter, &ignored, shown, lang),
-            grid: match grid {
-                true => agenda_grid::grid(&agenda, &filter, &places, lang),
+            event: EventSummary::new(&agenda.event, view.lang),
+            finder: finder::finder(&agenda, &filter, &ignored, shown, view.lang),
+            grid: match view.grid {
+                true => agenda_grid::grid(&agenda, &filter, &places, view.lang),
                 false => Vec::new(),
             },
-            now_next: agenda_page::now_and_next(&agenda, &filter, &places, now, lang),
+            now_next: agenda_page::now_and_next(&agenda, &filter, &places, now, view.lang),
             days,
             tracks,
             rooms: &agenda.rooms,
             session_count: agenda.sessions.len(),
-            visitor_zone: zone_name,
+            visitor_zone: view.zone.0.map(|z| z.name()).unwrap_or(""),
             views,
         }),
     );
     let (_, html) = templates
         .render("event", data)
         .ok_or_else(|| Error::Internal("the event page did not render".into()))?;
-    if !cacheable {
-        return Ok(Cached(ContentType::HTML, Body::uncached(html)));
-    }
-    Ok(Cached(ContentType::HTML, cache.put(key, stamp, html)))
+    Ok(html)
 }
 
 fn views(slug: &str, filters: &str, grid: bool) -> AgendaViews {

@@ -71,31 +71,9 @@ pub fn finder(
         .iter()
         .map(|r| option(r.id.to_string(), r.name.clone(), filter.room == Some(r.id)))
         .collect();
-    let kinds = SessionKind::ALL
-        .iter()
-        .filter(|k| agenda.sessions.iter().any(|s| s.kind == **k))
-        .map(|k| {
-            let label = lang.t(&format!("kind-{}", k.as_str()));
-            option(k.as_str().into(), label, filter.kind == Some(*k))
-        })
-        .collect();
-    let formats = [
-        ("in_person", lang.t("finder-in-person")),
-        ("online", lang.t("finder-online")),
-    ]
-    .into_iter()
-    .map(|(value, label)| {
-        let chosen = filter.format.map(|f| f.as_str()) == Some(value);
-        option(value.into(), label, chosen)
-    })
-    .collect();
-    let ignored = (!ignored.is_empty()).then(|| {
-        let names: Vec<String> = ignored
-            .iter()
-            .map(|n| lang.t(&format!("finder-{n}")))
-            .collect();
-        lang.t_args("finder-ignored", &[("filters", names.join(", "))])
-    });
+    let kinds = kind_options(agenda, filter, lang);
+    let formats = format_options(filter, lang);
+    let ignored = ignored_note(ignored, lang);
     FinderView {
         active: !filter.is_empty(),
         q: filter.q.clone().unwrap_or_default(),
@@ -107,6 +85,43 @@ pub fn finder(
         ignored,
         shown,
     }
+}
+
+/// The kinds of session the agenda has.
+fn kind_options(agenda: &Agenda, filter: &AgendaFilter, lang: Lang) -> Vec<FilterOption> {
+    SessionKind::ALL
+        .iter()
+        .filter(|k| agenda.sessions.iter().any(|s| s.kind == **k))
+        .map(|k| {
+            let label = lang.t(&format!("kind-{}", k.as_str()));
+            option(k.as_str().into(), label, filter.kind == Some(*k))
+        })
+        .collect()
+}
+
+/// In person or online.
+fn format_options(filter: &AgendaFilter, lang: Lang) -> Vec<FilterOption> {
+    [
+        ("in_person", lang.t("finder-in-person")),
+        ("online", lang.t("finder-online")),
+    ]
+    .into_iter()
+    .map(|(value, label)| {
+        let chosen = filter.format.map(|f| f.as_str()) == Some(value);
+        option(value.into(), label, chosen)
+    })
+    .collect()
+}
+
+/// The sentence naming filters of the address that were not understood, if any.
+fn ignored_note(ignored: &[&str], lang: Lang) -> Option<String> {
+    (!ignored.is_empty()).then(|| {
+        let names: Vec<String> = ignored
+            .iter()
+            .map(|n| lang.t(&format!("finder-{n}")))
+            .collect();
+        lang.t_args("finder-ignored", &[("filters", names.join(", "))])
+    })
 }
 
 /// The filters as an address query (`day=…&q=…`), in a fixed order; empty without filters.

@@ -65,32 +65,7 @@ async fn verify(
 ) -> Result<(Status, Template)> {
     let url = &settings.public_url;
     let found = certificates::verify(db, code).await?;
-    let (state, status, verdict, explanation) = match &found {
-        Verification::Valid(_) => (
-            "valid",
-            Status::Ok,
-            lang.t("verify-valid"),
-            lang.t("verify-valid-explanation"),
-        ),
-        Verification::Withdrawn(_) => (
-            "withdrawn",
-            Status::Ok,
-            lang.t("verify-withdrawn"),
-            lang.t("verify-withdrawn-explanation"),
-        ),
-        Verification::NoLongerHeld(_) => (
-            "erased",
-            Status::Ok,
-            lang.t("verify-erased"),
-            lang.t("verify-erased-explanation"),
-        ),
-        Verification::Invalid => (
-            "invalid",
-            Status::NotFound,
-            lang.t("verify-invalid"),
-            lang.t("verify-invalid-explanation"),
-        ),
-    };
+    let (state, status, verdict, explanation) = verdict(&found, lang);
     let (event, document, key, canonical) = match &found {
         Verification::Valid(v) | Verification::Withdrawn(v) => {
             let (event, document) = shown(v, code, url, lang);
@@ -119,6 +94,36 @@ async fn verify(
     };
     let path = format!("/verify/{code}");
     Ok((status, page("verify", lang, &path, page_data(&view))))
+}
+
+/// What the page says of a code: its state, the status it answers, the verdict and why.
+fn verdict(found: &Verification, lang: Lang) -> (&'static str, Status, String, String) {
+    match found {
+        Verification::Valid(_) => (
+            "valid",
+            Status::Ok,
+            lang.t("verify-valid"),
+            lang.t("verify-valid-explanation"),
+        ),
+        Verification::Withdrawn(_) => (
+            "withdrawn",
+            Status::Ok,
+            lang.t("verify-withdrawn"),
+            lang.t("verify-withdrawn-explanation"),
+        ),
+        Verification::NoLongerHeld(_) => (
+            "erased",
+            Status::Ok,
+            lang.t("verify-erased"),
+            lang.t("verify-erased-explanation"),
+        ),
+        Verification::Invalid => (
+            "invalid",
+            Status::NotFound,
+            lang.t("verify-invalid"),
+            lang.t("verify-invalid-explanation"),
+        ),
+    }
 }
 
 /// The event's public key, as anyone checking badges or certificates offline needs it.
