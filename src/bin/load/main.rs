@@ -2,6 +2,7 @@
 //! database, drives it over HTTP on loopback, and compares each scenario with a bare Rocket
 //! handler measured in the same run. `cargo build --release --bins && target/release/load`.
 
+mod cpu;
 mod http;
 mod programme;
 mod scenarios;
@@ -113,12 +114,32 @@ async fn run(args: Args) {
             report.oversold_places,
             report.oversold_seats
         );
+        print_cpu(db, &report.stats);
         let (dry, apply) = report.programme_import_ms;
         println!(
             "{db}: programme import of {} sessions: dry run {dry:.0} ms, apply {apply:.0} ms\n",
             programme::SESSIONS
         );
     }
+}
+
+/// Where the CPU went in each scenario: per request for each side, and the cores busy (of
+/// this machine's, shared by the servers, PostgreSQL and the load tool).
+fn print_cpu(db: &str, all: &[stats::Stats]) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "{db}: CPU per request (ms) and cores busy, of {cores}:\n\n\
+         | scenario | db | Summit | PostgreSQL | load tool | cores busy |\n|---|---|---|---|---|---|"
+    );
+    for s in all {
+        if let Some(c) = s.cpu {
+            println!(
+                "| {} | {db} | {:.3} | {:.3} | {:.3} | {:.2} |",
+                s.name, c.summit_ms, c.postgres_ms, c.load_ms, c.cores
+            );
+        }
+    }
+    println!();
 }
 
 fn print_row(s: &stats::Stats, db: &str, instances: usize, ceiling: &stats::Stats) {

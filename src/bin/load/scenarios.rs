@@ -8,6 +8,7 @@ use serde_json::json;
 use summit::domain::{RegistrationStatus, StaffRole};
 use summit::store::{self, Db};
 
+use super::cpu::measured;
 use super::http::{Conn, Request};
 use super::stats::{drive, Stats};
 use super::{free_port, peak_kib, stop, wait_for, Args};
@@ -104,6 +105,30 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
         wait_for(*p).await;
     }
     let addr: Vec<String> = ports.iter().map(|p| format!("127.0.0.1:{p}")).collect();
+    let pids: Vec<u32> = servers.iter().map(Child::id).collect();
+    let mut stats = agenda_reads(&addr, &pids, args).await;
+    let workshop = create_rush_event(&addr[0], &organiser, args.places).await;
+    stats.push(measured(&pids, rush(&addr, args, workshop)).await);
+    let (oversold_places, oversold_seats, codes) = check_rush(&db, args.places as i64).await;
+    stats.push(measured(&pids, storm(&addr, args, codes, doors)).await);
+    let token: &'static str = Box::leak(organiser.clone().into_boxed_str());
+    let programme_import_ms = super::programme::import(&addr[0], token).await;
+    let peak = servers.iter().map(|s| peak_kib(s.id())).max().unwrap_or(0);
+    for server in servers {
+        stop(server);
+    }
+    Report {
+        stats,
+        instances,
+        peak_kib: peak,
+        oversold_places,
+        oversold_seats,
+        programme_import_ms,
+    }
+}
+
+/// The agenda's pages, JSON and calendar, read over and over.
+async fn agenda_reads(addr: &[String], pids: &[u32], args: &Args) -> Vec<Stats> {
     let c = args.clients;
     let mut stats = Vec::new();
     for (name, path) in [
@@ -131,10 +156,15 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
             body: None,
             bearer: None,
         };
-        stats.push(drive(name, &addr, c, args.reads, get, |s| s == 200).await);
+        let read = drive(name, addr, c, args.reads, get, |s| s == 200);
+        stats.push(measured(pids, read).await);
     }
 
-    let workshop = create_rush_event(&addr[0], &organiser, args.places).await;
+    stats
+}
+
+/// Many people registering at once for limited places, one in four also for the workshop.
+async fn rush(addr: &[String], args: &Args, workshop: i64) -> Stats {
     let register = move |i: usize| {
         let sessions = if i.is_multiple_of(4) {
             json!([workshop])
@@ -150,19 +180,20 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
             bearer: None,
         }
     };
-    stats.push(
-        drive(
-            "registration rush",
-            &addr,
-            c,
-            args.registrations,
-            register,
-            |s| s == 201,
-        )
-        .await,
-    );
-    let (oversold_places, oversold_seats, codes) = check_rush(&db, args.places as i64).await;
+    let c = args.clients;
+    drive(
+        "registration rush",
+        addr,
+        c,
+        args.registrations,
+        register,
+        |s| s == 201,
+    )
+    .await
+}
 
+/// Door devices scanning valid, repeated and invalid badges.
+async fn storm(addr: &[String], args: &Args, codes: Vec<String>, doors: Vec<String>) -> Stats {
     let codes = Arc::new(codes);
     let doors = Arc::new(doors);
     let scan = move |i: usize| {
@@ -179,26 +210,8 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
             bearer: Some(Box::leak(doors[i % doors.len()].clone().into_boxed_str())),
         }
     };
-    stats.push(
-        drive("check-in storm", &addr, c, args.checkins, scan, |s| {
-            s == 200
-        })
-        .await,
-    );
-    let token: &'static str = Box::leak(organiser.clone().into_boxed_str());
-    let programme_import_ms = super::programme::import(&addr[0], token).await;
-    let peak = servers.iter().map(|s| peak_kib(s.id())).max().unwrap_or(0);
-    for server in servers {
-        stop(server);
-    }
-    Report {
-        stats,
-        instances,
-        peak_kib: peak,
-        oversold_places,
-        oversold_seats,
-        programme_import_ms,
-    }
+    let c = args.clients;
+    drive("check-in storm", addr, c, args.checkins, scan, |s| s == 200).await
 }
 
 /// An event with `places` in-person places and a 50-seat workshop; returns the workshop id.

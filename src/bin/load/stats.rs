@@ -13,6 +13,8 @@ pub struct Stats {
     pub elapsed: Duration,
     pub p50_ms: f64,
     pub p99_ms: f64,
+    /// The CPU it took, when measured (`cpu::measured`).
+    pub cpu: Option<super::cpu::Budget>,
 }
 
 impl Stats {
@@ -91,5 +93,6 @@ where
         elapsed,
         p50_ms: pct(0.50),
         p99_ms: pct(0.99),
+        cpu: None,
     }
 }
