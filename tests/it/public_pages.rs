@@ -382,3 +382,31 @@ async fn visitors_see_times_in_their_own_zone_across_dst() {
         "an unknown zone forgets the choice"
     );
 }
+
+/// A speaker's sessions come in the same order from every instance and every run (by id), so
+/// two instances behind a load balancer answer the same bytes and the same ETag.
+#[rocket::async_test]
+async fn a_speakers_sessions_come_in_a_stable_order() {
+    let client = common::demo_client().await;
+    let res = client
+        .get("/api/v1/events/bordeaux-nous-les-villes/speakers")
+        .dispatch()
+        .await;
+    let speakers = common::json_of(res).await;
+    let mut several = 0;
+    for sp in speakers["speakers"].as_array().unwrap() {
+        let ids: Vec<i64> = sp["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap())
+            .collect();
+        several += usize::from(ids.len() > 1);
+        assert!(
+            ids.windows(2).all(|w| w[0] < w[1]),
+            "{}: {ids:?}",
+            sp["name"]
+        );
+    }
+    assert!(several > 0, "no speaker with several sessions to order");
+}

@@ -257,13 +257,7 @@ impl SpeakerView {
                 .photo_content_type
                 .as_ref()
                 .map(|_| format!("/speakers/{}/photo", sp.id)),
-            sessions: agenda
-                .roles
-                .values()
-                .flatten()
-                .filter(|r| r.speaker_id == sp.id)
-                .map(|r| r.session_id)
-                .collect(),
+            sessions: speaker_sessions(agenda, sp.id),
         }
     }
 }
@@ -272,4 +266,18 @@ impl SpeakerView {
 #[schema(as = Speakers)]
 pub struct SpeakersView {
     pub speakers: Vec<SpeakerView>,
+}
+
+/// The sessions a speaker is on, by id: the same answer from every instance and every run
+/// (the agenda keeps roles in a hash map, whose order is not).
+fn speaker_sessions(agenda: &Agenda, speaker_id: i64) -> Vec<i64> {
+    let mut ids: Vec<i64> = agenda
+        .roles
+        .values()
+        .flatten()
+        .filter(|r| r.speaker_id == speaker_id)
+        .map(|r| r.session_id)
+        .collect();
+    ids.sort_unstable();
+    ids
 }
