@@ -1,6 +1,7 @@
 //! The few HTTP rules that make a cached answer light on the wire: a strong validator made
 //! from the bytes themselves (so every instance gives the same one), revalidation
-//! (`If-None-Match`), and which content coding a client takes (`Accept-Encoding`).
+//! (`If-None-Match`), and which content coding a client takes (`Accept-Encoding`: brotli
+//! first, then gzip).
 
 use std::io::Write;
 
@@ -38,9 +39,39 @@ pub fn none_match_hits(header: &str, etag: &str) -> bool {
     })
 }
 
+/// The tag of the brotli form.
+pub fn brotli_etag(plain_etag: &str) -> String {
+    format!("{}-br\"", plain_etag.trim_end_matches('"'))
+}
+
+/// Brotli's quality for kept bodies. A page is packed again whenever its places change; on the
+/// Bordeaux agenda (128 KB) 11 took 1.25 s in a debug build, 6 took 18 ms (gzip's best 2.5 ms)
+/// for 11.9 KB against 10.6 KB at 11 and 14.7 KB for gzip.
+const BROTLI_QUALITY: u32 = 6;
+
+/// The brotli form of `bytes`, or `None` when it would not save at least a tenth.
+pub fn brotli(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut packed = Vec::with_capacity(bytes.len() / 4);
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut packed, 64 * 1024, BROTLI_QUALITY, 22);
+        writer.write_all(bytes).ok()?;
+        writer.flush().ok()?;
+    }
+    (packed.len() < bytes.len() - bytes.len() / 10).then_some(packed)
+}
+
 /// Whether an `Accept-Encoding` header takes gzip: named (or `*`) with a quality above 0,
 /// and not refused by name (`gzip;q=0` wins over `*`).
 pub fn accepts_gzip(header: &str) -> bool {
+    accepts(header, &["gzip", "x-gzip"])
+}
+
+/// Whether it takes brotli (`br`), by the same rules.
+pub fn accepts_brotli(header: &str) -> bool {
+    accepts(header, &["br"])
+}
+
+fn accepts(header: &str, names: &[&str]) -> bool {
     let mut wildcard = false;
     for item in header.split(',') {
         let mut parts = item.split(';');
@@ -50,10 +81,11 @@ pub fn accepts_gzip(header: &str) -> bool {
             .filter_map(|q| q.trim().parse::<f32>().ok())
             .next()
             .unwrap_or(1.0);
-        match coding.as_str() {
-            "gzip" | "x-gzip" => return quality > 0.0,
-            "*" => wildcard = quality > 0.0,
-            _ => {}
+        if names.contains(&coding.as_str()) {
+            return quality > 0.0;
+        }
+        if coding == "*" {
+            wildcard = quality > 0.0;
         }
     }
     wildcard
@@ -93,6 +125,10 @@ mod tests {
         assert!(!accepts_gzip("gzip;q=0, *"));
         assert!(!accepts_gzip("identity"));
         assert!(!accepts_gzip(""));
+        assert!(accepts_brotli("gzip, deflate, br, zstd"));
+        assert!(!accepts_brotli("gzip, deflate"));
+        assert!(!accepts_brotli("br;q=0, *"));
+        assert_eq!(brotli_etag("\"abc\""), "\"abc-br\"");
     }
 
     #[test]
@@ -106,5 +142,18 @@ mod tests {
             .unwrap();
         assert_eq!(back, page);
         assert_eq!(gzip(b"x"), None, "a tiny body is not worth it");
+        let br = brotli(page.as_bytes()).expect("text compresses");
+        assert!(
+            br.len() <= packed.len(),
+            "{} vs gzip {}",
+            br.len(),
+            packed.len()
+        );
+        let mut back = String::new();
+        brotli::Decompressor::new(&br[..], 4096)
+            .read_to_string(&mut back)
+            .unwrap();
+        assert_eq!(back, page);
+        assert_eq!(brotli(b"x"), None);
     }
 }
