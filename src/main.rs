@@ -165,9 +165,9 @@ async fn demo(settings: &Settings) -> Result<(), String> {
 
 /// `summit token …`.
 async fn token(cmd: TokenCommand, settings: &Settings) -> Result<(), String> {
+    let db = open(settings).await?;
     match cmd {
         TokenCommand::Create(args) => {
-            let db = open(settings).await?;
             let event_id = event_id(&db, args.event.as_deref()).await?;
             let token = store::staff::create_token(&db, args.role.into(), event_id, &args.label)
                 .await
@@ -176,7 +176,6 @@ async fn token(cmd: TokenCommand, settings: &Settings) -> Result<(), String> {
             Ok(())
         }
         TokenCommand::List => {
-            let db = open(settings).await?;
             let tokens = store::staff::list_tokens(&db)
                 .await
                 .map_err(|e| e.to_string())?;
@@ -194,25 +193,28 @@ async fn token(cmd: TokenCommand, settings: &Settings) -> Result<(), String> {
             }
             Ok(())
         }
-        TokenCommand::Revoke { id } => {
-            let db = open(settings).await?;
-            match store::staff::revoke_token(&db, id).await {
-                Ok(true) => {
-                    println!("Token {id} revoked.");
-                    Ok(())
-                }
-                Ok(false) => Err(format!("no live token with the id {id}")),
-                Err(e) => Err(e.to_string()),
+        TokenCommand::Revoke { id } => match store::staff::revoke_token(&db, id).await {
+            Ok(true) => {
+                println!("Token {id} revoked.");
+                Ok(())
             }
-        }
+            Ok(false) => Err(format!("no live token with the id {id}")),
+            Err(e) => Err(e.to_string()),
+        },
     }
 }
 
 /// `summit user …`.
 async fn user(cmd: UserCommand, settings: &Settings) -> Result<(), String> {
+    // A mistyped address is said before anything is opened.
+    if let UserCommand::Add(args) = &cmd {
+        if !summit::domain::secret::is_email(&args.email) {
+            return Err(format!("'{}' is not an e-mail address", args.email));
+        }
+    }
+    let db = open(settings).await?;
     match cmd {
         UserCommand::List => {
-            let db = open(settings).await?;
             let users = store::staff::list_users(&db)
                 .await
                 .map_err(|e| e.to_string())?;
@@ -233,22 +235,15 @@ async fn user(cmd: UserCommand, settings: &Settings) -> Result<(), String> {
             }
             Ok(())
         }
-        UserCommand::Remove { email } => {
-            let db = open(settings).await?;
-            match store::staff::remove_user(&db, &email).await {
-                Ok(true) => {
-                    println!("{email} removed; their sessions have ended.");
-                    Ok(())
-                }
-                Ok(false) => Err(format!("no staff login for {email}")),
-                Err(e) => Err(e.to_string()),
+        UserCommand::Remove { email } => match store::staff::remove_user(&db, &email).await {
+            Ok(true) => {
+                println!("{email} removed; their sessions have ended.");
+                Ok(())
             }
-        }
+            Ok(false) => Err(format!("no staff login for {email}")),
+            Err(e) => Err(e.to_string()),
+        },
         UserCommand::Add(args) => {
-            if !summit::domain::secret::is_email(&args.email) {
-                return Err(format!("'{}' is not an e-mail address", args.email));
-            }
-            let db = open(settings).await?;
             let event_id = event_id(&db, args.event.as_deref()).await?;
             let (_, token) = store::staff::add_user(&db, &args.email, args.role.into(), event_id)
                 .await

@@ -273,3 +273,25 @@ async fn every_kind_of_answer_matches_its_documented_schema() {
         "the validator accepts anything"
     );
 }
+
+/// What the document adds beyond the handlers' own words: every body an operation reads is
+/// required, and a 429 says in `Retry-After` how many whole seconds (at least one) to wait.
+#[rocket::async_test]
+async fn bodies_are_required_and_a_429_says_how_long_to_wait() {
+    let client = common::client_with(common::Backend::Sqlite, false).await;
+    let doc: Value =
+        serde_json::from_str(&common::text_of(&client, "/api/v1/openapi.json").await).unwrap();
+    let mut bodies = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if let Some(body) = op.get("requestBody") {
+                bodies += 1;
+                assert_eq!(body["required"], true, "{method} {path}");
+            }
+        }
+    }
+    assert!(bodies >= 20, "{bodies} request bodies");
+    let wait = &doc["components"]["responses"]["TooManyRequests"]["headers"]["Retry-After"];
+    assert_eq!(wait["schema"]["type"], "integer", "{wait}");
+    assert_eq!(wait["schema"]["minimum"], 1, "{wait}");
+}

@@ -63,15 +63,18 @@ pub fn sample(servers: &[u32]) -> Sample {
     }
 }
 
-/// Clock ticks per second (`getconf CLK_TCK`; 100 on Linux unless told otherwise).
+/// Clock ticks per second (`getconf CLK_TCK`, asked once; 100 on Linux unless told otherwise).
 fn ticks_per_second() -> f64 {
-    std::process::Command::new("getconf")
-        .arg("CLK_TCK")
-        .output()
-        .ok()
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(|t| t.trim().parse().ok())
-        .unwrap_or(100.0)
+    static TICKS: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *TICKS.get_or_init(|| {
+        std::process::Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(100.0)
+    })
 }
 
 pub fn between(before: &Sample, after: &Sample, requests: usize) -> Budget {

@@ -45,7 +45,7 @@ fn bad_signature() -> Error {
     params(("Stripe-Signature" = String, Header, description = "Checked against STRIPE_WEBHOOK_SECRET.")),
     request_body(content = inline(doc::JsonObject), description = "A Stripe event object.", content_type = "application/json"),
     responses(
-        (status = 200, description = "Received."),
+        (status = 200, description = "Received.", body = doc::ReceivedView),
         doc::BadRequest, doc::TooLarge,
     ),
     security(()),

@@ -73,11 +73,11 @@ async fn event(
     let event = visible_event(db, who.as_ref(), slug).await?;
     // A draft's preview is for its organisers only: never kept, never served from the cache.
     let cacheable = event.is_public();
-    let zone_name = zone.0.map(|z| z.name()).unwrap_or("");
     let filters = finder::query(&raw);
     let key = format!(
-        "page:{slug}:{}:{zone_name}:{}:{}",
+        "page:{slug}:{}:{}:{}:{}",
         lang.code(),
+        zone_name(&zone),
         if grid { "grid" } else { "list" },
         finder::cache_key(&raw)
     );
@@ -99,6 +99,11 @@ async fn event(
         return Ok(Cached(ContentType::HTML, Body::uncached(html)));
     }
     Ok(Cached(ContentType::HTML, cache.put(key, stamp, html)))
+}
+
+/// The visitor's zone as the page and its cache key name it (empty: the event's own).
+fn zone_name(zone: &VisitorZone) -> &'static str {
+    zone.0.map(|z| z.name()).unwrap_or("")
 }
 
 /// What the visitor asked for: the filters (as given and as a query string), list or grid,
@@ -154,7 +159,7 @@ async fn render(
             tracks,
             rooms: &agenda.rooms,
             session_count: agenda.sessions.len(),
-            visitor_zone: view.zone.0.map(|z| z.name()).unwrap_or(""),
+            visitor_zone: zone_name(&view.zone),
             views,
         }),
     );

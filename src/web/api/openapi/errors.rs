@@ -5,22 +5,25 @@
 use std::collections::BTreeMap;
 
 use utoipa::openapi::header::Header;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
-use utoipa::{IntoResponses, PartialSchema, ToResponse, ToSchema};
+use utoipa::{IntoResponses, ToResponse, ToSchema};
 
 use crate::error::ErrorBody;
 
-/// An error answer: its status, its name among the components and what it means.
+/// An error answer: its status, its name among the components and what it means (and, for
+/// one, the header that goes with it).
 macro_rules! error_answer {
     ($name:ident, $status:literal, $meaning:literal) => {
+        error_answer!($name, $status, $meaning, |answer| answer);
+    };
+    ($name:ident, $status:literal, $meaning:literal, $with:expr) => {
         pub struct $name;
 
         impl<'r> ToResponse<'r> for $name {
             fn response() -> (&'r str, RefOr<Response>) {
-                (
-                    stringify!($name),
-                    described($meaning, stringify!($name)).into(),
-                )
+                let with: fn(ResponseBuilder) -> ResponseBuilder = $with;
+                (stringify!($name), with(described($meaning)).build().into())
             }
         }
 
@@ -65,22 +68,24 @@ error_answer!(
 error_answer!(
     TooManyRequests,
     "429",
-    "Over a rate limit (a scanner's 20 scans a second): try again after `Retry-After` seconds."
+    "Over a rate limit (a scanner's 20 scans a second): try again after `Retry-After` seconds.",
+    |answer| answer.header("Retry-After", seconds_to_wait())
 );
 
-/// An error answer in the error shape; a 429 also says when to try again.
-fn described(meaning: &str, name: &str) -> Response {
+/// An error answer in the error shape.
+fn described(meaning: &str) -> ResponseBuilder {
     let shape = Content::new(Some(Ref::from_schema_name(ErrorBody::name())));
-    let answer = ResponseBuilder::new()
+    ResponseBuilder::new()
         .description(meaning)
-        .content("application/json", shape);
-    let answer = match name {
-        "TooManyRequests" => {
-            let mut wait = Header::new(<u32 as PartialSchema>::schema());
-            wait.description = Some("Seconds to wait before trying again.".into());
-            answer.header("Retry-After", wait)
-        }
-        _ => answer,
-    };
-    answer.build()
+        .content("application/json", shape)
+}
+
+/// `Retry-After` on a 429: whole seconds, at least one (`error::Error::TooManyRequests`).
+fn seconds_to_wait() -> Header {
+    let seconds = ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .minimum(Some(1));
+    let mut wait = Header::new(seconds);
+    wait.description = Some("Seconds to wait before trying again.".into());
+    wait
 }
