@@ -1,6 +1,10 @@
 //! Check-ins at the doors: one per badge per door (the event's entrance or a session), kept
 //! exact under concurrency by a unique index, and counted for the organisers' live view.
 
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryAs;
+use sqlx::Any;
+
 use super::error::{Error, Result};
 use super::Db;
 
@@ -17,7 +21,7 @@ pub struct NewCheckin<'a> {
 }
 
 impl NewCheckin<'_> {
-    fn scope(&self) -> i64 {
+    pub(super) fn scope(&self) -> i64 {
         self.session_id.unwrap_or(0)
     }
 }
@@ -37,26 +41,28 @@ pub enum Recorded {
     Already(First),
 }
 
-/// Records a check-in, or says who was let in first. One `INSERT` when the badge is new at this
-/// door; a repeat (or a retry of the same scan, known by its nonce) adds one read.
+/// Records a check-in, or says who was let in first. The badge's first scan at a door is
+/// inserted with the others waiting for the writer ([`checkin_batch`](super::checkin_batch));
+/// a repeat (or a retry of the same scan, known by its nonce) adds one read.
 pub async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
+    super::checkin_batch::record(db, c).await
+}
+
+/// Records a check-in on the writer connection by itself.
+pub(super) async fn record_on(
+    db: &Db,
+    conn: &mut sqlx::AnyConnection,
+    c: &NewCheckin<'_>,
+) -> Result<Recorded> {
     for nonce in [c.nonce, None] {
-        let inserted: Option<First> = sqlx::query_as(
+        let inserted = sqlx::query_as::<_, First>(
             "INSERT INTO checkins (event_id, registration_id, session_id, scope, attendance, \
              gate, nonce, scanned_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
              ON CONFLICT DO NOTHING RETURNING scanned_at, gate",
-        )
-        .bind(c.event_id)
-        .bind(c.registration_id)
-        .bind(c.session_id)
-        .bind(c.scope())
-        .bind(c.attendance)
-        .bind(c.gate)
-        .bind(nonce)
-        .bind(c.scanned_at)
-        .bind(crate::domain::time::now())
-        .fetch_optional(&db.write)
-        .await?;
+        );
+        let inserted = bind_row(inserted, c, nonce, crate::domain::time::now())
+            .fetch_optional(&mut *conn)
+            .await?;
         if let Some(first) = inserted {
             return Ok(Recorded::Admitted(first));
         }
@@ -74,6 +80,25 @@ pub async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
     Err(Error::Internal(
         "check-in neither inserted nor found".into(),
     ))
+}
+
+/// Binds a check-in row's nine values, in the order of the `INSERT`s' columns.
+pub(super) fn bind_row<'q, O>(
+    query: QueryAs<'q, Any, O, AnyArguments<'q>>,
+    c: &NewCheckin<'q>,
+    nonce: Option<&'q str>,
+    now: i64,
+) -> QueryAs<'q, Any, O, AnyArguments<'q>> {
+    query
+        .bind(c.event_id)
+        .bind(c.registration_id)
+        .bind(c.session_id)
+        .bind(c.scope())
+        .bind(c.attendance)
+        .bind(c.gate)
+        .bind(nonce)
+        .bind(c.scanned_at)
+        .bind(now)
 }
 
 /// This badge's check-in at this door, with the nonce it was recorded with.

@@ -12,37 +12,39 @@
 //! by event, keeping arrival order within each), so two instances' batches never wait on
 //! each other in a cycle.
 
-use std::collections::VecDeque;
-use std::sync::Mutex;
-
 use sqlx::Connection;
 use tokio::sync::oneshot;
 
+use super::batches::{self, Batch, Queue};
 use super::error::{Error, Result};
 use super::registrations::{register_in, Admission, GroupPlaces, Registered};
 use super::Db;
 use crate::domain::registration::RegistrationDraft;
 
-/// At most this many registrations share a transaction (keeps each commit and wait short).
-const MAX_BATCH: usize = 32;
-
-struct Job {
+pub(crate) struct Job {
     event_id: i64,
     draft: RegistrationDraft,
     admission: Admission,
     reply: oneshot::Sender<Result<Registered>>,
 }
 
-#[derive(Default)]
-struct State {
-    queue: VecDeque<Job>,
-    /// Whether a drainer is running (it stops only when it finds the queue empty).
-    draining: bool,
-}
+impl Batch for Job {
+    const MAX: usize = 32;
 
-/// The registrations waiting for the writer (one per database, shared by its clones).
-#[derive(Default)]
-pub(crate) struct Queue(Mutex<State>);
+    fn queue(db: &Db) -> &Queue<Self> {
+        &db.registrations
+    }
+
+    async fn run(db: &Db, conn: &mut sqlx::AnyConnection, mut batch: Vec<Self>) {
+        // Stable: arrival order is kept within each event.
+        batch.sort_by_key(|job| job.event_id);
+        run_batch(db, conn, batch).await
+    }
+
+    fn fail(self, why: &str) {
+        let _ = self.reply.send(Err(Error::Internal(why.to_string())));
+    }
+}
 
 pub(super) async fn register(
     db: &Db,
@@ -57,64 +59,10 @@ pub(super) async fn register(
         admission,
         reply,
     };
-    let start = {
-        let mut state = db.registrations.0.lock().map_err(poisoned)?;
-        state.queue.push_back(job);
-        !std::mem::replace(&mut state.draining, true)
-    };
-    if start {
-        // A task of its own: a caller going away never cancels a batch half-way.
-        tokio::spawn(drain(db.clone()));
-    }
+    batches::submit(db, job)?;
     answer
         .await
         .map_err(|_| Error::Internal("the registration writer stopped".into()))?
-}
-
-fn poisoned<T>(_: T) -> Error {
-    Error::Internal("registration queue poisoned".into())
-}
-
-/// Runs batches until the queue is empty.
-async fn drain(db: Db) {
-    loop {
-        let mut conn = match db.write.acquire().await {
-            Ok(conn) => conn,
-            Err(e) => {
-                fail_all(&db, &e.to_string());
-                return;
-            }
-        };
-        let batch: Vec<Job> = {
-            let Ok(mut state) = db.registrations.0.lock() else {
-                return;
-            };
-            if state.queue.is_empty() {
-                state.draining = false;
-                return;
-            }
-            let n = state.queue.len().min(MAX_BATCH);
-            let mut batch: Vec<Job> = state.queue.drain(..n).collect();
-            // Stable: arrival order is kept within each event.
-            batch.sort_by_key(|job| job.event_id);
-            batch
-        };
-        run_batch(&db, &mut conn, batch).await;
-    }
-}
-
-/// Answers everyone waiting with an error (the writer connection cannot be had).
-fn fail_all(db: &Db, why: &str) {
-    let jobs: Vec<Job> = match db.registrations.0.lock() {
-        Ok(mut state) => {
-            state.draining = false;
-            state.queue.drain(..).collect()
-        }
-        Err(_) => return,
-    };
-    for job in jobs {
-        let _ = job.reply.send(Err(Error::Internal(why.to_string())));
-    }
 }
 
 async fn run_batch(db: &Db, conn: &mut sqlx::AnyConnection, batch: Vec<Job>) {

@@ -5,7 +5,9 @@
 pub mod agenda_refs;
 pub mod audit;
 pub mod badges;
+mod batches;
 pub mod certificates;
+mod checkin_batch;
 pub mod checkins;
 pub mod conflicts;
 pub mod duplicate;
@@ -69,7 +71,9 @@ pub struct Db {
     /// Events' badge public keys, which never change once made.
     pub(crate) badge_keys: Arc<badges::KeyCache>,
     /// Registrations waiting for SQLite's writer, committed in groups (see `group_commit`).
-    pub(crate) registrations: Arc<group_commit::Queue>,
+    pub(crate) registrations: Arc<batches::Queue<group_commit::Job>>,
+    /// First scans at the doors, inserted in groups (see `checkin_batch`).
+    pub(crate) checkins: Arc<batches::Queue<checkin_batch::Job>>,
     /// API tokens found in the last second (see [`staff::TokenCache`]).
     pub(crate) tokens: Arc<staff::TokenCache>,
 }
@@ -113,6 +117,7 @@ impl Db {
                 events: Arc::default(),
                 badge_keys: Arc::default(),
                 registrations: Arc::default(),
+                checkins: Arc::default(),
                 tokens: Arc::default(),
             }
         } else {
@@ -172,6 +177,7 @@ impl Db {
             events: Arc::default(),
             badge_keys: Arc::default(),
             registrations: Arc::default(),
+            checkins: Arc::default(),
             tokens: Arc::default(),
         })
     }

@@ -147,29 +147,39 @@ async fn seats_taken(conn: &mut AnyConnection, session_id: i64) -> Result<i64> {
 }
 
 /// Seats a registration that holds a place in a session, or puts it at the end of that
-/// session's waitlist.
+/// session's waitlist. One statement: the seat is decided and written in one round trip
+/// (under the event lock the caller holds, as before). A workshop's capacity is its own,
+/// else its room's when it needs signing up; neither: open to all.
 pub(super) async fn seat(
     conn: &mut AnyConnection,
     registration_id: i64,
     session_id: i64,
     now: i64,
 ) -> Result<()> {
-    let room = match session_capacity(conn, session_id).await? {
-        None => true,
-        Some(cap) => seats_taken(conn, session_id).await? < cap,
-    };
-    let (status, seq) = if room {
-        (SignupStatus::Confirmed, None)
-    } else {
-        let (seq,): (i64,) = sqlx::query_as(
-            "SELECT COALESCE(MAX(waitlist_seq), 0) + 1 FROM session_signups WHERE session_id = $1",
-        )
-        .bind(session_id)
-        .fetch_one(&mut *conn)
-        .await?;
-        (SignupStatus::Waitlisted, Some(seq))
-    };
-    set_signup(conn, registration_id, session_id, status, seq, now).await
+    sqlx::query(
+        "INSERT INTO session_signups (registration_id, session_id, status, waitlist_seq, \
+         created_at) \
+         SELECT $1, $2, CASE WHEN x.room THEN $4 ELSE $5 END, \
+                CASE WHEN x.room THEN NULL ELSE (SELECT COALESCE(MAX(waitlist_seq), 0) + 1 \
+                    FROM session_signups WHERE session_id = $2) END, $3 \
+         FROM (SELECT (c.cap IS NULL OR (SELECT COUNT(*) FROM session_signups \
+                   WHERE session_id = $2 AND status = $4) < c.cap) AS room \
+               FROM (SELECT COALESCE(s.capacity, \
+                         CASE WHEN s.requires_signup <> 0 THEN r.capacity END) AS cap \
+                     FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id \
+                     WHERE s.id = $2) c) x \
+         WHERE true \
+         ON CONFLICT (registration_id, session_id) \
+         DO UPDATE SET status = excluded.status, waitlist_seq = excluded.waitlist_seq",
+    )
+    .bind(registration_id)
+    .bind(session_id)
+    .bind(now)
+    .bind(SignupStatus::Confirmed.as_str())
+    .bind(SignupStatus::Waitlisted.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Records a choice made while the registration itself waits: no seat is taken yet.

@@ -29,7 +29,24 @@ const MAX_CHUNK: usize = 256 * 1024;
 type Entry = (i64, Body);
 
 #[derive(Default)]
-pub struct PageCache(Mutex<HashMap<String, Entry>>);
+pub struct PageCache {
+    entries: Mutex<HashMap<String, Entry>>,
+    /// One render at a time per key: when a revision changes (a place taken, a session
+    /// edited) or the cache is cold, the requests arriving together wait for the first one's
+    /// page instead of all rendering and compressing it at once. That stampede, 64 renders
+    /// of a 127 KB page and its brotli, was the agenda's tail.
+    renders: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+/// What a lookup found: the kept body, or the caller's turn to render it (hold it until
+/// [`PageCache::put`]: the others asking for this key wait for it).
+pub enum Lookup {
+    Hit(Body),
+    Render(Turn),
+}
+
+/// The right to render one key; others wait while it is held.
+pub struct Turn(#[allow(dead_code)] tokio::sync::OwnedMutexGuard<()>);
 
 /// A cached body with its content type.
 pub struct Cached(pub ContentType, pub Body);
@@ -77,18 +94,39 @@ impl Body {
 
 impl PageCache {
     pub fn get(&self, key: &str, revision: i64) -> Option<Body> {
-        let map = self.0.lock().ok()?;
+        let map = self.entries.lock().ok()?;
         map.get(key)
             .filter(|(r, _)| *r == revision)
             .map(|(_, body)| body.clone())
     }
 
+    /// The kept body of this revision, waiting for a render of this key already under way;
+    /// else the caller's turn to render it.
+    pub async fn lookup(&self, key: &str, revision: i64) -> Lookup {
+        if let Some(body) = self.get(key, revision) {
+            return Lookup::Hit(body);
+        }
+        let lock = match self.renders.lock() {
+            Ok(mut renders) => renders.entry(key.to_string()).or_default().clone(),
+            Err(_) => Arc::default(),
+        };
+        let turn = Turn(lock.lock_owned().await);
+        match self.get(key, revision) {
+            Some(body) => Lookup::Hit(body),
+            None => Lookup::Render(turn),
+        }
+    }
+
     pub fn put(&self, key: String, revision: i64, body: impl Into<Vec<u8>>) -> Body {
         // Compressed before taking the lock: other requests are not kept waiting.
         let body = Body::stored(body.into());
-        if let Ok(mut map) = self.0.lock() {
+        if let Ok(mut map) = self.entries.lock() {
             if map.len() >= MAX_ENTRIES {
                 map.clear();
+                // A turn held meanwhile keeps its own lock alive: dropping the map is safe.
+                if let Ok(mut renders) = self.renders.lock() {
+                    renders.clear();
+                }
             }
             map.insert(key, (revision, body.clone()));
         }
@@ -184,5 +222,31 @@ mod tests {
         );
         assert!(cache.get("page:x:fr", 4).is_none());
         assert!(cache.get("page:x:en", 3).is_none());
+    }
+
+    #[tokio::test]
+    async fn requests_arriving_together_wait_for_one_render() {
+        let cache = Arc::new(PageCache::default());
+        let Lookup::Render(turn) = cache.lookup("page:x:fr", 1).await else {
+            panic!("a cold cache has nothing");
+        };
+        let waiting = {
+            let cache = cache.clone();
+            tokio::spawn(async move {
+                match cache.lookup("page:x:fr", 1).await {
+                    Lookup::Hit(body) => body.bytes().to_vec(),
+                    Lookup::Render(_) => b"rendered again".to_vec(),
+                }
+            })
+        };
+        tokio::task::yield_now().await;
+        cache.put("page:x:fr".into(), 1, "page");
+        drop(turn);
+        assert_eq!(waiting.await.unwrap(), b"page".to_vec());
+        // Another revision is rendered anew.
+        assert!(matches!(
+            cache.lookup("page:x:fr", 2).await,
+            Lookup::Render(_)
+        ));
     }
 }

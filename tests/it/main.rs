@@ -17,6 +17,7 @@ mod badge_roles;
 mod badges;
 mod bytes_on_the_wire;
 mod certificates;
+mod checkin_groups;
 mod checkins;
 mod cli;
 mod cors;

@@ -9,6 +9,8 @@ use tokio::net::TcpStream;
 pub struct Conn {
     stream: BufReader<TcpStream>,
     addr: String,
+    /// Bytes of answers read so far, head and body, as they came over the wire.
+    pub received: u64,
 }
 
 pub struct Request<'a> {
@@ -16,6 +18,8 @@ pub struct Request<'a> {
     pub path: String,
     pub body: Option<String>,
     pub bearer: Option<&'a str>,
+    /// What the client takes (`br, gzip` as a phone's browser says; `None`: uncompressed).
+    pub accept_encoding: Option<&'static str>,
 }
 
 impl Conn {
@@ -25,6 +29,7 @@ impl Conn {
         Ok(Conn {
             stream: BufReader::new(stream),
             addr: addr.to_string(),
+            received: 0,
         })
     }
 
@@ -36,6 +41,9 @@ impl Conn {
         );
         if let Some(token) = req.bearer {
             head += &format!("Authorization: Bearer {token}\r\n");
+        }
+        if let Some(encodings) = req.accept_encoding {
+            head += &format!("Accept-Encoding: {encodings}\r\n");
         }
         let body = req.body.as_deref().unwrap_or("");
         if req.body.is_some() {
@@ -50,9 +58,11 @@ impl Conn {
 
     async fn read_response(&mut self) -> io::Result<(u16, Vec<u8>)> {
         let mut line = String::new();
-        if self.stream.read_line(&mut line).await? == 0 {
+        let n = self.stream.read_line(&mut line).await?;
+        if n == 0 {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "closed"));
         }
+        self.received += n as u64;
         let status: u16 = line
             .split_whitespace()
             .nth(1)
@@ -61,7 +71,7 @@ impl Conn {
         let (mut length, mut chunked) = (0usize, false);
         loop {
             line.clear();
-            self.stream.read_line(&mut line).await?;
+            self.received += self.stream.read_line(&mut line).await? as u64;
             let l = line.trim_end();
             if l.is_empty() {
                 break;
@@ -77,10 +87,11 @@ impl Conn {
         if chunked {
             loop {
                 line.clear();
-                self.stream.read_line(&mut line).await?;
+                self.received += self.stream.read_line(&mut line).await? as u64;
                 let size = usize::from_str_radix(line.trim(), 16).unwrap_or(0);
                 let mut chunk = vec![0; size + 2];
                 self.stream.read_exact(&mut chunk).await?;
+                self.received += chunk.len() as u64;
                 if size == 0 {
                     break;
                 }
@@ -89,6 +100,7 @@ impl Conn {
         } else {
             body.resize(length, 0);
             self.stream.read_exact(&mut body).await?;
+            self.received += length as u64;
         }
         Ok((status, body))
     }

@@ -87,15 +87,17 @@ async fn run(args: Args) {
             path: "/".into(),
             body: None,
             bearer: None,
+            accept_encoding: None,
         },
         |s| s == 200,
     )
     .await;
     stop(bare_server);
     println!(
-        "\n| scenario | db | instances | requests | errors | req/s | ratio to bare | p50 ms | p99 ms |"
+        "\n| scenario | db | instances | requests | errors | req/s | ratio to bare | p50 ms | p99 ms \
+         | KB/answer |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     print_row(&ceiling, "-", 1, &ceiling);
     let dbs: Vec<&str> = match args.db.as_str() {
         "both" => vec!["sqlite", "postgres"],
@@ -144,14 +146,15 @@ fn print_cpu(db: &str, all: &[stats::Stats]) {
 
 fn print_row(s: &stats::Stats, db: &str, instances: usize, ceiling: &stats::Stats) {
     println!(
-        "| {} | {db} | {instances} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} |",
+        "| {} | {db} | {instances} | {} | {} | {:.0} | {:.3} | {:.2} | {:.2} | {:.1} |",
         s.name,
         s.requests,
         s.errors,
         s.per_second(),
         s.per_second() / ceiling.per_second(),
         s.p50_ms,
-        s.p99_ms
+        s.p99_ms,
+        s.bytes_per_answer / 1024.0
     );
 }
 

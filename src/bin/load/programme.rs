@@ -36,6 +36,7 @@ pub async fn import(addr: &str, organiser: &'static str) -> (f64, f64) {
             path: format!("/api/v1/events/rush/programme/import{query}"),
             body: Some(body.clone()),
             bearer: Some(organiser),
+            accept_encoding: None,
         };
         let started = Instant::now();
         let (status, answer) = conn.send(&req).await.expect("import");

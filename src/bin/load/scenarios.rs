@@ -131,23 +131,38 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
 async fn agenda_reads(addr: &[String], pids: &[u32], args: &Args) -> Vec<Stats> {
     let c = args.clients;
     let mut stats = Vec::new();
-    for (name, path) in [
-        ("agenda page (Bordeaux)", format!("/events/{BORDEAUX}")),
+    // What a phone's browser says it takes (Chrome and Safari both offer brotli).
+    let phone = Some("gzip, deflate, br");
+    for (name, path, accept_encoding) in [
+        (
+            "agenda page (Bordeaux)",
+            format!("/events/{BORDEAUX}"),
+            None,
+        ),
+        (
+            "agenda page, as a phone asks (br)",
+            format!("/events/{BORDEAUX}"),
+            phone,
+        ),
         (
             "agenda filtered (day 2, workshops, \"données\")",
             format!("/events/{BORDEAUX}?day=2027-06-16&kind=workshop&q=donn%C3%A9es"),
+            None,
         ),
         (
             "agenda grid (Bordeaux)",
             format!("/events/{BORDEAUX}?view=grid"),
+            None,
         ),
         (
             "agenda JSON (Bordeaux)",
             format!("/api/v1/events/{BORDEAUX}/sessions"),
+            None,
         ),
         (
             "agenda .ics (Bordeaux)",
             format!("/events/{BORDEAUX}/calendar.ics"),
+            None,
         ),
     ] {
         let get = move |_| Request {
@@ -155,6 +170,7 @@ async fn agenda_reads(addr: &[String], pids: &[u32], args: &Args) -> Vec<Stats> 
             path: path.clone(),
             body: None,
             bearer: None,
+            accept_encoding,
         };
         let read = drive(name, addr, c, args.reads, get, |s| s == 200);
         stats.push(measured(pids, read).await);
@@ -178,6 +194,7 @@ async fn rush(addr: &[String], args: &Args, workshop: i64) -> Stats {
             path: "/api/v1/events/rush/registrations".into(),
             body: Some(body.to_string()),
             bearer: None,
+            accept_encoding: None,
         }
     };
     let c = args.clients;
@@ -208,6 +225,7 @@ async fn storm(addr: &[String], args: &Args, codes: Vec<String>, doors: Vec<Stri
             path: "/api/v1/checkins".into(),
             body: Some(json!({"code": code, "gate": format!("Door {}", i % 8)}).to_string()),
             bearer: Some(Box::leak(doors[i % doors.len()].clone().into_boxed_str())),
+            accept_encoding: None,
         }
     };
     let c = args.clients;
@@ -226,6 +244,7 @@ async fn create_rush_event(addr: &str, organiser: &str, places: usize) -> i64 {
         path: "/api/v1/events".into(),
         body: Some(event.to_string()),
         bearer: Some(token),
+        accept_encoding: None,
     };
     let (status, _) = conn.send(&req).await.expect("create event");
     assert_eq!(status, 201, "rush event");
@@ -236,6 +255,7 @@ async fn create_rush_event(addr: &str, organiser: &str, places: usize) -> i64 {
         path: "/api/v1/events/rush/sessions".into(),
         body: Some(session.to_string()),
         bearer: Some(token),
+        accept_encoding: None,
     };
     let (status, body) = conn.send(&req).await.expect("create workshop");
     assert_eq!(status, 201, "workshop");

@@ -13,6 +13,8 @@ pub struct Stats {
     pub elapsed: Duration,
     pub p50_ms: f64,
     pub p99_ms: f64,
+    /// Bytes of an answer on the wire (head and body), on average.
+    pub bytes_per_answer: f64,
     /// The CPU it took, when measured (`cpu::measured`).
     pub cpu: Option<super::cpu::Budget>,
 }
@@ -69,15 +71,17 @@ where
                     }
                 }
             }
-            (latencies, errors)
+            let received = conn.map_or(0, |c| c.received);
+            (latencies, errors, received)
         }));
     }
     let mut all = Vec::with_capacity(total);
-    let mut errors = 0;
+    let (mut errors, mut received) = (0, 0);
     for t in tasks {
-        let (l, e) = t.await.expect("client task");
+        let (l, e, r) = t.await.expect("client task");
         all.extend(l);
         errors += e;
+        received += r;
     }
     let elapsed = start.elapsed();
     all.sort_unstable();
@@ -93,6 +97,7 @@ where
         elapsed,
         p50_ms: pct(0.50),
         p99_ms: pct(0.99),
+        bytes_per_answer: received as f64 / all.len().max(1) as f64,
         cpu: None,
     }
 }

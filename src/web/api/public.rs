@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::web::api::openapi::doc;
 use crate::web::api::views::{EventDetailView, EventView, EventsView, SessionView, SessionsView};
 use crate::web::api::views::{SpeakerView, SpeakersView};
-use crate::web::page_cache::{Cached, PageCache};
+use crate::web::page_cache::{Cached, Lookup, PageCache};
 use crate::web::public::pages::cached_public_event;
 
 pub fn routes() -> Vec<Route> {
@@ -107,12 +107,14 @@ async fn sessions(
 ) -> Result<Cached> {
     // Organisers may see a draft: only the public answer is shared through the caches.
     let key = format!("sessions:{slug}:{}", lang.code());
+    let mut _turn = None;
     let event = match organiser {
         Some(_) => visible_event(db, slug, &organiser).await?,
         None => {
             let event = cached_public_event(db, slug).await?;
-            if let Some(body) = cache.get(&key, event.revision) {
-                return Ok(Cached(ContentType::JSON, body));
+            match cache.lookup(&key, event.revision).await {
+                Lookup::Hit(body) => return Ok(Cached(ContentType::JSON, body)),
+                Lookup::Render(turn) => _turn = Some(turn),
             }
             Event::clone(&event)
         }

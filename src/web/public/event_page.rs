@@ -17,7 +17,7 @@ use crate::domain::agenda_filter::{AgendaFilter, RawFilter};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::web::page_cache::{Body, Cached, PageCache};
+use crate::web::page_cache::{Body, Cached, Lookup, PageCache};
 use crate::web::public::finder;
 use crate::web::public::pages::visible_event;
 use crate::web::public::views::{page_data, AgendaViews, EventAgenda, EventSummary, TrackView};
@@ -84,9 +84,13 @@ async fn event(
     let now = time::now();
     let taken = board.taken(db, event.id).await?;
     let stamp = stamp(&event, taken.stamp(), now);
-    if let Some(body) = cache.get(&key, stamp).filter(|_| cacheable) {
-        return Ok(Cached(ContentType::HTML, body));
-    }
+    let _turn = match cacheable {
+        true => match cache.lookup(&key, stamp).await {
+            Lookup::Hit(body) => return Ok(Cached(ContentType::HTML, body)),
+            Lookup::Render(turn) => Some(turn),
+        },
+        false => None,
+    };
     let view = ViewAsked {
         raw: &raw,
         filters: &filters,

@@ -10,7 +10,7 @@ use crate::calendar;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::web::page_cache::{Cached, PageCache};
+use crate::web::page_cache::{Cached, Lookup, PageCache};
 use crate::web::public::pages::{cached_public_event, public_event};
 
 pub fn routes() -> Vec<Route> {
@@ -32,9 +32,10 @@ async fn event_calendar(
     let event = cached_public_event(db, slug).await?;
     let key = format!("ics:{slug}:{}", lang.code());
     let revision = event.revision;
-    if let Some(body) = cache.get(&key, revision) {
-        return Ok(Cached(ics(), body));
-    }
+    let _turn = match cache.lookup(&key, revision).await {
+        Lookup::Hit(body) => return Ok(Cached(ics(), body)),
+        Lookup::Render(turn) => turn,
+    };
     let agenda = Agenda::load(db, Event::clone(&event)).await?;
     let entries: Vec<_> = agenda
         .sessions

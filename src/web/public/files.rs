@@ -9,7 +9,7 @@ use std::time::UNIX_EPOCH;
 use rocket::http::ContentType;
 use rocket::{get, routes, Route, State};
 
-use crate::web::page_cache::{Cached, PageCache};
+use crate::web::page_cache::{Cached, Lookup, PageCache};
 
 /// Where the files are, relative to the working directory (as Rocket's `FileServer` had it).
 const ROOT: &str = "public";
@@ -33,9 +33,10 @@ async fn file(cache: &State<PageCache>, path: PathBuf) -> Option<Cached> {
         .unwrap_or(ContentType::Binary);
     let key = format!("file:{}", path.display());
     let revision = revision_of(&meta);
-    if let Some(body) = cache.get(&key, revision) {
-        return Some(Cached(content_type, body));
-    }
+    let _turn = match cache.lookup(&key, revision).await {
+        Lookup::Hit(body) => return Some(Cached(content_type, body)),
+        Lookup::Render(turn) => turn,
+    };
     let bytes = rocket::tokio::fs::read(&full).await.ok()?;
     Some(Cached(content_type, cache.put(key, revision, bytes)))
 }
