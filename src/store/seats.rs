@@ -123,16 +123,20 @@ pub(super) async fn fill_event(
     Ok(promoted)
 }
 
-/// A workshop's capacity: its own, else its room's when it needs signing up; `None`: open.
+/// A workshop's capacity: its own, else its room's when it needs signing up; NULL: open to
+/// all. One expression for both places that need it (`s` the session, `r` its room).
+const CAPACITY: &str = "COALESCE(s.capacity, CASE WHEN s.requires_signup <> 0 THEN r.capacity END)";
+
+/// The workshop's capacity ([`CAPACITY`]); `None`: open to all.
 async fn session_capacity(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>> {
-    let row: Option<(Option<i64>, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT s.capacity, s.requires_signup, r.capacity FROM sessions s \
-         LEFT JOIN rooms r ON r.id = s.room_id WHERE s.id = $1",
-    )
-    .bind(session_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.and_then(|(own, signup, room)| own.or(room.filter(|_| signup != 0))))
+    let sql = format!(
+        "SELECT {CAPACITY} FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id WHERE s.id = $1"
+    );
+    let row: Option<(Option<i64>,)> = sqlx::query_as(&sql)
+        .bind(session_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.and_then(|(cap,)| cap))
 }
 
 async fn seats_taken(conn: &mut AnyConnection, session_id: i64) -> Result<i64> {
@@ -148,15 +152,14 @@ async fn seats_taken(conn: &mut AnyConnection, session_id: i64) -> Result<i64> {
 
 /// Seats a registration that holds a place in a session, or puts it at the end of that
 /// session's waitlist. One statement: the seat is decided and written in one round trip
-/// (under the event lock the caller holds, as before). A workshop's capacity is its own,
-/// else its room's when it needs signing up; neither: open to all.
+/// (under the event lock the caller holds, as before).
 pub(super) async fn seat(
     conn: &mut AnyConnection,
     registration_id: i64,
     session_id: i64,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(
+    let sql = format!(
         "INSERT INTO session_signups (registration_id, session_id, status, waitlist_seq, \
          created_at) \
          SELECT $1, $2, CASE WHEN x.room THEN $4 ELSE $5 END, \
@@ -164,21 +167,20 @@ pub(super) async fn seat(
                     FROM session_signups WHERE session_id = $2) END, $3 \
          FROM (SELECT (c.cap IS NULL OR (SELECT COUNT(*) FROM session_signups \
                    WHERE session_id = $2 AND status = $4) < c.cap) AS room \
-               FROM (SELECT COALESCE(s.capacity, \
-                         CASE WHEN s.requires_signup <> 0 THEN r.capacity END) AS cap \
-                     FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id \
-                     WHERE s.id = $2) c) x \
+               FROM (SELECT {CAPACITY} AS cap FROM sessions s \
+                     LEFT JOIN rooms r ON r.id = s.room_id WHERE s.id = $2) c) x \
          WHERE true \
          ON CONFLICT (registration_id, session_id) \
-         DO UPDATE SET status = excluded.status, waitlist_seq = excluded.waitlist_seq",
-    )
-    .bind(registration_id)
-    .bind(session_id)
-    .bind(now)
-    .bind(SignupStatus::Confirmed.as_str())
-    .bind(SignupStatus::Waitlisted.as_str())
-    .execute(&mut *conn)
-    .await?;
+         DO UPDATE SET status = excluded.status, waitlist_seq = excluded.waitlist_seq"
+    );
+    sqlx::query(&sql)
+        .bind(registration_id)
+        .bind(session_id)
+        .bind(now)
+        .bind(SignupStatus::Confirmed.as_str())
+        .bind(SignupStatus::Waitlisted.as_str())
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

@@ -46,7 +46,9 @@ pub enum Lookup {
 }
 
 /// The right to render one key; others wait while it is held.
-pub struct Turn(#[allow(dead_code)] tokio::sync::OwnedMutexGuard<()>);
+pub struct Turn {
+    _held: tokio::sync::OwnedMutexGuard<()>,
+}
 
 /// A cached body with its content type.
 pub struct Cached(pub ContentType, pub Body);
@@ -110,7 +112,9 @@ impl PageCache {
             Ok(mut renders) => renders.entry(key.to_string()).or_default().clone(),
             Err(_) => Arc::default(),
         };
-        let turn = Turn(lock.lock_owned().await);
+        let turn = Turn {
+            _held: lock.lock_owned().await,
+        };
         match self.get(key, revision) {
             Some(body) => Lookup::Hit(body),
             None => Lookup::Render(turn),

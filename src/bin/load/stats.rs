@@ -48,7 +48,7 @@ where
         let addr = addrs[k % addrs.len()].clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
-            let mut errors = 0;
+            let (mut errors, mut received) = (0, 0);
             let mut conn = Conn::connect(&addr).await.ok();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
@@ -67,11 +67,13 @@ where
                     Ok(_) => errors += 1,
                     Err(_) => {
                         errors += 1;
+                        // What the broken connection read still counts.
+                        received += conn.as_ref().map_or(0, |c| c.received);
                         conn = Conn::connect(&addr).await.ok();
                     }
                 }
             }
-            let received = conn.map_or(0, |c| c.received);
+            received += conn.map_or(0, |c| c.received);
             (latencies, errors, received)
         }));
     }
