@@ -34,15 +34,13 @@ impl Channel {
 
 /// What the event offers now, in the visitor's language.
 pub async fn offer(db: &Db, event: &Event, lang: Lang) -> Result<Offer> {
-    let (tickets, sessions) = tokio::try_join!(
-        store::tickets::list(db, event.id),
-        store::sessions::list(db, event.id)
-    )?;
+    let rows = store::offer_cache::offered(db, event.id, event.revision).await?;
     Ok(Offer {
         format: event.format,
         tz: event.tz(),
-        tickets: tickets
-            .into_iter()
+        tickets: rows
+            .tickets
+            .iter()
             .map(|t| TicketOffer {
                 id: t.id,
                 price_cents: t.price_cents,
@@ -51,8 +49,9 @@ pub async fn offer(db: &Db, event: &Event, lang: Lang) -> Result<Offer> {
                 sales_end: t.sales_end,
             })
             .collect(),
-        sessions: sessions
-            .into_iter()
+        sessions: rows
+            .sessions
+            .iter()
             .map(|s| SessionOffer {
                 id: s.id,
                 title: lang.pick(&s.title_fr, &s.title_en).to_string(),
@@ -218,15 +217,7 @@ pub struct SessionStanding {
 /// The attendee's registration as the API shows it.
 pub async fn standing(db: &Db, r: &Registration) -> Result<Standing> {
     let waitlist_position = registrations::waitlist_position(db, r).await?;
-    let sessions = registrations::signups(db, r.id).await?;
-    let sessions = sessions
-        .iter()
-        .map(|s| SessionStanding {
-            session_id: s.session_id,
-            confirmed: s.status == SignupStatus::Confirmed,
-            waitlist_position: s.position,
-        })
-        .collect();
+    let sessions = seats_held(db, r).await?;
     let starred = crate::app::stars::starred(db, r).await?;
     Ok(Standing {
         registration: r.clone(),
@@ -234,4 +225,37 @@ pub async fn standing(db: &Db, r: &Registration) -> Result<Standing> {
         sessions,
         starred,
     })
+}
+
+/// A registration just made, as the API answers it: its waiting-list place was worked out
+/// while it was written, it has starred nothing yet, and its seats are read back only when
+/// sessions were chosen. Most of a rush's answers need no read at all.
+pub async fn new_standing(
+    db: &Db,
+    r: &Registration,
+    chose_sessions: bool,
+    waitlist_position: Option<i64>,
+) -> Result<Standing> {
+    let sessions = match chose_sessions {
+        true => seats_held(db, r).await?,
+        false => Vec::new(),
+    };
+    Ok(Standing {
+        registration: r.clone(),
+        waitlist_position,
+        sessions,
+        starred: Vec::new(),
+    })
+}
+
+async fn seats_held(db: &Db, r: &Registration) -> Result<Vec<SessionStanding>> {
+    let signups = registrations::signups(db, r.id).await?;
+    Ok(signups
+        .iter()
+        .map(|s| SessionStanding {
+            session_id: s.session_id,
+            confirmed: s.status == SignupStatus::Confirmed,
+            waitlist_position: s.position,
+        })
+        .collect())
 }

@@ -17,6 +17,7 @@ pub mod events;
 mod group_commit;
 pub mod imports;
 pub mod joins;
+pub mod offer_cache;
 pub mod outbox;
 mod payment_effects;
 pub mod payments;
@@ -76,6 +77,8 @@ pub struct Db {
     pub(crate) checkins: Arc<batches::Queue<checkin_batch::Job>>,
     /// API tokens found in the last second (see [`staff::TokenCache`]).
     pub(crate) tokens: Arc<staff::TokenCache>,
+    /// Events' ticket types and sessions per revision, for registering (see [`offer_cache`]).
+    pub(crate) offers: Arc<offer_cache::OfferCache>,
 }
 
 /// Stripe's shortest Checkout Session: a payment hold is never shorter.
@@ -119,6 +122,7 @@ impl Db {
                 registrations: Arc::default(),
                 checkins: Arc::default(),
                 tokens: Arc::default(),
+                offers: Arc::default(),
             }
         } else {
             return Err(sqlx::Error::Configuration(
@@ -179,6 +183,7 @@ impl Db {
             registrations: Arc::default(),
             checkins: Arc::default(),
             tokens: Arc::default(),
+            offers: Arc::default(),
         })
     }
 

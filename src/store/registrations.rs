@@ -70,6 +70,11 @@ pub enum Registered {
     New {
         registration: Box<Registration>,
         token: String,
+        /// Sessions were chosen (so their seats are worth reading back).
+        chose_sessions: bool,
+        /// The place on the event's waiting list, when waiting: worked out while the
+        /// registration was written, under the event lock, so it is not counted again.
+        waitlist_position: Option<i64>,
     },
     /// This e-mail address was already registered: its link was sent again.
     Existing { id: i64 },
@@ -105,6 +110,27 @@ pub(super) struct Places {
     taken: crate::domain::capacity::Taken,
     /// The next waitlist number, once one was needed.
     next_seq: Option<i64>,
+    /// How many wait in each attendance mode, once a newcomer joined that mode's list.
+    waiting: std::collections::HashMap<Attendance, i64>,
+}
+
+impl Places {
+    /// A newcomer just joined the waiting list of `mode` (its row written): its place. The
+    /// list is counted once per group and mode; nobody leaves it while the lock is held,
+    /// and each newcomer comes last (its number is the event's highest).
+    async fn joined_waitlist(
+        &mut self,
+        tx: &mut sqlx::AnyConnection,
+        event_id: i64,
+        mode: Attendance,
+    ) -> Result<i64> {
+        let place = match self.waiting.get(&mode) {
+            Some(before) => before + 1,
+            None => seats::waiting(tx, event_id, mode).await?,
+        };
+        self.waiting.insert(mode, place);
+        Ok(place)
+    }
 }
 
 /// Each event's [`Places`] in one transaction (empty at its start).
@@ -131,6 +157,7 @@ impl GroupPlaces {
                     limits,
                     taken,
                     next_seq: None,
+                    waiting: Default::default(),
                 }))
             }
         }
@@ -209,6 +236,14 @@ pub(super) async fn register_in(
     if status.holds_place() {
         places.taken.take(draft.attendance, draft.ticket_id);
     }
+    let waitlist_position = match status {
+        RegistrationStatus::Waitlisted => Some(
+            places
+                .joined_waitlist(&mut *tx, event_id, draft.attendance)
+                .await?,
+        ),
+        _ => None,
+    };
     let id = registration.id;
     for session_id in &draft.sessions {
         if status.holds_place() {
@@ -223,6 +258,8 @@ pub(super) async fn register_in(
     Ok(Registered::New {
         registration: Box::new(registration),
         token,
+        chose_sessions: !draft.sessions.is_empty(),
+        waitlist_position,
     })
 }
 

@@ -72,6 +72,24 @@ pub(super) fn placed(
     }
 }
 
+/// How many registrations wait for a place in `mode` (read under the event lock).
+pub(super) async fn waiting(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    mode: Attendance,
+) -> Result<i64> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = $2 \
+         AND attendance = $3",
+    )
+    .bind(event_id)
+    .bind(RegistrationStatus::Waitlisted.as_str())
+    .bind(mode.as_str())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n)
+}
+
 pub(super) async fn next_event_seq(conn: &mut AnyConnection, event_id: i64) -> Result<i64> {
     let (seq,): (i64,) = sqlx::query_as(
         "SELECT COALESCE(MAX(waitlist_seq), 0) + 1 FROM registrations WHERE event_id = $1",
@@ -210,29 +228,20 @@ async fn set_signup(
     seq: Option<i64>,
     now: i64,
 ) -> Result<()> {
-    let updated = sqlx::query(
-        "UPDATE session_signups SET status = $1, waitlist_seq = $2 \
-         WHERE registration_id = $3 AND session_id = $4",
+    // One round trip whether the choice is new or changes one already there.
+    sqlx::query(
+        "INSERT INTO session_signups (registration_id, session_id, status, waitlist_seq, \
+         created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (registration_id, session_id) \
+         DO UPDATE SET status = excluded.status, waitlist_seq = excluded.waitlist_seq",
     )
-    .bind(status.as_str())
-    .bind(seq)
     .bind(registration_id)
     .bind(session_id)
+    .bind(status.as_str())
+    .bind(seq)
+    .bind(now)
     .execute(&mut *conn)
     .await?;
-    if updated.rows_affected() == 0 {
-        sqlx::query(
-            "INSERT INTO session_signups (registration_id, session_id, status, waitlist_seq, \
-             created_at) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(registration_id)
-        .bind(session_id)
-        .bind(status.as_str())
-        .bind(seq)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-    }
     Ok(())
 }
 

@@ -86,16 +86,28 @@ async fn two_hundred_people_race_for_the_last_ten_places() {
             .map(|n| {
                 let (db, event) = (db.clone(), event.clone());
                 tokio::spawn(async move {
-                    register(&db, &event, &person(n, "in_person", &[]))
-                        .await
-                        .map(|r| r.status)
+                    let input = person(n, "in_person", &[]);
+                    match registering::register(&db, &event, &input, Lang::En, Channel::Api).await {
+                        Ok(Registered::New {
+                            registration,
+                            waitlist_position,
+                            ..
+                        }) => (registration.id, registration.status, waitlist_position),
+                        other => panic!("{other:?}"),
+                    }
                 })
             })
             .collect();
         let mut confirmed = 0;
+        // The place each waiting racer was told, by registration id.
+        let mut told = std::collections::HashMap::new();
         for racer in racers {
-            if racer.await.unwrap().unwrap() == RegistrationStatus::Confirmed {
-                confirmed += 1;
+            let (id, status, place) = racer.await.unwrap();
+            match status {
+                RegistrationStatus::Confirmed => confirmed += 1,
+                _ => {
+                    told.insert(id, place);
+                }
             }
         }
         assert_eq!(confirmed, 10, "{backend:?}: answers said confirmed");
@@ -114,6 +126,8 @@ async fn two_hundred_people_race_for_the_last_ten_places() {
         for (i, r) in waiting.iter().enumerate() {
             let position = registrations::waitlist_position(&db, r).await.unwrap();
             assert_eq!(position, Some(i as i64 + 1), "{backend:?}");
+            // What the racer was answered at once is the place read back afterwards.
+            assert_eq!(told.get(&r.id), Some(&position), "{backend:?}: told");
         }
         let first_in_line = waiting[0].id;
         let leaving = all
@@ -143,6 +157,62 @@ async fn two_hundred_people_race_for_the_last_ten_places() {
                 .await
                 .unwrap(),
             Some(1)
+        );
+    }
+}
+
+/// Two instances on one database: what registering offers (kept per event revision) follows
+/// a programme changed on the other at once. A workshop and a ticket type added there can be
+/// chosen here by the next registration; a workshop cancelled there is refused here.
+#[tokio::test]
+async fn the_next_registration_sees_the_programme_changed_elsewhere() {
+    for backend in BACKENDS {
+        let url = common::fresh_url(backend).await;
+        let here = Db::connect(&url).await.unwrap();
+        let there = Db::connect(&url).await.unwrap();
+        let event = event(&here, &[]).await;
+        // Registering here reads and keeps the offer as it stands.
+        register(&here, &event, &person(1, "in_person", &[]))
+            .await
+            .unwrap();
+        let added = workshop(&there, &event, "Added elsewhere", "10:00", 5).await;
+        let draft = store::tickets::TicketDraft {
+            name: "Élu·e".into(),
+            name_en: "Elected official".into(),
+            price_cents: 0,
+            currency: "EUR".into(),
+            quota: None,
+            attendance: None,
+            sales_start: None,
+            sales_end: None,
+            position: None,
+        };
+        let ticket = store::tickets::create(&there, event.id, &draft)
+            .await
+            .unwrap();
+        // Each request reads the event row afresh, as the web layer does.
+        let with_ticket = |n, sessions: &[i64]| {
+            let mut input = person(n, "in_person", sessions);
+            input.values.insert("ticket".into(), ticket.id.to_string());
+            let (db, id) = (here.clone(), event.id);
+            async move {
+                let now = store::events::by_id(&db, id).await.unwrap();
+                register(&db, &now, &input).await
+            }
+        };
+        let r = with_ticket(2, &[added]).await.unwrap();
+        assert_eq!(r.ticket_type_id, Some(ticket.id), "{backend:?}");
+        let held = registrations::signups(&here, r.id).await.unwrap();
+        assert_eq!(held.len(), 1, "{backend:?}: the new workshop was taken");
+        // Cancelled there (it has a signup, so it is kept as cancelled): refused here.
+        store::sessions::delete(&there, event.id, added)
+            .await
+            .unwrap();
+        let err = with_ticket(3, &[added]).await.unwrap_err();
+        assert_eq!(err.status().code, 422, "{backend:?}");
+        assert!(
+            matches!(&err, summit::Error::Unprocessable { fields } if fields.contains_key("sessions")),
+            "{backend:?}: {err:?}"
         );
     }
 }

@@ -80,8 +80,12 @@ async fn register(
         Registered::New {
             registration,
             token,
+            chose_sessions,
+            waitlist_position,
         } => {
-            let standing = registering::standing(db, &registration).await?;
+            let standing =
+                registering::new_standing(db, &registration, chose_sessions, waitlist_position)
+                    .await?;
             let badge_role = (channel == Channel::Organiser)
                 .then(|| role.unwrap_or(BadgeRole::Attendee).as_str().to_string());
             // A paid ticket: the Checkout page, when Stripe could open one (else the

@@ -190,6 +190,7 @@ async fn submit(
         Ok(Registered::New {
             registration,
             token,
+            ..
         }) if registration.status == RegistrationStatus::PendingPayment => {
             match stripe.checkout(db, &registration).await? {
                 Some(url) => Ok(Ok(Redirect::to(url))),
