@@ -134,7 +134,7 @@ pub async fn screen(
     };
     let claim = signed.claim;
     let key = store::badges::public_key(db, claim.event_id).await?;
-    if !key.is_some_and(|k| store::badges::verify(db, &k, &signed)) {
+    if !key.is_some_and(|k| signed.verify(&k)) {
         return Ok(Err(Verdict::Invalid));
     }
     if scanner_event.is_some_and(|id| id != claim.event_id) {

@@ -69,13 +69,6 @@ impl SignedClaim {
     pub fn verify(&self, key: &VerifyingKey) -> bool {
         key.verify_strict(&self.signed, &self.signature).is_ok()
     }
-
-    /// The code's bytes as read: the signed claim, then its signature.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = self.signed.clone();
-        bytes.extend_from_slice(&self.signature.to_bytes());
-        bytes
-    }
 }
 
 /// Appends `n` as an LEB128 varint (shared with certificate codes).

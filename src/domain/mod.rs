@@ -9,7 +9,6 @@ pub mod attendance;
 pub mod badge;
 pub mod badge_role;
 pub mod badge_size;
-pub mod badge_verified;
 pub mod capacity;
 pub mod certificate;
 pub mod chart;

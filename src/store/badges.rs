@@ -10,7 +10,7 @@ use super::checkins::First;
 use super::error::{Error, Result};
 use super::registrations::{Registration, COLUMNS};
 use super::Db;
-use crate::domain::{badge, badge_verified};
+use crate::domain::badge;
 
 /// The event's signing key, generated and stored the first time it is needed, and kept for
 /// the life of the process once read (a batch of 2,000 badges reads it once, not 2,000 times).
@@ -67,13 +67,6 @@ async fn stored_private(db: &Db, event_id: i64) -> Result<Option<SigningKey>> {
 pub struct KeyCache {
     public: Mutex<HashMap<i64, VerifyingKey>>,
     signing: Mutex<HashMap<i64, SigningKey>>,
-    /// Codes these keys verified already (a repeat scan checks no signature again).
-    verified: badge_verified::VerifiedCodes,
-}
-
-/// Whether the event's `key` signed `code`, remembering the codes that verified.
-pub fn verify(db: &Db, key: &VerifyingKey, code: &badge::SignedClaim) -> bool {
-    db.badge_keys.verified.verify(key, code)
 }
 
 /// The event's public key, if the event exists and has issued badges.
