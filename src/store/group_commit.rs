@@ -17,7 +17,8 @@ use tokio::sync::oneshot;
 
 use super::batches::{self, Batch, Queue};
 use super::error::{Error, Result};
-use super::registrations::{register_in, Admission, GroupPlaces, Registered};
+use super::registration_places::GroupPlaces;
+use super::registrations::{register_in, Admission, Registered};
 use super::Db;
 use crate::domain::registration::RegistrationDraft;
 

@@ -28,6 +28,7 @@ pub mod receipts;
 mod registration_changes;
 mod registration_insert;
 pub mod registration_links;
+mod registration_places;
 pub mod registrations;
 pub mod rooms;
 pub mod roster;

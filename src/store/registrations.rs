@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::error::{Error, Result};
 use super::registration_insert::{self, NewRow};
 pub use super::registration_links::{by_token, issue_token, resend_link, OLDER_LINK_SECONDS};
+use super::registration_places::GroupPlaces;
 use super::{lock_event, outbox, seats, Db};
 use crate::domain::problem::{FieldErrors, Msg};
 use crate::domain::registration::RegistrationDraft;
@@ -100,68 +101,6 @@ pub async fn register(
     admission: Admission,
 ) -> Result<Registered> {
     super::group_commit::register(db, event_id, draft.clone(), admission).await
-}
-
-/// What a transaction has learnt of an event's places, under its lock: read once, then kept
-/// up to date as each registration of a group takes a place or joins the waitlist (nothing
-/// else can change them while the lock is held), so a group counts places once per event.
-pub(super) struct Places {
-    limits: crate::domain::capacity::Limits,
-    taken: crate::domain::capacity::Taken,
-    /// The next waitlist number, once one was needed.
-    next_seq: Option<i64>,
-    /// How many wait in each attendance mode, once a newcomer joined that mode's list.
-    waiting: std::collections::HashMap<Attendance, i64>,
-}
-
-impl Places {
-    /// A newcomer just joined the waiting list of `mode` (its row written): its place. The
-    /// list is counted once per group and mode; nobody leaves it while the lock is held,
-    /// and each newcomer comes last (its number is the event's highest).
-    async fn joined_waitlist(
-        &mut self,
-        tx: &mut sqlx::AnyConnection,
-        event_id: i64,
-        mode: Attendance,
-    ) -> Result<i64> {
-        let place = match self.waiting.get(&mode) {
-            Some(before) => before + 1,
-            None => seats::waiting(tx, event_id, mode).await?,
-        };
-        self.waiting.insert(mode, place);
-        Ok(place)
-    }
-}
-
-/// Each event's [`Places`] in one transaction (empty at its start).
-#[derive(Default)]
-pub(super) struct GroupPlaces(std::collections::HashMap<i64, Places>);
-
-impl GroupPlaces {
-    /// The event's places, locking the event and reading them the first time it is met.
-    async fn of(
-        &mut self,
-        db: &Db,
-        tx: &mut sqlx::AnyConnection,
-        event_id: i64,
-        now: i64,
-    ) -> Result<&mut Places> {
-        use std::collections::hash_map::Entry;
-        match self.0.entry(event_id) {
-            Entry::Occupied(known) => Ok(known.into_mut()),
-            Entry::Vacant(new) => {
-                lock_event(db, &mut *tx, event_id).await?;
-                let limits = seats::limits(&mut *tx, event_id).await?;
-                let taken = seats::taken(&mut *tx, event_id, now).await?;
-                Ok(new.insert(Places {
-                    limits,
-                    taken,
-                    next_seq: None,
-                    waiting: Default::default(),
-                }))
-            }
-        }
-    }
 }
 
 /// One registration inside the caller's transaction (which it must then commit); `places`
