@@ -63,10 +63,13 @@ pub async fn run(db: Db, event: Event, id: i64, rows: Vec<(usize, Input)>, lang:
 
 /// One guest, registered as if added by hand, with the badge role the row gives (applied to
 /// someone already registered too: organisers decide badge roles). An unknown role word
-/// rejects the row before anything is stored.
+/// rejects the row before anything is stored. Each row reads the event as it is then (the
+/// event cache, at most a second old), so tickets or sessions changed while a long list is
+/// imported are what its later rows are checked against.
 async fn add_guest(db: &Db, event: &Event, input: &Input, lang: Lang) -> Result<Registered> {
     let role = badge_role::listed(input)?;
-    let registered = registering::register(db, event, input, lang, Channel::Organiser).await?;
+    let event = store::event_cache::by_id(db, event.id).await?;
+    let registered = registering::register(db, &event, input, lang, Channel::Organiser).await?;
     if let Some(role) = role {
         store::badges::set_role(db, registered.id(), role.as_str()).await?;
     }

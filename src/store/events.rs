@@ -212,11 +212,20 @@ pub async fn rooms(db: &Db, event_id: i64) -> Result<Vec<Room>> {
 
 /// Marks the event's published agenda as changed (cached pages and files are rebuilt).
 pub async fn touch(db: &Db, event_id: i64) -> Result<()> {
+    touch_in(&mut *db.write.acquire().await?, event_id).await?;
+    db.events_changed();
+    Ok(())
+}
+
+/// Raises the event's revision inside the caller's transaction, so the change and the new
+/// revision commit together: nobody reads the new programme or offer under the old revision
+/// (what is cached per revision would keep it). The caller calls `db.events_changed()` once
+/// committed.
+pub(super) async fn touch_in(conn: &mut sqlx::AnyConnection, event_id: i64) -> Result<()> {
     sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
         .bind(event_id)
-        .execute(&db.write)
+        .execute(conn)
         .await?;
-    db.events_changed();
     Ok(())
 }
 

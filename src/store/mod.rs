@@ -51,6 +51,28 @@ use std::sync::Arc;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyConnection, AnyPool, Executor};
 
+/// A connection idle for longer than this is checked before it is used again.
+const TRUSTED_IDLE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The pools' options. sqlx checks every connection it hands out with a ping by default, a
+/// round trip of its own before each query (to PostgreSQL's server; to a SQLite
+/// connection's worker thread); with sqlx's own ping when a connection comes back, one
+/// query cost three. A connection in steady use is known good from its last answer and its
+/// return: only one idle for more than [`TRUSTED_IDLE`] (which a restarted server or a
+/// dropped link may have broken meanwhile) is pinged before use, and replaced if it fails.
+fn pool_options() -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for > TRUSTED_IDLE {
+                    sqlx::Connection::ping(conn).await?;
+                }
+                Ok(true)
+            })
+        })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -109,7 +131,7 @@ impl Db {
             Db::connect_sqlite(url).await?
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = AnyConnectOptions::from_str(url)?;
-            let pool = AnyPoolOptions::new()
+            let pool = pool_options()
                 .max_connections(16)
                 .connect_with(options)
                 .await?;
@@ -157,7 +179,7 @@ impl Db {
         };
         let options = AnyConnectOptions::from_str(&url)?;
         let pool = |max: u32| {
-            AnyPoolOptions::new()
+            pool_options()
                 .max_connections(max)
                 .after_connect(|conn, _| {
                     Box::pin(async move {

@@ -75,10 +75,7 @@ pub async fn apply(db: &Db, event: &Event, report: &Report, track_slugs: &[Strin
         )
         .await?;
     }
-    sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
-        .bind(event.id)
-        .execute(&mut *tx)
-        .await?;
+    super::events::touch_in(&mut tx, event.id).await?;
     tx.commit().await?;
     db.events_changed();
     Ok(())

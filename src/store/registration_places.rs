@@ -32,7 +32,7 @@ impl Places {
     ) -> Result<i64> {
         let place = match self.waiting.get(&mode) {
             Some(before) => before + 1,
-            None => seats::waiting(tx, event_id, mode).await?,
+            None => seats::waiting(tx, event_id, mode, seats::WHOLE_LIST).await?,
         };
         self.waiting.insert(mode, place);
         Ok(place)

@@ -220,17 +220,8 @@ pub async fn waitlist_position(db: &Db, r: &Registration) -> Result<Option<i64>>
     else {
         return Ok(None);
     };
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND attendance = $2 \
-         AND status = $3 AND waitlist_seq <= $4",
-    )
-    .bind(r.event_id)
-    .bind(r.attendance.as_str())
-    .bind(RegistrationStatus::Waitlisted.as_str())
-    .bind(seq)
-    .fetch_one(&db.read)
-    .await?;
-    Ok(Some(n))
+    let place = seats::waiting(&db.read, r.event_id, r.attendance, seq).await?;
+    Ok(Some(place))
 }
 
 pub async fn signups(db: &Db, registration_id: i64) -> Result<Vec<Signup>> {

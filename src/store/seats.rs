@@ -72,20 +72,30 @@ pub(super) fn placed(
     }
 }
 
-/// How many registrations wait for a place in `mode` (read under the event lock).
-pub(super) async fn waiting(
-    conn: &mut AnyConnection,
+/// Every turn on a waiting list is at most this ([`waiting`]: the whole list).
+pub(super) const WHOLE_LIST: i64 = i64::MAX;
+
+/// How many registrations wait for a place in `mode` with a turn up to `up_to`: the place on
+/// the list of the one whose turn that is, or with [`WHOLE_LIST`] the list's length. One count
+/// for the attendee's page (on the read pool) and a newcomer joining (under the event lock).
+pub(super) async fn waiting<'c, E>(
+    conn: E,
     event_id: i64,
     mode: Attendance,
-) -> Result<i64> {
+    up_to: i64,
+) -> Result<i64>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = $2 \
-         AND attendance = $3",
+         AND attendance = $3 AND waitlist_seq <= $4",
     )
     .bind(event_id)
     .bind(RegistrationStatus::Waitlisted.as_str())
     .bind(mode.as_str())
-    .fetch_one(&mut *conn)
+    .bind(up_to)
+    .fetch_one(conn)
     .await?;
     Ok(n)
 }

@@ -108,7 +108,7 @@ pub async fn create(db: &Db, event: &Event, draft: &SessionDraft) -> Result<Sess
         .fetch_one(&mut *tx)
         .await?;
     write_speakers(&mut tx, id, &draft.speakers).await?;
-    touch_event(&mut tx, event.id).await?;
+    super::events::touch_in(&mut tx, event.id).await?;
     tx.commit().await?;
     db.events_changed();
     get_written(db, event.id, id).await
@@ -147,7 +147,7 @@ pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Re
         outbox::enqueue_session_notice(&mut tx, crate::domain::OutboxKind::SessionChanged, id)
             .await?;
     }
-    touch_event(&mut tx, event.id).await?;
+    super::events::touch_in(&mut tx, event.id).await?;
     tx.commit().await?;
     db.events_changed();
     get_written(db, event.id, id).await
@@ -189,7 +189,7 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    touch_event(&mut tx, event_id).await?;
+    super::events::touch_in(&mut tx, event_id).await?;
     tx.commit().await?;
     db.events_changed();
     Ok(())
@@ -261,7 +261,7 @@ pub async fn restore(db: &Db, event: &Event, id: i64) -> Result<Session> {
     .execute(&mut *tx)
     .await?;
     outbox::enqueue_session_notice(&mut tx, crate::domain::OutboxKind::SessionChanged, id).await?;
-    touch_event(&mut tx, event.id).await?;
+    super::events::touch_in(&mut tx, event.id).await?;
     tx.commit().await?;
     db.events_changed();
     get_written(db, event.id, id).await
@@ -317,14 +317,6 @@ async fn get_written(db: &Db, event_id: i64, id: i64) -> Result<Session> {
         .bind(id)
         .fetch_one(&db.write)
         .await?)
-}
-
-async fn touch_event(conn: &mut AnyConnection, event_id: i64) -> Result<()> {
-    sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
-        .bind(event_id)
-        .execute(conn)
-        .await?;
-    Ok(())
 }
 
 /// A session's speakers in the organiser's order (the caller has removed the old ones);

@@ -76,6 +76,7 @@ pub async fn get(db: &Db, event_id: i64, id: i64) -> Result<TicketType> {
 }
 
 pub async fn create(db: &Db, event_id: i64, d: &TicketDraft) -> Result<TicketType> {
+    let mut tx = db.write.begin().await?;
     let position = match d.position {
         Some(p) => p,
         None => {
@@ -83,7 +84,7 @@ pub async fn create(db: &Db, event_id: i64, d: &TicketDraft) -> Result<TicketTyp
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM ticket_types WHERE event_id = $1",
             )
             .bind(event_id)
-            .fetch_one(&db.write)
+            .fetch_one(&mut *tx)
             .await?;
             next
         }
@@ -105,9 +106,11 @@ pub async fn create(db: &Db, event_id: i64, d: &TicketDraft) -> Result<TicketTyp
         .bind(d.sales_end)
         .bind(position)
         .bind(time::now())
-        .fetch_one(&db.write)
+        .fetch_one(&mut *tx)
         .await?;
-    super::events::touch(db, event_id).await?;
+    super::events::touch_in(&mut tx, event_id).await?;
+    tx.commit().await?;
+    db.events_changed();
     Ok(ticket)
 }
 
@@ -156,8 +159,9 @@ pub async fn update(db: &Db, event_id: i64, id: i64, d: &TicketDraft) -> Result<
         .fetch_optional(&mut *tx)
         .await?;
     let ticket = ticket.ok_or(Error::NotFound)?;
+    super::events::touch_in(&mut tx, event_id).await?;
     tx.commit().await?;
-    super::events::touch(db, event_id).await?;
+    db.events_changed();
     Ok(ticket)
 }
 
@@ -209,8 +213,9 @@ pub async fn remove(db: &Db, event_id: i64, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
+    super::events::touch_in(&mut tx, event_id).await?;
     tx.commit().await?;
-    super::events::touch(db, event_id).await?;
+    db.events_changed();
     Ok(())
 }
 

@@ -116,6 +116,7 @@ async fn run(args: Args) {
             report.oversold_places,
             report.oversold_seats
         );
+        print_parts(db, &report.stats);
         print_cpu(db, &report.stats);
         let (dry, apply) = report.programme_import_ms;
         println!(
@@ -142,6 +143,23 @@ fn print_cpu(db: &str, all: &[stats::Stats]) {
         }
     }
     println!();
+}
+
+/// The scenarios whose answers were sorted by kind: each kind's share and latencies.
+fn print_parts(db: &str, all: &[stats::Stats]) {
+    for s in all.iter().filter(|s| !s.parts.is_empty()) {
+        println!(
+            "{db}: {} by answer:\n\n| answer | db | requests | p50 ms | p99 ms |\n|---|---|---|---|---|",
+            s.name
+        );
+        for p in &s.parts {
+            println!(
+                "| {} | {db} | {} | {:.2} | {:.2} |",
+                p.name, p.requests, p.p50_ms, p.p99_ms
+            );
+        }
+        println!();
+    }
 }
 
 fn print_row(s: &stats::Stats, db: &str, instances: usize, ceiling: &stats::Stats) {

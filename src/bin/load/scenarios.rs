@@ -10,7 +10,7 @@ use summit::store::{self, Db};
 
 use super::cpu::measured;
 use super::http::{Conn, Request};
-use super::stats::{drive, Stats};
+use super::stats::{drive, drive_sorted, Stats};
 use super::{free_port, peak_kib, stop, wait_for, Args};
 
 const BORDEAUX: &str = "bordeaux-nous-les-villes";
@@ -229,7 +229,34 @@ async fn storm(addr: &[String], args: &Args, codes: Vec<String>, doors: Vec<Stri
         }
     };
     let c = args.clients;
-    drive("check-in storm", addr, c, args.checkins, scan, |s| s == 200).await
+    let sort = Some(scan_kind as super::stats::Sort);
+    drive_sorted(
+        "check-in storm",
+        addr,
+        c,
+        args.checkins,
+        scan,
+        |s| s == 200,
+        sort,
+    )
+    .await
+}
+
+/// A door's answer by its verdict: first scans write, repeats and bad badges only read.
+fn scan_kind(body: &[u8]) -> Option<&'static str> {
+    let verdict = |v: &str| {
+        let needle = format!("\"verdict\":\"{v}\"");
+        body.windows(needle.len()).any(|w| w == needle.as_bytes())
+    };
+    if verdict("admitted") {
+        Some("first scans (admitted, one INSERT)")
+    } else if verdict("already_checked_in") {
+        Some("repeat scans (already in, reads only)")
+    } else if verdict("invalid") {
+        Some("not a badge (no read)")
+    } else {
+        None
+    }
 }
 
 /// An event with `places` in-person places and a 50-seat workshop; returns the workshop id.

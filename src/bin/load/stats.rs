@@ -17,7 +17,21 @@ pub struct Stats {
     pub bytes_per_answer: f64,
     /// The CPU it took, when measured (`cpu::measured`).
     pub cpu: Option<super::cpu::Budget>,
+    /// The same answers' latencies by kind of answer, when the scenario sorts them
+    /// (`drive_sorted`): a mix's p99 hides which kind makes the tail.
+    pub parts: Vec<Part>,
 }
+
+/// The latencies of one kind of answer within a scenario.
+pub struct Part {
+    pub name: &'static str,
+    pub requests: usize,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+}
+
+/// Says what kind of answer a body is (`None`: not one the scenario reports apart).
+pub type Sort = fn(&[u8]) -> Option<&'static str>;
 
 impl Stats {
     pub fn per_second(&self) -> f64 {
@@ -39,6 +53,22 @@ pub async fn drive<F>(
 where
     F: Fn(usize) -> Request<'static> + Send + Sync + 'static,
 {
+    drive_sorted(name, addrs, clients, total, make, ok, None).await
+}
+
+/// [`drive`], with the answers' latencies also reported by the kind `sort` gives each body.
+pub async fn drive_sorted<F>(
+    name: &str,
+    addrs: &[String],
+    clients: usize,
+    total: usize,
+    make: F,
+    ok: fn(u16) -> bool,
+    sort: Option<Sort>,
+) -> Stats
+where
+    F: Fn(usize) -> Request<'static> + Send + Sync + 'static,
+{
     let next = Arc::new(AtomicUsize::new(0));
     let make = Arc::new(make);
     let start = Instant::now();
@@ -48,6 +78,7 @@ where
         let addr = addrs[k % addrs.len()].clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
+            let mut sorted: Vec<(&'static str, u32)> = Vec::new();
             let (mut errors, mut received) = (0, 0);
             let mut conn = Conn::connect(&addr).await.ok();
             loop {
@@ -61,7 +92,13 @@ where
                     Some(c) => c.send(&req).await,
                     None => Err(std::io::Error::other("no connection")),
                 };
-                latencies.push(t.elapsed().as_micros() as u32);
+                let us = t.elapsed().as_micros() as u32;
+                latencies.push(us);
+                if let (Some(sort), Ok((_, body))) = (sort, &answer) {
+                    if let Some(kind) = sort(body) {
+                        sorted.push((kind, us));
+                    }
+                }
                 match answer {
                     Ok((status, _)) if ok(status) => {}
                     Ok(_) => errors += 1,
@@ -74,32 +111,55 @@ where
                 }
             }
             received += conn.map_or(0, |c| c.received);
-            (latencies, errors, received)
+            (latencies, sorted, errors, received)
         }));
     }
     let mut all = Vec::with_capacity(total);
+    let mut by_kind: Vec<(&'static str, Vec<u32>)> = Vec::new();
     let (mut errors, mut received) = (0, 0);
     for t in tasks {
-        let (l, e, r) = t.await.expect("client task");
+        let (l, sorted, e, r) = t.await.expect("client task");
         all.extend(l);
+        for (kind, us) in sorted {
+            match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, v)) => v.push(us),
+                None => by_kind.push((kind, vec![us])),
+            }
+        }
         errors += e;
         received += r;
     }
     let elapsed = start.elapsed();
     all.sort_unstable();
-    let pct = |p: f64| {
-        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
-            .map(|us| *us as f64 / 1000.0)
-            .unwrap_or(0.0)
-    };
+    let parts = by_kind
+        .into_iter()
+        .map(|(name, mut v)| {
+            v.sort_unstable();
+            Part {
+                name,
+                requests: v.len(),
+                p50_ms: percentile(&v, 0.50),
+                p99_ms: percentile(&v, 0.99),
+            }
+        })
+        .collect();
     Stats {
         name: name.to_string(),
         requests: all.len(),
         errors,
         elapsed,
-        p50_ms: pct(0.50),
-        p99_ms: pct(0.99),
+        p50_ms: percentile(&all, 0.50),
+        p99_ms: percentile(&all, 0.99),
         bytes_per_answer: received as f64 / all.len().max(1) as f64,
         cpu: None,
+        parts,
     }
+}
+
+/// The `p` quantile of sorted latencies in µs, in ms.
+fn percentile(sorted: &[u32], p: f64) -> f64 {
+    sorted
+        .get(((sorted.len() as f64 * p) as usize).min(sorted.len().saturating_sub(1)))
+        .map(|us| *us as f64 / 1000.0)
+        .unwrap_or(0.0)
 }
