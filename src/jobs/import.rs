@@ -32,7 +32,7 @@ pub async fn run(db: Db, event: Event, id: i64, rows: Vec<(usize, Input)>, lang:
         if event.format == Format::Hybrid && input.get("attendance").is_none() {
             input.values.insert("attendance".into(), "in_person".into());
         }
-        match add_guest(&db, &event, &input, lang).await {
+        match add_guest(&db, event.id, &input, lang).await {
             Ok(Registered::New { .. }) => p.imported += 1,
             Ok(Registered::Existing { .. }) => p.already += 1,
             Err(e) => {
@@ -66,9 +66,9 @@ pub async fn run(db: Db, event: Event, id: i64, rows: Vec<(usize, Input)>, lang:
 /// rejects the row before anything is stored. Each row reads the event as it is then (the
 /// event cache, at most a second old), so tickets or sessions changed while a long list is
 /// imported are what its later rows are checked against.
-async fn add_guest(db: &Db, event: &Event, input: &Input, lang: Lang) -> Result<Registered> {
+async fn add_guest(db: &Db, event_id: i64, input: &Input, lang: Lang) -> Result<Registered> {
     let role = badge_role::listed(input)?;
-    let event = store::event_cache::by_id(db, event.id).await?;
+    let event = store::event_cache::by_id(db, event_id).await?;
     let registered = registering::register(db, &event, input, lang, Channel::Organiser).await?;
     if let Some(role) = role {
         store::badges::set_role(db, registered.id(), role.as_str()).await?;

@@ -32,6 +32,7 @@ mod open_data;
 mod openapi;
 mod openapi_schemas;
 mod organiser_forms;
+mod pools;
 mod preview_and_duplicate;
 mod privacy;
 mod programme_import;

@@ -145,7 +145,7 @@ fn print_cpu(db: &str, all: &[stats::Stats]) {
     println!();
 }
 
-/// The scenarios whose answers were sorted by kind: each kind's share and latencies.
+/// The scenarios whose answers were sorted by kind: each kind's count and latencies.
 fn print_parts(db: &str, all: &[stats::Stats]) {
     for s in all.iter().filter(|s| !s.parts.is_empty()) {
         println!(

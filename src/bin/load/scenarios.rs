@@ -244,15 +244,13 @@ async fn storm(addr: &[String], args: &Args, codes: Vec<String>, doors: Vec<Stri
 
 /// A door's answer by its verdict: first scans write, repeats and bad badges only read.
 fn scan_kind(body: &[u8]) -> Option<&'static str> {
-    let verdict = |v: &str| {
-        let needle = format!("\"verdict\":\"{v}\"");
-        body.windows(needle.len()).any(|w| w == needle.as_bytes())
-    };
-    if verdict("admitted") {
+    // Byte patterns made once: this runs on the load tool's side of every scan.
+    let says = |needle: &[u8]| body.windows(needle.len()).any(|w| w == needle);
+    if says(br#""verdict":"admitted""#) {
         Some("first scans (admitted, one INSERT)")
-    } else if verdict("already_checked_in") {
+    } else if says(br#""verdict":"already_checked_in""#) {
         Some("repeat scans (already in, reads only)")
-    } else if verdict("invalid") {
+    } else if says(br#""verdict":"invalid""#) {
         Some("not a badge (no read)")
     } else {
         None
