@@ -32,8 +32,7 @@ export async function importJourney(browser, app, shots) {
   writeFileSync(file, SHEET);
 
   await page.goto(`${app.base}/admin/events/${SLUG}/programme/import?lang=en`);
-  await page.locator('#programme-file').focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  const chooser = await openChooserByKeyboard(page, '#programme-file');
   await chooser.setFiles(file);
   await page.keyboard.press('Tab');
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
@@ -71,4 +70,21 @@ export async function importJourney(browser, app, shots) {
   await refused.first().scrollIntoViewIfNeeded();
   await shot(page, 'clash', false);
   await context.close();
+}
+
+// Space on a focused file field opens the chooser, but headless Chromium now and then drops
+// the first press (focus not settled yet after the load): press again, still by keyboard,
+// rather than wait 30 s for a chooser that will not come.
+async function openChooserByKeyboard(page, selector, attempts = 4) {
+  await page.waitForLoadState('load');
+  for (let i = 1; ; i++) {
+    await page.locator(selector).focus();
+    const opened = page.waitForEvent('filechooser', { timeout: 5000 });
+    await page.keyboard.press('Space');
+    try {
+      return await opened;
+    } catch (e) {
+      if (i >= attempts) throw e;
+    }
+  }
 }
