@@ -210,26 +210,26 @@ pub async fn rooms(db: &Db, event_id: i64) -> Result<Vec<Room>> {
     .await?)
 }
 
-/// Marks the event's published agenda as changed (cached pages and files are rebuilt).
-pub async fn touch(db: &Db, event_id: i64) -> Result<()> {
-    touch_in(&mut *db.write.acquire().await?, event_id).await?;
+/// Commits a change to an event's programme or offer together with its new revision, raised
+/// inside the same transaction: nobody reads the new programme under the old revision (what is
+/// cached per revision would keep it), and a crash between the change and a separate bump
+/// cannot leave other instances on the old programme. Then tells this instance's caches.
+pub(super) async fn commit_revised(
+    db: &Db,
+    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    event_id: i64,
+) -> Result<()> {
+    sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     db.events_changed();
     Ok(())
 }
 
-/// Raises the event's revision inside the caller's transaction, so the change and the new
-/// revision commit together: nobody reads the new programme or offer under the old revision
-/// (what is cached per revision would keep it). The caller calls `db.events_changed()` once
-/// committed.
-pub(super) async fn touch_in(conn: &mut sqlx::AnyConnection, event_id: i64) -> Result<()> {
-    sqlx::query("UPDATE events SET revision = revision + 1 WHERE id = $1")
-        .bind(event_id)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
 pub async fn add_room(db: &Db, event_id: i64, name: &str, capacity: Option<i64>) -> Result<Room> {
+    let mut tx = db.write.begin().await?;
     let room = sqlx::query_as(
         "INSERT INTO rooms (event_id, name, capacity) VALUES ($1, $2, $3) \
          RETURNING id, event_id, name, capacity",
@@ -237,7 +237,7 @@ pub async fn add_room(db: &Db, event_id: i64, name: &str, capacity: Option<i64>)
     .bind(event_id)
     .bind(name)
     .bind(capacity)
-    .fetch_one(&db.write)
+    .fetch_one(&mut *tx)
     .await
     .map_err(|e| {
         if is_unique_violation(&e) {
@@ -246,7 +246,7 @@ pub async fn add_room(db: &Db, event_id: i64, name: &str, capacity: Option<i64>)
             Error::Database(e)
         }
     })?;
-    touch(db, event_id).await?;
+    commit_revised(db, tx, event_id).await?;
     Ok(room)
 }
 
@@ -268,6 +268,7 @@ pub async fn add_track(
     name_en: &str,
     color: &str,
 ) -> Result<Track> {
+    let mut tx = db.write.begin().await?;
     let track = sqlx::query_as(
         "INSERT INTO tracks (event_id, slug, name_fr, name_en, color) VALUES ($1,$2,$3,$4,$5) \
          RETURNING id, event_id, slug, name_fr, name_en, color",
@@ -277,7 +278,7 @@ pub async fn add_track(
     .bind(name_fr)
     .bind(name_en)
     .bind(color)
-    .fetch_one(&db.write)
+    .fetch_one(&mut *tx)
     .await
     .map_err(|e| {
         if is_unique_violation(&e) {
@@ -286,6 +287,6 @@ pub async fn add_track(
             Error::Database(e)
         }
     })?;
-    touch(db, event_id).await?;
+    commit_revised(db, tx, event_id).await?;
     Ok(track)
 }

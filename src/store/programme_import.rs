@@ -75,9 +75,7 @@ pub async fn apply(db: &Db, event: &Event, report: &Report, track_slugs: &[Strin
         )
         .await?;
     }
-    super::events::touch_in(&mut tx, event.id).await?;
-    tx.commit().await?;
-    db.events_changed();
+    super::events::commit_revised(db, tx, event.id).await?;
     Ok(())
 }
 

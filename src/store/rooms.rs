@@ -35,8 +35,7 @@ pub async fn update(
     })?;
     let room = room.ok_or(Error::NotFound)?;
     agenda_refs::bump(&mut tx, Ref::Room, id).await?;
-    tx.commit().await?;
-    super::events::touch(db, event_id).await?;
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(room)
 }
 
@@ -78,8 +77,7 @@ pub async fn remove(db: &Db, event_id: i64, id: i64, move_to: Option<i64>) -> Re
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    tx.commit().await?;
-    super::events::touch(db, event_id).await?;
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(())
 }
 

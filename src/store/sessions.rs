@@ -108,9 +108,7 @@ pub async fn create(db: &Db, event: &Event, draft: &SessionDraft) -> Result<Sess
         .fetch_one(&mut *tx)
         .await?;
     write_speakers(&mut tx, id, &draft.speakers).await?;
-    super::events::touch_in(&mut tx, event.id).await?;
-    tx.commit().await?;
-    db.events_changed();
+    super::events::commit_revised(db, tx, event.id).await?;
     get_written(db, event.id, id).await
 }
 
@@ -147,9 +145,7 @@ pub async fn update(db: &Db, event: &Event, id: i64, draft: &SessionDraft) -> Re
         outbox::enqueue_session_notice(&mut tx, crate::domain::OutboxKind::SessionChanged, id)
             .await?;
     }
-    super::events::touch_in(&mut tx, event.id).await?;
-    tx.commit().await?;
-    db.events_changed();
+    super::events::commit_revised(db, tx, event.id).await?;
     get_written(db, event.id, id).await
 }
 
@@ -189,9 +185,7 @@ pub async fn delete(db: &Db, event_id: i64, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    super::events::touch_in(&mut tx, event_id).await?;
-    tx.commit().await?;
-    db.events_changed();
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(())
 }
 
@@ -261,9 +255,7 @@ pub async fn restore(db: &Db, event: &Event, id: i64) -> Result<Session> {
     .execute(&mut *tx)
     .await?;
     outbox::enqueue_session_notice(&mut tx, crate::domain::OutboxKind::SessionChanged, id).await?;
-    super::events::touch_in(&mut tx, event.id).await?;
-    tx.commit().await?;
-    db.events_changed();
+    super::events::commit_revised(db, tx, event.id).await?;
     get_written(db, event.id, id).await
 }
 

@@ -50,6 +50,7 @@ pub async fn get(db: &Db, event_id: i64, id: i64) -> Result<Speaker> {
 }
 
 pub async fn create(db: &Db, event_id: i64, d: &SpeakerDraft) -> Result<Speaker> {
+    let mut tx = db.write.begin().await?;
     let sql = format!(
         "INSERT INTO speakers (event_id, name, affiliation_fr, affiliation_en, bio_fr, bio_en) \
          VALUES ($1,$2,$3,$4,$5,$6) RETURNING {COLUMNS}"
@@ -61,9 +62,9 @@ pub async fn create(db: &Db, event_id: i64, d: &SpeakerDraft) -> Result<Speaker>
         .bind(&d.affiliation_en)
         .bind(&d.bio_fr)
         .bind(&d.bio_en)
-        .fetch_one(&db.write)
+        .fetch_one(&mut *tx)
         .await?;
-    super::events::touch(db, event_id).await?;
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(speaker)
 }
 
@@ -74,6 +75,7 @@ pub async fn set_photo(
     content_type: &str,
     bytes: &[u8],
 ) -> Result<()> {
+    let mut tx = db.write.begin().await?;
     let done = sqlx::query(
         "UPDATE speakers SET photo = $1, photo_content_type = $2 WHERE event_id = $3 AND id = $4",
     )
@@ -81,11 +83,13 @@ pub async fn set_photo(
     .bind(content_type)
     .bind(event_id)
     .bind(id)
-    .execute(&db.write)
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
+    // The agenda shows the photo: pages cached under the old revision must go.
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(())
 }
 
@@ -120,25 +124,25 @@ pub async fn update(db: &Db, event_id: i64, id: i64, d: &SpeakerDraft) -> Result
         .await?;
     let speaker = speaker.ok_or(Error::NotFound)?;
     agenda_refs::bump(&mut tx, Ref::Speaker, id).await?;
-    tx.commit().await?;
-    super::events::touch(db, event_id).await?;
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(speaker)
 }
 
 /// Takes a speaker's photo away (the public pages show their initials again).
 pub async fn remove_photo(db: &Db, event_id: i64, id: i64) -> Result<()> {
+    let mut tx = db.write.begin().await?;
     let done = sqlx::query(
         "UPDATE speakers SET photo = NULL, photo_content_type = NULL \
          WHERE event_id = $1 AND id = $2",
     )
     .bind(event_id)
     .bind(id)
-    .execute(&db.write)
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    super::events::touch(db, event_id).await?;
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(())
 }
 
@@ -164,7 +168,6 @@ pub async fn remove(db: &Db, event_id: i64, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    tx.commit().await?;
-    super::events::touch(db, event_id).await?;
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(())
 }

@@ -108,9 +108,7 @@ pub async fn create(db: &Db, event_id: i64, d: &TicketDraft) -> Result<TicketTyp
         .bind(time::now())
         .fetch_one(&mut *tx)
         .await?;
-    super::events::touch_in(&mut tx, event_id).await?;
-    tx.commit().await?;
-    db.events_changed();
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(ticket)
 }
 
@@ -159,9 +157,7 @@ pub async fn update(db: &Db, event_id: i64, id: i64, d: &TicketDraft) -> Result<
         .fetch_optional(&mut *tx)
         .await?;
     let ticket = ticket.ok_or(Error::NotFound)?;
-    super::events::touch_in(&mut tx, event_id).await?;
-    tx.commit().await?;
-    db.events_changed();
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(ticket)
 }
 
@@ -213,9 +209,7 @@ pub async fn remove(db: &Db, event_id: i64, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    super::events::touch_in(&mut tx, event_id).await?;
-    tx.commit().await?;
-    db.events_changed();
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ pub async fn update(
     name_en: &str,
     color: &str,
 ) -> Result<Track> {
+    let mut tx = db.write.begin().await?;
     let track: Option<Track> = sqlx::query_as(
         "UPDATE tracks SET name_fr = $1, name_en = $2, color = $3 WHERE event_id = $4 AND id = $5 \
          RETURNING id, event_id, slug, name_fr, name_en, color",
@@ -23,7 +24,7 @@ pub async fn update(
     .bind(color)
     .bind(event_id)
     .bind(id)
-    .fetch_optional(&db.write)
+    .fetch_optional(&mut *tx)
     .await
     .map_err(|e| {
         if is_unique_violation(&e) {
@@ -33,7 +34,7 @@ pub async fn update(
         }
     })?;
     let track = track.ok_or(Error::NotFound)?;
-    super::events::touch(db, event_id).await?;
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(track)
 }
 
@@ -87,7 +88,6 @@ pub async fn remove(db: &Db, event_id: i64, id: i64, sessions: Sessions) -> Resu
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    tx.commit().await?;
-    super::events::touch(db, event_id).await?;
+    super::events::commit_revised(db, tx, event_id).await?;
     Ok(())
 }

@@ -51,9 +51,15 @@ async fn verdicts_for_every_kind_of_badge() {
         let mut tampered: Vec<char> = code.chars().collect();
         tampered[10] = if tampered[10] == 'x' { 'y' } else { 'x' };
         let tampered: String = tampered.into_iter().collect();
+        // Its signature changed, after the good code was checked (and remembered).
+        let mut forged: Vec<char> = code.chars().collect();
+        let i = forged.len() - 6;
+        forged[i] = if forged[i] == 'x' { 'y' } else { 'x' };
+        let forged: String = forged.into_iter().collect();
         let huge = "S1.".to_string() + &"A".repeat(10 * 1024);
         for bad in [
             tampered.as_str(),
+            forged.as_str(),
             &code[..code.len() - 5],
             "hello",
             "S1.",

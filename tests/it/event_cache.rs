@@ -6,7 +6,7 @@ use crate::common;
 use common::{fresh_url, Backend, BACKENDS};
 use summit::app::organise;
 use summit::domain::validate::Input;
-use summit::store::{event_cache, Db};
+use summit::store::{event_cache, events, rooms, speakers, tracks, Db};
 
 async fn event(db: &Db) -> i64 {
     let input = Input::from_pairs([
@@ -40,14 +40,16 @@ async fn own_changes_at_once_other_instances_within_the_ttl() {
         let first = revision(&here).await;
         assert_eq!(event_cache::by_id(&here, id).await.unwrap().revision, first);
 
-        summit::store::events::touch(&here, id).await.unwrap();
+        events::add_room(&here, id, "Salle A", None).await.unwrap();
         assert_eq!(revision(&here).await, first + 1, "{backend:?}: own change");
         assert_eq!(
             event_cache::by_id(&here, id).await.unwrap().revision,
             first + 1
         );
 
-        summit::store::events::touch(&there, id).await.unwrap();
+        events::add_track(&there, id, "donnees", "Données", "Data", "#1d4ed8")
+            .await
+            .unwrap();
         // Until the TTL runs out this instance may still serve what it read.
         assert!(revision(&here).await > first);
         tokio::time::sleep(event_cache::TTL + std::time::Duration::from_millis(100)).await;
@@ -59,6 +61,69 @@ async fn own_changes_at_once_other_instances_within_the_ttl() {
         if backend == Backend::Sqlite {
             assert!(event_cache::find(&here, "nowhere").await.unwrap().is_none());
         }
+    }
+}
+
+/// Every change the agenda shows raises the event's revision (what is cached per revision is
+/// rebuilt), each in the change's own transaction.
+#[tokio::test]
+async fn every_change_the_agenda_shows_raises_the_revision() {
+    for backend in BACKENDS {
+        let db = Db::connect(&fresh_url(backend).await).await.unwrap();
+        let id = event(&db).await;
+        let mut seen = revision(&db).await;
+        let mut raised = |now: i64, what: &str| {
+            assert_eq!(
+                now,
+                seen + 1,
+                "{backend:?}: {what} did not raise the revision"
+            );
+            seen = now;
+        };
+        let room = events::add_room(&db, id, "Salle A", Some(40))
+            .await
+            .unwrap();
+        raised(revision(&db).await, "adding a room");
+        rooms::update(&db, id, room.id, "Salle Jaurès", Some(40))
+            .await
+            .unwrap();
+        raised(revision(&db).await, "renaming a room");
+        let track = events::add_track(&db, id, "eau", "Eau", "Water", "#0369a1")
+            .await
+            .unwrap();
+        raised(revision(&db).await, "adding a track");
+        tracks::update(&db, id, track.id, "L'eau", "Water", "#0369a1")
+            .await
+            .unwrap();
+        raised(revision(&db).await, "renaming a track");
+        let draft = speakers::SpeakerDraft {
+            name: "Anne Hidalgo".into(),
+            affiliation_fr: "Maire".into(),
+            affiliation_en: "Mayor".into(),
+            bio_fr: String::new(),
+            bio_en: String::new(),
+        };
+        let speaker = speakers::create(&db, id, &draft).await.unwrap();
+        raised(revision(&db).await, "adding a speaker");
+        speakers::set_photo(&db, id, speaker.id, "image/png", b"\x89PNG")
+            .await
+            .unwrap();
+        raised(revision(&db).await, "giving a speaker a photo");
+        speakers::remove_photo(&db, id, speaker.id).await.unwrap();
+        raised(revision(&db).await, "taking a speaker's photo away");
+        speakers::update(&db, id, speaker.id, &draft).await.unwrap();
+        raised(revision(&db).await, "changing a speaker");
+        speakers::remove(&db, id, speaker.id).await.unwrap();
+        raised(revision(&db).await, "removing a speaker");
+        tracks::remove(&db, id, track.id, tracks::Sessions::Refuse)
+            .await
+            .unwrap();
+        raised(revision(&db).await, "removing a track");
+        rooms::remove(&db, id, room.id, None).await.unwrap();
+        raised(revision(&db).await, "removing a room");
+        // A refused change raises nothing.
+        assert!(rooms::remove(&db, id, room.id, None).await.is_err());
+        assert_eq!(revision(&db).await, seen, "{backend:?}: a refused removal");
     }
 }
 
