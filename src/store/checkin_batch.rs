@@ -68,7 +68,7 @@ impl Batch for Job {
         &db.checkins
     }
 
-    async fn run(db: &Db, conn: &mut sqlx::AnyConnection, batch: Vec<Self>) {
+    async fn run(_db: &Db, conn: &mut sqlx::AnyConnection, batch: Vec<Self>) {
         let mut inserted = match insert_all(conn, &batch).await {
             Ok(rows) => rows,
             Err(e) => {
@@ -91,7 +91,7 @@ impl Batch for Job {
             }
         }
         for job in unsettled {
-            let recorded = record_on(db, conn, &job.checkin()).await;
+            let recorded = record_on(conn, &job.checkin()).await;
             let _ = job.reply.send(recorded);
         }
     }

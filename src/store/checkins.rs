@@ -50,7 +50,6 @@ pub async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
 
 /// Records a check-in on the writer connection by itself.
 pub(super) async fn record_on(
-    db: &Db,
     conn: &mut sqlx::AnyConnection,
     c: &NewCheckin<'_>,
 ) -> Result<Recorded> {
@@ -66,9 +65,10 @@ pub(super) async fn record_on(
         if let Some(first) = inserted {
             return Ok(Recorded::Admitted(first));
         }
-        // The conflicting row is committed, so the read pool sees it. Its nonce tells a retry
-        // of this very scan (or the same scan sent twice at once) from a real repeat.
-        if let Some((first, stored)) = existing(db, c).await? {
+        // The conflicting row is committed; it is read on the writer already held, not on the
+        // read pool, so the writer never waits behind the doors' reads. Its nonce tells a
+        // retry of this very scan (or the same scan sent twice at once) from a real repeat.
+        if let Some((first, stored)) = existing(&mut *conn, c).await? {
             return Ok(if stored.is_some() && stored.as_deref() == c.nonce {
                 Recorded::Admitted(first)
             } else {
@@ -102,7 +102,10 @@ pub(super) fn bind_row<'q, O>(
 }
 
 /// This badge's check-in at this door, with the nonce it was recorded with.
-async fn existing(db: &Db, c: &NewCheckin<'_>) -> Result<Option<(First, Option<String>)>> {
+async fn existing(
+    conn: &mut sqlx::AnyConnection,
+    c: &NewCheckin<'_>,
+) -> Result<Option<(First, Option<String>)>> {
     let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT scanned_at, gate, nonce FROM checkins WHERE event_id = $1 \
          AND registration_id = $2 AND scope = $3",
@@ -110,7 +113,7 @@ async fn existing(db: &Db, c: &NewCheckin<'_>) -> Result<Option<(First, Option<S
     .bind(c.event_id)
     .bind(c.registration_id)
     .bind(c.scope())
-    .fetch_optional(&db.read)
+    .fetch_optional(conn)
     .await?;
     Ok(row.map(|(scanned_at, gate, nonce)| (First { scanned_at, gate }, nonce)))
 }

@@ -158,6 +158,16 @@ fn print_parts(db: &str, all: &[stats::Stats]) {
                 p.name, p.requests, p.p50_ms, p.p99_ms
             );
         }
+        let tenths: Vec<String> = s
+            .tenths_p99_ms
+            .iter()
+            .map(|ms| format!("{ms:.1}"))
+            .collect();
+        println!(
+            "\n{db}: {} p99 ms by tenth of its requests, in order: {}",
+            s.name,
+            tenths.join(" · ")
+        );
         println!();
     }
 }

@@ -20,6 +20,9 @@ pub struct Stats {
     /// The same answers' latencies by kind of answer, when the scenario sorts them
     /// (`drive_sorted`): a mix's p99 hides which kind makes the tail.
     pub parts: Vec<Part>,
+    /// With `parts`: the p99 of each tenth of the requests, in the order they were made (a
+    /// scenario whose first scans come first shows whether its tail is that opening wave).
+    pub tenths_p99_ms: Vec<f64>,
 }
 
 /// The latencies of one kind of answer within a scenario.
@@ -79,6 +82,7 @@ where
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut sorted: Vec<(&'static str, u32)> = Vec::new();
+            let mut tenths: Vec<(usize, u32)> = Vec::new();
             let (mut errors, mut received) = (0, 0);
             let mut conn = Conn::connect(&addr).await.ok();
             loop {
@@ -98,6 +102,7 @@ where
                     if let Some(kind) = sort(body) {
                         sorted.push((kind, us));
                     }
+                    tenths.push((i * 10 / total, us));
                 }
                 match answer {
                     Ok((status, _)) if ok(status) => {}
@@ -111,15 +116,19 @@ where
                 }
             }
             received += conn.map_or(0, |c| c.received);
-            (latencies, sorted, errors, received)
+            (latencies, sorted, tenths, errors, received)
         }));
     }
     let mut all = Vec::with_capacity(total);
     let mut by_kind: Vec<(&'static str, Vec<u32>)> = Vec::new();
+    let mut by_tenth: Vec<Vec<u32>> = vec![Vec::new(); 10];
     let (mut errors, mut received) = (0, 0);
     for t in tasks {
-        let (l, sorted, e, r) = t.await.expect("client task");
+        let (l, sorted, tenths, e, r) = t.await.expect("client task");
         all.extend(l);
+        for (tenth, us) in tenths {
+            by_tenth[tenth.min(9)].push(us);
+        }
         for (kind, us) in sorted {
             match by_kind.iter_mut().find(|(k, _)| *k == kind) {
                 Some((_, v)) => v.push(us),
@@ -143,6 +152,16 @@ where
             }
         })
         .collect();
+    let tenths_p99_ms = match sort {
+        Some(_) => by_tenth
+            .into_iter()
+            .map(|mut v| {
+                v.sort_unstable();
+                percentile(&v, 0.99)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     Stats {
         name: name.to_string(),
         requests: all.len(),
@@ -153,6 +172,7 @@ where
         bytes_per_answer: received as f64 / all.len().max(1) as f64,
         cpu: None,
         parts,
+        tenths_p99_ms,
     }
 }
 
