@@ -48,14 +48,14 @@ async fn verdicts_for_every_kind_of_badge() {
         assert_eq!(no_seat["verdict"], "not_registered_for_session");
 
         // Forged, truncated, garbage and huge codes: `invalid`, never an error.
-        let mut tampered: Vec<char> = code.chars().collect();
-        tampered[10] = if tampered[10] == 'x' { 'y' } else { 'x' };
-        let tampered: String = tampered.into_iter().collect();
-        // Its signature changed, after the good code was checked (and remembered).
-        let mut forged: Vec<char> = code.chars().collect();
-        let i = forged.len() - 6;
-        forged[i] = if forged[i] == 'x' { 'y' } else { 'x' };
-        let forged: String = forged.into_iter().collect();
+        // One character changed: in what it claims, and in its signature (after the good code
+        // was checked).
+        let flip = |at: usize| -> String {
+            let mut chars: Vec<char> = code.chars().collect();
+            chars[at] = if chars[at] == 'x' { 'y' } else { 'x' };
+            chars.into_iter().collect()
+        };
+        let (tampered, forged) = (flip(10), flip(code.len() - 6));
         let huge = "S1.".to_string() + &"A".repeat(10 * 1024);
         for bad in [
             tampered.as_str(),

@@ -102,6 +102,7 @@ where
                     if let Some(kind) = sort(body) {
                         sorted.push((kind, us));
                     }
+                    // i < total, so 0..=9.
                     tenths.push((i * 10 / total, us));
                 }
                 match answer {
@@ -127,7 +128,7 @@ where
         let (l, sorted, tenths, e, r) = t.await.expect("client task");
         all.extend(l);
         for (tenth, us) in tenths {
-            by_tenth[tenth.min(9)].push(us);
+            by_tenth[tenth].push(us);
         }
         for (kind, us) in sorted {
             match by_kind.iter_mut().find(|(k, _)| *k == kind) {
