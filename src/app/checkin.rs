@@ -132,11 +132,10 @@ pub async fn screen(
     let Some(signed) = badge::decode(&scan.code) else {
         return Ok(Err(Verdict::Invalid));
     };
-    let claim = signed.claim;
-    let key = store::badges::public_key(db, claim.event_id).await?;
-    if !key.is_some_and(|k| signed.verify(&k)) {
+    if !store::badges::signed_by_event(db, &scan.code, &signed).await? {
         return Ok(Err(Verdict::Invalid));
     }
+    let claim = signed.claim;
     if scanner_event.is_some_and(|id| id != claim.event_id) {
         return Ok(Err(Verdict::WrongEvent));
     }

@@ -42,6 +42,7 @@ pub mod staff_sessions;
 pub mod stars;
 pub mod stats;
 pub mod tickets;
+pub mod token_cache;
 pub mod tracks;
 pub mod walk_ins;
 
@@ -98,8 +99,8 @@ pub struct Db {
     pub(crate) registrations: Arc<batches::Queue<group_commit::Job>>,
     /// First scans at the doors, inserted in groups (see `checkin_batch`).
     pub(crate) checkins: Arc<batches::Queue<checkin_batch::Job>>,
-    /// API tokens found in the last second (see [`staff::TokenCache`]).
-    pub(crate) tokens: Arc<staff::TokenCache>,
+    /// API tokens already found, checked for revocation once a second (see [`token_cache`]).
+    pub(crate) tokens: Arc<token_cache::TokenCache>,
     /// Events' ticket types and sessions per revision, for registering (see [`offer_cache`]).
     pub(crate) offers: Arc<offer_cache::OfferCache>,
 }

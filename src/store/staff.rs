@@ -1,9 +1,5 @@
 //! Staff accounts (organisers, door staff), their password set-up links and API tokens.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
-
 use super::error::{Error, Result};
 use super::{is_unique_violation, Db};
 use crate::domain::problem::Msg;
@@ -53,38 +49,9 @@ pub async fn create_token(
     Ok(token)
 }
 
-/// How long a token found in the database is trusted without asking again: a door scanner
-/// sends its token with every scan. A token revoked in the database stops within this time.
-pub const TOKEN_TTL: Duration = Duration::from_secs(1);
-/// Tokens kept before the cache starts over.
-const MAX_TOKENS: usize = 10_000;
-
-/// API tokens found in the last [`TOKEN_TTL`], by hash. Unknown tokens are never kept, so a
-/// new token works at once.
-#[derive(Default)]
-pub struct TokenCache(Mutex<HashMap<String, (Instant, ApiToken)>>);
-
-impl TokenCache {
-    fn get(&self, hash: &str) -> Option<ApiToken> {
-        let map = self.0.lock().ok()?;
-        map.get(hash)
-            .filter(|(at, _)| at.elapsed() < TOKEN_TTL)
-            .map(|(_, t)| t.clone())
-    }
-
-    fn put(&self, hash: String, token: ApiToken) {
-        if let Ok(mut map) = self.0.lock() {
-            if map.len() >= MAX_TOKENS {
-                map.clear();
-            }
-            map.insert(hash, (Instant::now(), token));
-        }
-    }
-}
-
 pub async fn find_token(db: &Db, token: &str) -> Result<Option<ApiToken>> {
     let hash = hash_token(token);
-    if let Some(found) = db.tokens.get(&hash) {
+    if let Some(found) = db.tokens.get(db, &hash).await? {
         return Ok(Some(found));
     }
     let found: Option<ApiToken> = sqlx::query_as(
@@ -216,7 +183,7 @@ pub async fn list_tokens(db: &Db) -> Result<Vec<TokenInfo>> {
 }
 
 /// Revokes a token for good; false when no live token has that id. Other instances stop
-/// trusting it within [`TOKEN_TTL`].
+/// trusting it within [`TOKEN_TTL`](super::token_cache::TOKEN_TTL).
 pub async fn revoke_token(db: &Db, id: i64) -> Result<bool> {
     let done =
         sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
@@ -224,9 +191,7 @@ pub async fn revoke_token(db: &Db, id: i64) -> Result<bool> {
             .bind(id)
             .execute(&db.write)
             .await?;
-    if let Ok(mut map) = db.tokens.0.lock() {
-        map.clear();
-    }
+    db.tokens.forget();
     Ok(done.rows_affected() == 1)
 }
 

@@ -158,3 +158,30 @@ async fn kept_api_tokens_answer_like_the_database() {
         assert!(staff::find_token(&db, "not-yet").await.unwrap().is_none());
     }
 }
+
+/// A token revoked on another instance sharing the database stops opening doors on this one
+/// within `TOKEN_TTL`, though this one kept it; the tokens still live keep working.
+#[tokio::test]
+async fn a_token_revoked_on_another_instance_stops_within_the_ttl() {
+    use summit::domain::StaffRole;
+    use summit::store::{staff, token_cache::TOKEN_TTL};
+    for backend in BACKENDS {
+        let url = fresh_url(backend).await;
+        let here = Db::connect(&url).await.unwrap();
+        let elsewhere = Db::connect(&url).await.unwrap();
+        let revoked = staff::create_token(&here, StaffRole::Door, None, "north gate");
+        let revoked = revoked.await.unwrap();
+        let live = staff::create_token(&here, StaffRole::Door, None, "south gate");
+        let live = live.await.unwrap();
+        let kept = staff::find_token(&here, &revoked).await.unwrap().unwrap();
+        assert!(staff::find_token(&here, &live).await.unwrap().is_some());
+        assert!(staff::revoke_token(&elsewhere, kept.id).await.unwrap());
+        tokio::time::sleep(TOKEN_TTL + std::time::Duration::from_millis(100)).await;
+        assert!(
+            staff::find_token(&here, &revoked).await.unwrap().is_none(),
+            "{backend:?}: a token revoked elsewhere opens nothing after the TTL"
+        );
+        let still = staff::find_token(&here, &live).await.unwrap();
+        assert!(still.is_some(), "{backend:?}: the other token still works");
+    }
+}

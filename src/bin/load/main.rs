@@ -3,6 +3,7 @@
 //! handler measured in the same run. `cargo build --release --bins && target/release/load`.
 
 mod cpu;
+mod doors;
 mod http;
 mod programme;
 mod scenarios;
@@ -34,8 +35,15 @@ pub struct Args {
     /// Places in the rush event (the rest wait) and seats in its workshop.
     #[arg(long, default_value_t = 1500)]
     pub places: usize,
+    /// Scans in the check-in storm, and again in the morning at the doors.
     #[arg(long, default_value_t = 20000)]
     pub checkins: usize,
+    /// Door devices in the morning at the doors, one connection each.
+    #[arg(long, default_value_t = 1000)]
+    pub devices: usize,
+    /// Scans a second arriving at the doors in the morning, whatever the answers.
+    #[arg(long, default_value_t = 5000)]
+    pub door_rate: u32,
     #[arg(long, default_value_t = 20000)]
     pub reads: usize,
     /// Instances of Summit sharing the PostgreSQL database, driven round robin (as behind a
@@ -77,20 +85,16 @@ async fn run(args: Args) {
     let bare_server = spawn_self_bare(port);
     wait_for(port).await;
     let addr = vec![format!("127.0.0.1:{port}")];
-    let ceiling = stats::drive(
-        "bare Rocket handler",
-        &addr,
-        args.clients,
-        args.reads,
-        |_| http::Request {
-            method: "GET",
-            path: "/".into(),
-            body: None,
-            bearer: None,
-            accept_encoding: None,
-        },
-        |s| s == 200,
-    )
+    let plan = stats::Plan::new("bare Rocket handler", args.clients, args.reads, |s| {
+        s == 200
+    });
+    let ceiling = stats::drive(&addr, plan, |_| http::Request {
+        method: "GET",
+        path: "/".into(),
+        body: None,
+        bearer: None,
+        accept_encoding: None,
+    })
     .await;
     stop(bare_server);
     println!(

@@ -2,7 +2,6 @@
 //! and a workshop, and a check-in storm of valid, repeated and invalid badges at many doors.
 
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 
 use serde_json::json;
 use summit::domain::{RegistrationStatus, StaffRole};
@@ -10,12 +9,12 @@ use summit::store::{self, Db};
 
 use super::cpu::measured;
 use super::http::{Conn, Request};
-use super::stats::{drive, drive_sorted, Stats};
+use super::stats::{drive, Plan, Stats};
 use super::{free_port, peak_kib, stop, wait_for, Args};
 
 const BORDEAUX: &str = "bordeaux-nous-les-villes";
-/// Door devices in the storm: each token is rate-limited on its own (20 scans/s), like a real
-/// scanner, so there are enough that none goes over at the storm's rate.
+/// Door devices' tokens: each is rate-limited on its own (20 scans/s), like a real scanner,
+/// so there are enough that none goes over at the storm's rate.
 const DOORS: usize = 2000;
 
 pub struct Report {
@@ -110,7 +109,15 @@ pub async fn all(args: &Args, db_kind: &str) -> Report {
     let workshop = create_rush_event(&addr[0], &organiser, args.places).await;
     stats.push(measured(&pids, rush(&addr, args, workshop)).await);
     let (oversold_places, oversold_seats, codes) = check_rush(&db, args.places as i64).await;
-    stats.push(measured(&pids, storm(&addr, args, codes, doors)).await);
+    let doors: Vec<&'static str> = doors
+        .into_iter()
+        .map(|t| &*Box::leak(t.into_boxed_str()))
+        .collect();
+    let storm = super::doors::storm(&addr, args, codes, doors.clone());
+    stats.push(measured(&pids, storm).await);
+    let codes = super::doors::morning_badges(&addr, args, &db, &organiser).await;
+    let morning = super::doors::morning(&addr, args, codes, doors);
+    stats.push(measured(&pids, morning).await);
     let token: &'static str = Box::leak(organiser.clone().into_boxed_str());
     let programme_import_ms = super::programme::import(&addr[0], token).await;
     let peak = servers.iter().map(|s| peak_kib(s.id())).max().unwrap_or(0);
@@ -172,7 +179,7 @@ async fn agenda_reads(addr: &[String], pids: &[u32], args: &Args) -> Vec<Stats> 
             bearer: None,
             accept_encoding,
         };
-        let read = drive(name, addr, c, args.reads, get, |s| s == 200);
+        let read = drive(addr, Plan::new(name, c, args.reads, |s| s == 200), get);
         stats.push(measured(pids, read).await);
     }
 
@@ -198,117 +205,79 @@ async fn rush(addr: &[String], args: &Args, workshop: i64) -> Stats {
         }
     };
     let c = args.clients;
-    drive(
-        "registration rush",
-        addr,
-        c,
-        args.registrations,
-        register,
-        |s| s == 201,
-    )
-    .await
-}
-
-/// Door devices scanning valid, repeated and invalid badges.
-async fn storm(addr: &[String], args: &Args, codes: Vec<String>, doors: Vec<String>) -> Stats {
-    let codes = Arc::new(codes);
-    let doors = Arc::new(doors);
-    let scan = move |i: usize| {
-        // 7 in 10 first scans or repeats of valid badges, 2 in 10 repeats, 1 in 10 garbage.
-        let code = match i % 10 {
-            9 => format!("S1.not-a-badge-{i}"),
-            7 | 8 => codes[(i / 10) % codes.len()].clone(),
-            _ => codes[i % codes.len()].clone(),
-        };
-        Request {
-            method: "POST",
-            path: "/api/v1/checkins".into(),
-            body: Some(json!({"code": code, "gate": format!("Door {}", i % 8)}).to_string()),
-            bearer: Some(Box::leak(doors[i % doors.len()].clone().into_boxed_str())),
-            accept_encoding: None,
-        }
-    };
-    let c = args.clients;
-    let sort = Some(scan_kind as super::stats::Sort);
-    drive_sorted(
-        "check-in storm",
-        addr,
-        c,
-        args.checkins,
-        scan,
-        |s| s == 200,
-        sort,
-    )
-    .await
-}
-
-/// A door's answer by its verdict: first scans write, repeats and bad badges only read.
-fn scan_kind(body: &[u8]) -> Option<&'static str> {
-    // Byte patterns made once: this runs on the load tool's side of every scan.
-    let says = |needle: &[u8]| body.windows(needle.len()).any(|w| w == needle);
-    if says(br#""verdict":"admitted""#) {
-        Some("first scans (admitted, one INSERT)")
-    } else if says(br#""verdict":"already_checked_in""#) {
-        Some("repeat scans (already in, reads only)")
-    } else if says(br#""verdict":"invalid""#) {
-        Some("not a badge (no read)")
-    } else {
-        None
-    }
+    let plan = Plan::new("registration rush", c, args.registrations, |s| s == 201);
+    drive(addr, plan, register).await
 }
 
 /// An event with `places` in-person places and a 50-seat workshop; returns the workshop id.
-async fn create_rush_event(addr: &str, organiser: &str, places: usize) -> i64 {
+pub async fn create_rush_event(addr: &str, organiser: &str, places: usize) -> i64 {
     let mut conn = Conn::connect(addr).await.expect("connect");
-    let token: &'static str = Box::leak(organiser.to_string().into_boxed_str());
     let event = json!({"slug": "rush", "title": "Registration rush", "timezone": "Europe/Paris",
         "starts_at": "2027-09-01T09:00", "ends_at": "2027-09-03T18:00", "format": "in_person",
         "status": "published", "in_person_capacity": places});
-    let req = Request {
-        method: "POST",
-        path: "/api/v1/events".into(),
-        body: Some(event.to_string()),
-        bearer: Some(token),
-        accept_encoding: None,
-    };
-    let (status, _) = conn.send(&req).await.expect("create event");
-    assert_eq!(status, 201, "rush event");
+    create(&mut conn, organiser, "/api/v1/events", event).await;
     let session = json!({"title": "Workshop", "kind": "workshop", "starts_at": "2027-09-01T10:00",
         "ends_at": "2027-09-01T12:00", "capacity": 50, "requires_signup": true});
+    let made = create(
+        &mut conn,
+        organiser,
+        "/api/v1/events/rush/sessions",
+        session,
+    )
+    .await;
+    made["id"].as_i64().expect("id")
+}
+
+/// Creates what `body` describes with the organiser's token (201 expected); its JSON answer.
+pub async fn create(
+    conn: &mut Conn,
+    organiser: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> serde_json::Value {
     let req = Request {
         method: "POST",
-        path: "/api/v1/events/rush/sessions".into(),
-        body: Some(session.to_string()),
-        bearer: Some(token),
+        path: path.into(),
+        body: Some(body.to_string()),
+        bearer: Some(Box::leak(organiser.to_string().into_boxed_str())),
         accept_encoding: None,
     };
-    let (status, body) = conn.send(&req).await.expect("create workshop");
-    assert_eq!(status, 201, "workshop");
-    let body: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
-    body["id"].as_i64().expect("id")
+    let (status, answer) = conn.send(&req).await.expect("create");
+    assert_eq!(
+        status,
+        201,
+        "POST {path}: {}",
+        String::from_utf8_lossy(&answer)
+    );
+    serde_json::from_slice(&answer).expect("JSON")
 }
 
 /// Places and seats held beyond capacity (must be 0), and the confirmed people's badge codes.
 async fn check_rush(db: &Db, places: i64) -> (i64, i64, Vec<String>) {
     let event = store::events::get(db, "rush").await.expect("rush event");
-    let people = store::roster::list(db, event.id, &Default::default())
-        .await
-        .expect("list");
-    let confirmed: Vec<_> = people
-        .iter()
-        .filter(|r| r.status == RegistrationStatus::Confirmed)
-        .collect();
+    let codes = badge_codes(db, event.id).await;
     let fill = store::roster::session_fill(db, event.id)
         .await
         .expect("fill");
     let seats: i64 = fill.values().map(|f| f.confirmed).sum();
-    let mut codes = Vec::with_capacity(confirmed.len());
-    for r in &confirmed {
-        codes.push(summit::app::checkin::code_for(db, r).await.expect("code"));
-    }
     (
-        (confirmed.len() as i64 - places).max(0),
+        (codes.len() as i64 - places).max(0),
         (seats - 50).max(0),
         codes,
     )
+}
+
+/// The badge codes of an event's confirmed people.
+pub async fn badge_codes(db: &Db, event_id: i64) -> Vec<String> {
+    let people = store::roster::list(db, event_id, &Default::default())
+        .await
+        .expect("list");
+    let mut codes = Vec::new();
+    for r in people
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Confirmed)
+    {
+        codes.push(summit::app::checkin::code_for(db, r).await.expect("code"));
+    }
+    codes
 }

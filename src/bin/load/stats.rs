@@ -42,56 +42,80 @@ impl Stats {
     }
 }
 
-/// `total` requests made by `clients` keep-alive connections, spread round robin over the
-/// addresses (several instances behind a load balancer); `make(i)` builds request `i`.
-/// `ok(status)` says which answers count as success.
-pub async fn drive<F>(
-    name: &str,
-    addrs: &[String],
-    clients: usize,
-    total: usize,
-    make: F,
-    ok: fn(u16) -> bool,
-) -> Stats
-where
-    F: Fn(usize) -> Request<'static> + Send + Sync + 'static,
-{
-    drive_sorted(name, addrs, clients, total, make, ok, None).await
+/// How a scenario's requests are made.
+pub struct Plan {
+    pub name: &'static str,
+    /// Keep-alive connections, spread round robin over the addresses (several instances
+    /// behind a load balancer).
+    pub clients: usize,
+    pub total: usize,
+    /// Which answers count as success.
+    pub ok: fn(u16) -> bool,
+    /// Also reports the answers' latencies by the kind this gives each body.
+    pub sort: Option<Sort>,
+    /// Requests per second offered, each due at its time whatever the earlier answers (an
+    /// open loop, as people arriving at doors are: a slow answer does not hold back the next
+    /// arrival), its latency counted from when it was due. `None`: each connection sends its
+    /// next request as soon as its answer came (a closed loop, which finds the most a server
+    /// does; its latency then is the clients over that rate, by Little's law).
+    pub rate: Option<f64>,
 }
 
-/// [`drive`], with the answers' latencies also reported by the kind `sort` gives each body.
-pub async fn drive_sorted<F>(
-    name: &str,
-    addrs: &[String],
-    clients: usize,
-    total: usize,
-    make: F,
-    ok: fn(u16) -> bool,
-    sort: Option<Sort>,
-) -> Stats
+impl Plan {
+    pub fn new(name: &'static str, clients: usize, total: usize, ok: fn(u16) -> bool) -> Plan {
+        Plan {
+            name,
+            clients,
+            total,
+            ok,
+            sort: None,
+            rate: None,
+        }
+    }
+}
+
+/// Makes the plan's requests, `make(i)` building request `i`.
+pub async fn drive<F>(addrs: &[String], plan: Plan, make: F) -> Stats
 where
     F: Fn(usize) -> Request<'static> + Send + Sync + 'static,
 {
+    let Plan {
+        name,
+        clients,
+        total,
+        ok,
+        sort,
+        rate,
+    } = plan;
     let next = Arc::new(AtomicUsize::new(0));
     let make = Arc::new(make);
+    // Every client is connected before the clock starts, as door devices and phones are
+    // before the doors or the registrations open.
+    let mut conns = Vec::with_capacity(clients);
+    for k in 0..clients {
+        let addr = addrs[k % addrs.len()].clone();
+        conns.push((Conn::connect(&addr).await.ok(), addr));
+    }
     let start = Instant::now();
     let mut tasks = Vec::new();
-    for k in 0..clients {
+    for (mut conn, addr) in conns {
         let (next, make) = (next.clone(), make.clone());
-        let addr = addrs[k % addrs.len()].clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut sorted: Vec<(&'static str, u32)> = Vec::new();
             let mut tenths: Vec<(usize, u32)> = Vec::new();
             let (mut errors, mut received) = (0, 0);
-            let mut conn = Conn::connect(&addr).await.ok();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= total {
                     break;
                 }
                 let req = make(i);
-                let t = Instant::now();
+                let due = rate.map(|r| start + Duration::from_secs_f64(i as f64 / r));
+                if let Some(due) = due {
+                    tokio::time::sleep_until(due.into()).await;
+                }
+                let t = due.unwrap_or_else(Instant::now);
                 let answer = match conn.as_mut() {
                     Some(c) => c.send(&req).await,
                     None => Err(std::io::Error::other("no connection")),
