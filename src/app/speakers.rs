@@ -7,7 +7,7 @@ use crate::domain::validate::{Checker, Input};
 use crate::error::{Error, Result};
 use crate::store::events::Event;
 pub use crate::store::speakers::Speaker;
-use crate::store::speakers::SpeakerDraft;
+use crate::store::speakers::{PhotoChange, SpeakerDraft};
 use crate::store::{self, audit, Db};
 
 /// Largest speaker photo accepted.
@@ -78,8 +78,8 @@ pub fn photo_type(bytes: &[u8]) -> Result<&'static str> {
     }
 }
 
-/// Adds a speaker, with a photo if one was sent. The photo is checked first, so a refused
-/// one (too large, not an image) stores no speaker.
+/// Adds a speaker, with a photo if one was sent, in one transaction. The photo is checked
+/// first, so a refused one (too large, not an image) stores no speaker.
 pub async fn add(
     db: &Db,
     who: &Staff,
@@ -88,11 +88,14 @@ pub async fn add(
     photo: Option<&[u8]>,
 ) -> Result<Speaker> {
     let draft = validate(input)?;
-    let kind = photo.map(photo_type).transpose()?;
-    let speaker = store::speakers::create(db, event.id, &draft).await?;
-    if let (Some(kind), Some(bytes)) = (kind, photo) {
-        store::speakers::set_photo(db, event.id, speaker.id, kind, bytes).await?;
-    }
+    let photo = match photo {
+        Some(bytes) => PhotoChange::Set {
+            content_type: photo_type(bytes)?,
+            bytes,
+        },
+        None => PhotoChange::Keep,
+    };
+    let speaker = store::speakers::create(db, event.id, &draft, photo).await?;
     audit::record(db, &who.actor(), "add-speaker", &subject(event, speaker.id)).await?;
     Ok(speaker)
 }
@@ -108,20 +111,17 @@ pub async fn change(
 ) -> Result<Speaker> {
     let speaker = get(db, event, id).await?;
     let draft = validate(&speaker_input(&speaker).overlay(patch))?;
-    let kind = match photo {
-        Photo::Replace(bytes) => Some(photo_type(bytes)?),
-        _ => None,
+    let photo = match photo {
+        Photo::Keep => PhotoChange::Keep,
+        Photo::Replace(bytes) => PhotoChange::Set {
+            content_type: photo_type(bytes)?,
+            bytes,
+        },
+        Photo::Remove => PhotoChange::Remove,
     };
-    let speaker = store::speakers::update(db, event.id, id, &draft).await?;
-    match (photo, kind) {
-        (Photo::Replace(bytes), Some(kind)) => {
-            store::speakers::set_photo(db, event.id, id, kind, bytes).await?
-        }
-        (Photo::Remove, _) => store::speakers::remove_photo(db, event.id, id).await?,
-        _ => {}
-    }
+    let speaker = store::speakers::update(db, event.id, id, &draft, photo).await?;
     audit::record(db, &who.actor(), "change-speaker", &subject(event, id)).await?;
-    Ok(store::speakers::get(db, event.id, speaker.id).await?)
+    Ok(speaker)
 }
 
 pub async fn remove(db: &Db, who: &Staff, event: &Event, id: i64) -> Result<()> {

@@ -28,6 +28,19 @@ pub struct SpeakerDraft {
     pub bio_en: String,
 }
 
+/// What a change does to a speaker's photo, in the same transaction as the rest of it.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum PhotoChange<'a> {
+    #[default]
+    Keep,
+    /// A photo already checked (its type read from its first bytes).
+    Set {
+        content_type: &'a str,
+        bytes: &'a [u8],
+    },
+    Remove,
+}
+
 const COLUMNS: &str =
     "id, event_id, name, affiliation_fr, affiliation_en, bio_fr, bio_en, photo_content_type";
 
@@ -49,13 +62,19 @@ pub async fn get(db: &Db, event_id: i64, id: i64) -> Result<Speaker> {
         .ok_or(Error::NotFound)
 }
 
-pub async fn create(db: &Db, event_id: i64, d: &SpeakerDraft) -> Result<Speaker> {
+/// Adds a speaker with their photo, if any: both or neither are stored, under one revision.
+pub async fn create(
+    db: &Db,
+    event_id: i64,
+    d: &SpeakerDraft,
+    photo: PhotoChange<'_>,
+) -> Result<Speaker> {
     let mut tx = db.write.begin().await?;
     let sql = format!(
         "INSERT INTO speakers (event_id, name, affiliation_fr, affiliation_en, bio_fr, bio_en) \
          VALUES ($1,$2,$3,$4,$5,$6) RETURNING {COLUMNS}"
     );
-    let speaker = sqlx::query_as(&sql)
+    let speaker: Speaker = sqlx::query_as(&sql)
         .bind(event_id)
         .bind(&d.name)
         .bind(&d.affiliation_fr)
@@ -64,6 +83,7 @@ pub async fn create(db: &Db, event_id: i64, d: &SpeakerDraft) -> Result<Speaker>
         .bind(&d.bio_en)
         .fetch_one(&mut *tx)
         .await?;
+    let speaker = write_photo(&mut tx, speaker, photo).await?;
     super::events::commit_revised(db, tx, event_id).await?;
     Ok(speaker)
 }
@@ -75,22 +95,50 @@ pub async fn set_photo(
     content_type: &str,
     bytes: &[u8],
 ) -> Result<()> {
+    let photo = PhotoChange::Set {
+        content_type,
+        bytes,
+    };
+    change_photo(db, event_id, id, photo).await
+}
+
+/// Changes the photo alone. The agenda shows the photo: pages cached under the old revision
+/// must go, so it raises the revision like any other change.
+async fn change_photo(db: &Db, event_id: i64, id: i64, photo: PhotoChange<'_>) -> Result<()> {
     let mut tx = db.write.begin().await?;
-    let done = sqlx::query(
-        "UPDATE speakers SET photo = $1, photo_content_type = $2 WHERE event_id = $3 AND id = $4",
-    )
-    .bind(bytes.to_vec())
-    .bind(content_type)
-    .bind(event_id)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(Error::NotFound);
-    }
-    // The agenda shows the photo: pages cached under the old revision must go.
+    let sql = format!("SELECT {COLUMNS} FROM speakers WHERE event_id = $1 AND id = $2");
+    let speaker: Option<Speaker> = sqlx::query_as(&sql)
+        .bind(event_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    write_photo(&mut tx, speaker.ok_or(Error::NotFound)?, photo).await?;
     super::events::commit_revised(db, tx, event_id).await?;
     Ok(())
+}
+
+/// Writes the photo change of a speaker in the transaction; the speaker as it now is.
+async fn write_photo(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    mut speaker: Speaker,
+    photo: PhotoChange<'_>,
+) -> Result<Speaker> {
+    let (bytes, content_type) = match photo {
+        PhotoChange::Keep => return Ok(speaker),
+        PhotoChange::Set {
+            content_type,
+            bytes,
+        } => (Some(bytes.to_vec()), Some(content_type)),
+        PhotoChange::Remove => (None, None),
+    };
+    sqlx::query("UPDATE speakers SET photo = $1, photo_content_type = $2 WHERE id = $3")
+        .bind(bytes)
+        .bind(content_type)
+        .bind(speaker.id)
+        .execute(&mut **tx)
+        .await?;
+    speaker.photo_content_type = content_type.map(str::to_string);
+    Ok(speaker)
 }
 
 pub async fn photo(db: &Db, id: i64) -> Result<(String, Vec<u8>)> {
@@ -105,8 +153,15 @@ pub async fn photo(db: &Db, id: i64) -> Result<(String, Vec<u8>)> {
     }
 }
 
-/// Changes what is said about a speaker; the calendars of their sessions follow.
-pub async fn update(db: &Db, event_id: i64, id: i64, d: &SpeakerDraft) -> Result<Speaker> {
+/// Changes what is said about a speaker, and their photo, in one transaction; the calendars
+/// of their sessions follow.
+pub async fn update(
+    db: &Db,
+    event_id: i64,
+    id: i64,
+    d: &SpeakerDraft,
+    photo: PhotoChange<'_>,
+) -> Result<Speaker> {
     let sql = format!(
         "UPDATE speakers SET name = $1, affiliation_fr = $2, affiliation_en = $3, bio_fr = $4, \
          bio_en = $5 WHERE event_id = $6 AND id = $7 RETURNING {COLUMNS}"
@@ -122,7 +177,7 @@ pub async fn update(db: &Db, event_id: i64, id: i64, d: &SpeakerDraft) -> Result
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-    let speaker = speaker.ok_or(Error::NotFound)?;
+    let speaker = write_photo(&mut tx, speaker.ok_or(Error::NotFound)?, photo).await?;
     agenda_refs::bump(&mut tx, Ref::Speaker, id).await?;
     super::events::commit_revised(db, tx, event_id).await?;
     Ok(speaker)
@@ -130,20 +185,7 @@ pub async fn update(db: &Db, event_id: i64, id: i64, d: &SpeakerDraft) -> Result
 
 /// Takes a speaker's photo away (the public pages show their initials again).
 pub async fn remove_photo(db: &Db, event_id: i64, id: i64) -> Result<()> {
-    let mut tx = db.write.begin().await?;
-    let done = sqlx::query(
-        "UPDATE speakers SET photo = NULL, photo_content_type = NULL \
-         WHERE event_id = $1 AND id = $2",
-    )
-    .bind(event_id)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(Error::NotFound);
-    }
-    super::events::commit_revised(db, tx, event_id).await?;
-    Ok(())
+    change_photo(db, event_id, id, PhotoChange::Remove).await
 }
 
 /// Removes a speaker who is on no live session (refused naming them otherwise: take the

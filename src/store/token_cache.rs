@@ -1,11 +1,15 @@
-//! API tokens already found, so a door scanner's token (sent with every scan) is not looked
-//! up with every scan. A kept token is trusted while the last check of which tokens are
-//! still live is under [`TOKEN_TTL`] old: that check is one query for all kept tokens, made
-//! by whichever request first finds it stale, so a thousand scanners cost one read a second
-//! instead of one each. A token revoked or removed in the database, by this instance or
-//! another sharing it, stops opening doors within [`TOKEN_TTL`].
+//! API tokens kept in memory, so a door scanner's token (sent with every scan) is not looked
+//! up with every scan. The kept tokens are trusted while the last check of which tokens are
+//! live is under [`TOKEN_TTL`] old. That check reads every live token in one query: started
+//! in the background by a request that finds it half that old (the request goes on with the
+//! kept tokens), or made by a request that finds it stale while the others wait for its
+//! answer. A thousand scanners cost one read a second instead of one each, none of them
+//! waits for its own first lookup when the doors open, and a busy door waits for no check. A token revoked or removed in the database, by this
+//! instance or another sharing it, stops opening doors within [`TOKEN_TTL`]; a token made
+//! since the last check is looked up on its own, so a new token works at once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -15,8 +19,11 @@ use super::Db;
 
 /// How long a kept token is trusted after the last check that it is still live.
 pub const TOKEN_TTL: Duration = Duration::from_secs(1);
-/// Tokens kept before the cache starts over (only live tokens are kept, so this is a bound,
-/// not a size a real deployment reaches).
+/// Past this age a request starts the next check in the background and goes on with the
+/// kept tokens, so on a busy door the check is made before anyone has to wait for it.
+const RENEW_AFTER: Duration = Duration::from_millis(500);
+/// Tokens kept at most (only live tokens are kept, so this is a bound, not a size a real
+/// deployment reaches; tokens beyond it are looked up one by one).
 const MAX_TOKENS: usize = 10_000;
 
 #[derive(Default)]
@@ -25,6 +32,16 @@ pub struct TokenCache {
     /// Held while the live tokens are read, so one request reads them and the others wait
     /// for its answer instead of asking too.
     checking: tokio::sync::Mutex<()>,
+    /// Set while a check runs in the background.
+    renewing: AtomicBool,
+}
+
+/// A live token as the check reads it.
+#[derive(sqlx::FromRow)]
+struct Live {
+    token_hash: String,
+    #[sqlx(flatten)]
+    token: ApiToken,
 }
 
 #[derive(Default)]
@@ -35,18 +52,42 @@ struct Kept {
 }
 
 impl Kept {
-    fn fresh(&self) -> bool {
-        self.checked.is_some_and(|at| at.elapsed() < TOKEN_TTL)
+    /// Whether the last check is under `age` old.
+    fn checked_within(&self, age: Duration) -> bool {
+        self.checked.is_some_and(|at| at.elapsed() < age)
     }
 }
 
 impl TokenCache {
     /// The kept token with this hash, after making sure the kept ones are still live.
     pub(super) async fn get(&self, db: &Db, hash: &str) -> Result<Option<ApiToken>> {
-        if !self.lock().fresh() {
-            self.check(db).await?;
+        let (trusted, due) = {
+            let kept = self.lock();
+            (
+                kept.checked_within(TOKEN_TTL),
+                !kept.checked_within(RENEW_AFTER),
+            )
+        };
+        if !trusted {
+            self.check(db, TOKEN_TTL).await?;
+        } else if due {
+            self.renew(db);
         }
         Ok(self.lock().by_hash.get(hash).cloned())
+    }
+
+    /// Starts the next check in the background, unless one is already running.
+    fn renew(&self, db: &Db) {
+        if self.renewing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let db = db.clone();
+        tokio::spawn(async move {
+            if let Err(e) = db.tokens.check(&db, RENEW_AFTER).await {
+                tracing::warn!("checking the API tokens failed: {e}");
+            }
+            db.tokens.renewing.store(false, Ordering::Release);
+        });
     }
 
     /// Keeps a token just read from the database. Unknown tokens are never kept, so a new
@@ -59,26 +100,33 @@ impl TokenCache {
         kept.by_hash.insert(hash, token);
     }
 
-    /// Forgets every kept token (this instance revoked one).
+    /// Forgets every kept token (this instance revoked one): the next request checks again.
     pub(super) fn forget(&self) {
-        self.lock().by_hash.clear();
+        let mut kept = self.lock();
+        kept.by_hash.clear();
+        kept.checked = None;
     }
 
-    /// Drops the kept tokens no longer live in the database.
-    async fn check(&self, db: &Db) -> Result<()> {
+    /// Keeps the tokens live in the database, and only those, unless they were checked
+    /// within `age` (by the request or the renewal this one waited for).
+    async fn check(&self, db: &Db, age: Duration) -> Result<()> {
         let _only_one = self.checking.lock().await;
-        if self.lock().fresh() {
-            // Checked by the request this one waited for.
+        if self.lock().checked_within(age) {
             return Ok(());
         }
         let began = Instant::now();
-        let live: Vec<(i64,)> =
-            sqlx::query_as("SELECT id FROM api_tokens WHERE revoked_at IS NULL")
-                .fetch_all(&db.read)
-                .await?;
-        let live: HashSet<i64> = live.into_iter().map(|(id,)| id).collect();
+        let live: Vec<Live> = sqlx::query_as(
+            "SELECT token_hash, id, role, event_id FROM api_tokens WHERE revoked_at IS NULL",
+        )
+        .fetch_all(&db.read)
+        .await?;
+        let by_hash = live
+            .into_iter()
+            .take(MAX_TOKENS)
+            .map(|l| (l.token_hash, l.token))
+            .collect();
         let mut kept = self.lock();
-        kept.by_hash.retain(|_, token| live.contains(&token.id));
+        kept.by_hash = by_hash;
         kept.checked = Some(began);
         Ok(())
     }

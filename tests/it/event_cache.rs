@@ -103,7 +103,9 @@ async fn every_change_the_agenda_shows_raises_the_revision() {
             bio_fr: String::new(),
             bio_en: String::new(),
         };
-        let speaker = speakers::create(&db, id, &draft).await.unwrap();
+        let speaker = speakers::create(&db, id, &draft, Default::default())
+            .await
+            .unwrap();
         raised(revision(&db).await, "adding a speaker");
         speakers::set_photo(&db, id, speaker.id, "image/png", b"\x89PNG")
             .await
@@ -111,8 +113,35 @@ async fn every_change_the_agenda_shows_raises_the_revision() {
         raised(revision(&db).await, "giving a speaker a photo");
         speakers::remove_photo(&db, id, speaker.id).await.unwrap();
         raised(revision(&db).await, "taking a speaker's photo away");
-        speakers::update(&db, id, speaker.id, &draft).await.unwrap();
+        speakers::update(&db, id, speaker.id, &draft, Default::default())
+            .await
+            .unwrap();
         raised(revision(&db).await, "changing a speaker");
+        // A speaker and their photo are one change: stored together, one revision.
+        let photo = speakers::PhotoChange::Set {
+            content_type: "image/png",
+            bytes: b"\x89PNG",
+        };
+        let pictured = speakers::create(&db, id, &draft, photo).await.unwrap();
+        raised(
+            revision(&db).await,
+            "adding a speaker with a photo, at once",
+        );
+        assert_eq!(pictured.photo_content_type.as_deref(), Some("image/png"));
+        let (kind, bytes) = speakers::photo(&db, pictured.id).await.unwrap();
+        assert_eq!(
+            (kind.as_str(), bytes.as_slice()),
+            ("image/png", &b"\x89PNG"[..])
+        );
+        let removed = speakers::PhotoChange::Remove;
+        let changed = speakers::update(&db, id, pictured.id, &draft, removed);
+        let changed = changed.await.unwrap();
+        raised(
+            revision(&db).await,
+            "changing a speaker and their photo, at once",
+        );
+        assert_eq!(changed.photo_content_type, None, "{backend:?}");
+        assert!(speakers::photo(&db, pictured.id).await.is_err());
         speakers::remove(&db, id, speaker.id).await.unwrap();
         raised(revision(&db).await, "removing a speaker");
         tracks::remove(&db, id, track.id, tracks::Sessions::Refuse)
