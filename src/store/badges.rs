@@ -79,8 +79,12 @@ const MAX_VERIFIED: usize = 20_000;
 
 /// Whether the badge code `text`, decoded as `signed`, is signed by its event's key.
 pub async fn signed_by_event(db: &Db, text: &str, signed: &SignedClaim) -> Result<bool> {
-    let known = |v: &HashSet<Box<str>>| v.contains(text);
-    if db.badge_keys.verified.lock().is_ok_and(|v| known(&v)) {
+    if db
+        .badge_keys
+        .verified
+        .lock()
+        .is_ok_and(|v| v.contains(text))
+    {
         return Ok(true);
     }
     let Some(key) = public_key(db, signed.claim.event_id).await? else {

@@ -4,9 +4,10 @@
 //! in the background by a request that finds it half that old (the request goes on with the
 //! kept tokens), or made by a request that finds it stale while the others wait for its
 //! answer. A thousand scanners cost one read a second instead of one each, none of them
-//! waits for its own first lookup when the doors open, and a busy door waits for no check. A token revoked or removed in the database, by this
-//! instance or another sharing it, stops opening doors within [`TOKEN_TTL`]; a token made
-//! since the last check is looked up on its own, so a new token works at once.
+//! waits for its own first lookup when the doors open, and a busy door waits for no check.
+//! A token revoked or removed in the database, by this instance or another sharing it, stops
+//! opening doors within [`TOKEN_TTL`]; a token made since the last check is looked up on its
+//! own, so a new token works at once.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -61,19 +62,23 @@ impl Kept {
 impl TokenCache {
     /// The kept token with this hash, after making sure the kept ones are still live.
     pub(super) async fn get(&self, db: &Db, hash: &str) -> Result<Option<ApiToken>> {
-        let (trusted, due) = {
+        // One lock in the usual case: the token is read with how fresh the check is.
+        let (found, trusted, due) = {
             let kept = self.lock();
             (
+                kept.by_hash.get(hash).cloned(),
                 kept.checked_within(TOKEN_TTL),
                 !kept.checked_within(RENEW_AFTER),
             )
         };
         if !trusted {
             self.check(db, TOKEN_TTL).await?;
-        } else if due {
+            return Ok(self.lock().by_hash.get(hash).cloned());
+        }
+        if due {
             self.renew(db);
         }
-        Ok(self.lock().by_hash.get(hash).cloned())
+        Ok(found)
     }
 
     /// Starts the next check in the background, unless one is already running.
