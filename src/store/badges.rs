@@ -2,7 +2,7 @@
 //! server; the public key is enough to check a badge.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
@@ -151,25 +151,28 @@ pub struct Holder {
     pub first: Option<(First, Option<String>)>,
 }
 
+/// [`holder`]'s read: joins rather than a subquery per value, so the door's check-in is
+/// looked up once (the unique index `checkins_once_per_scope` allows at most one).
+static HOLDER_SQL: LazyLock<String> = LazyLock::new(|| {
+    let registration: Vec<String> = COLUMNS
+        .split(", ")
+        .map(|c| format!("r.{c} AS {c}"))
+        .collect();
+    format!(
+        "SELECT {}, COALESCE(t.name, '') AS ticket_name, c.scanned_at AS first_at, \
+         c.gate AS first_gate, c.nonce AS first_nonce FROM registrations r \
+         LEFT JOIN ticket_types t ON t.id = r.ticket_type_id \
+         LEFT JOIN checkins c ON c.event_id = r.event_id AND c.registration_id = r.id \
+         AND c.scope = $2 WHERE r.id = $1",
+        registration.join(", ")
+    )
+});
+
 /// Who a badge is for, with their ticket's name and their check-in at door `scope` (0: the
 /// entrance), in one read: the door's hot path, where most scans of a busy morning are
 /// repeats that need nothing else.
 pub async fn holder(db: &Db, registration_id: i64, scope: i64) -> Result<Option<Holder>> {
-    let at_door = |column: &str| {
-        format!(
-            "(SELECT {column} FROM checkins WHERE checkins.event_id = registrations.event_id \
-             AND checkins.registration_id = registrations.id AND checkins.scope = $2)"
-        )
-    };
-    let sql = format!(
-        "SELECT {COLUMNS}, COALESCE((SELECT name FROM ticket_types \
-         WHERE ticket_types.id = registrations.ticket_type_id), '') AS ticket_name, \
-         {} AS first_at, {} AS first_gate, {} AS first_nonce FROM registrations WHERE id = $1",
-        at_door("scanned_at"),
-        at_door("gate"),
-        at_door("nonce"),
-    );
-    let row: Option<Row> = sqlx::query_as(&sql)
+    let row: Option<Row> = sqlx::query_as(&HOLDER_SQL)
         .bind(registration_id)
         .bind(scope)
         .fetch_optional(&db.read)

@@ -1,9 +1,11 @@
 //! Writes committed in groups: the queue and its drainer, shared by registrations
 //! ([`group_commit`](super::group_commit)) and first scans at the doors
 //! ([`checkin_batch`](super::checkin_batch)). Jobs that arrive while the writer is busy wait
-//! in a queue; one drainer per instance and kind takes up to [`Batch::MAX`] of them at a time
-//! and hands them to [`Batch::run`] on the writer connection, which answers each job only once
-//! its transaction is committed (a 2xx is as durable as when every write had its own).
+//! in a queue; a drainer takes up to [`Batch::MAX`] of them at a time and hands them to
+//! [`Batch::run`] on a writer connection, which answers each job only once its transaction is
+//! committed (a 2xx is as durable as when every write had its own). Each instance runs at most
+//! [`Batch::drainers`] drainers of a kind: one on SQLite's single writer; on PostgreSQL a kind
+//! whose groups the database itself keeps apart may have several groups in flight.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -18,6 +20,10 @@ pub(super) trait Batch: Sized + Send + 'static {
     const MAX: usize;
     /// This kind's queue in the database handle.
     fn queue(db: &Db) -> &Queue<Self>;
+    /// How many groups of this kind one instance may have in flight at once.
+    fn drainers(_db: &Db) -> usize {
+        1
+    }
     /// Writes the batch and answers every job in it.
     fn run(
         db: &Db,
@@ -30,8 +36,8 @@ pub(super) trait Batch: Sized + Send + 'static {
 
 struct State<J> {
     queue: VecDeque<J>,
-    /// Whether a drainer is running (it stops only when it finds the queue empty).
-    draining: bool,
+    /// How many drainers are running (each stops only when it finds the queue empty).
+    drainers: usize,
 }
 
 /// The jobs of one kind waiting for the writer (one per database, shared by its clones).
@@ -41,17 +47,20 @@ impl<J> Default for Queue<J> {
     fn default() -> Self {
         Queue(Mutex::new(State {
             queue: VecDeque::new(),
-            draining: false,
+            drainers: 0,
         }))
     }
 }
 
-/// Queues the job, starting a drainer if none runs; the job answers through its own channel.
+/// Queues the job, starting a drainer if fewer than the kind's limit run (those running are
+/// busy with a group: an idle drainer has stopped); the job answers through its own channel.
 pub(super) fn submit<J: Batch>(db: &Db, job: J) -> Result<()> {
     let start = {
         let mut state = J::queue(db).0.lock().map_err(poisoned)?;
         state.queue.push_back(job);
-        !std::mem::replace(&mut state.draining, true)
+        let start = state.drainers < J::drainers(db);
+        state.drainers += usize::from(start);
+        start
     };
     if start {
         // A task of its own: a caller going away never cancels a batch half-way.
@@ -79,7 +88,7 @@ async fn drain<J: Batch>(db: Db) {
                 return;
             };
             if state.queue.is_empty() {
-                state.draining = false;
+                state.drainers -= 1;
                 return;
             }
             let n = state.queue.len().min(J::MAX);
@@ -89,11 +98,11 @@ async fn drain<J: Batch>(db: Db) {
     }
 }
 
-/// Answers everyone waiting with an error.
+/// Stops this drainer, answering everyone waiting with an error.
 fn fail_all<J: Batch>(db: &Db, why: &str) {
     let jobs: Vec<J> = match J::queue(db).0.lock() {
         Ok(mut state) => {
-            state.draining = false;
+            state.drainers -= 1;
             state.queue.drain(..).collect()
         }
         Err(_) => return,

@@ -11,7 +11,12 @@ use tokio::sync::oneshot;
 use super::batches::{self, Batch, Queue};
 use super::checkins::{bind_row, record_on, First, NewCheckin, Recorded};
 use super::error::{Error, Result};
-use super::Db;
+use super::{Backend, Db};
+
+/// Groups one instance has in flight on PostgreSQL. Each is its own transaction on its own
+/// connection; the unique index keeps one check-in per badge per door across them (a scan
+/// whose row another group took is settled alone, as above). SQLite has one writer: one.
+const POSTGRES_DRAINERS: usize = 2;
 
 /// One row's values (nine): a group of 32 binds 288, far below either database's limit.
 const COLUMNS: usize = 9;
@@ -68,7 +73,19 @@ impl Batch for Job {
         &db.checkins
     }
 
-    async fn run(_db: &Db, conn: &mut sqlx::AnyConnection, batch: Vec<Self>) {
+    fn drainers(db: &Db) -> usize {
+        match db.backend {
+            Backend::Postgres => POSTGRES_DRAINERS,
+            Backend::Sqlite => 1,
+        }
+    }
+
+    async fn run(_db: &Db, conn: &mut sqlx::AnyConnection, mut batch: Vec<Self>) {
+        // Groups in flight together take the unique index's keys in one order, so one waits
+        // for the other instead of both waiting for each other (a deadlock PostgreSQL would
+        // break only after a second).
+        batch
+            .sort_unstable_by_key(|job| (job.event_id, job.registration_id, job.checkin().scope()));
         let mut inserted = match insert_all(conn, &batch).await {
             Ok(rows) => rows,
             Err(e) => {
