@@ -11,11 +11,20 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::sync::Mutex;
 
+use tokio::sync::oneshot;
+
 use super::error::{Error, Result};
 use super::Db;
 
+/// Where a job's answer goes: its caller waits on the other end.
+pub(super) type Reply<T> = oneshot::Sender<Result<T>>;
+
 /// A kind of job written in groups.
 pub(super) trait Batch: Sized + Send + 'static {
+    /// What a job's caller is answered.
+    type Answer: Send + 'static;
+    /// What the writer writes, for the error when it stops ("registration", "check-in").
+    const WRITES: &'static str;
     /// At most this many jobs share a transaction (keeps each commit and wait short).
     const MAX: usize;
     /// This kind's queue in the database handle.
@@ -30,8 +39,8 @@ pub(super) trait Batch: Sized + Send + 'static {
         conn: &mut sqlx::AnyConnection,
         batch: Vec<Self>,
     ) -> impl Future<Output = ()> + Send;
-    /// Answers the job with an error (the writer connection cannot be had).
-    fn fail(self, why: &str);
+    /// The job's reply, to answer it with an error (the writer connection cannot be had).
+    fn reply(self) -> Reply<Self::Answer>;
 }
 
 struct State<J> {
@@ -52,9 +61,22 @@ impl<J> Default for Queue<J> {
     }
 }
 
+/// Queues the job `make` builds around its reply and waits for its answer, given once its
+/// group is committed.
+pub(super) async fn ask<J: Batch>(
+    db: &Db,
+    make: impl FnOnce(Reply<J::Answer>) -> J,
+) -> Result<J::Answer> {
+    let (reply, answer) = oneshot::channel();
+    submit(db, make(reply))?;
+    answer
+        .await
+        .map_err(|_| Error::Internal(format!("the {} writer stopped", J::WRITES)))?
+}
+
 /// Queues the job, starting a drainer if fewer than the kind's limit run (those running are
-/// busy with a group: an idle drainer has stopped); the job answers through its own channel.
-pub(super) fn submit<J: Batch>(db: &Db, job: J) -> Result<()> {
+/// busy with a group: an idle drainer has stopped).
+fn submit<J: Batch>(db: &Db, job: J) -> Result<()> {
     let start = {
         let mut state = J::queue(db).0.lock().map_err(poisoned)?;
         state.queue.push_back(job);
@@ -108,6 +130,6 @@ fn fail_all<J: Batch>(db: &Db, why: &str) {
         Err(_) => return,
     };
     for job in jobs {
-        job.fail(why);
+        let _ = job.reply().send(Err(Error::Internal(why.to_string())));
     }
 }

@@ -6,11 +6,9 @@
 //! meanwhile, or its nonce was another scan's) is then settled alone, exactly as it would
 //! have been without the group; so is every scan of a group whose statement failed.
 
-use tokio::sync::oneshot;
-
-use super::batches::{self, Batch, Queue};
+use super::batches::{self, Batch, Queue, Reply};
 use super::checkins::{bind_row, record_on, First, NewCheckin, Recorded};
-use super::error::{Error, Result};
+use super::error::Result;
 use super::{Backend, Db};
 
 /// Groups one instance has in flight on PostgreSQL. Each is its own transaction on its own
@@ -29,7 +27,7 @@ pub(crate) struct Job {
     gate: String,
     nonce: Option<String>,
     scanned_at: i64,
-    reply: oneshot::Sender<Result<Recorded>>,
+    reply: Reply<Recorded>,
 }
 
 impl Job {
@@ -67,6 +65,8 @@ impl Inserted {
 }
 
 impl Batch for Job {
+    type Answer = Recorded;
+    const WRITES: &'static str = "check-in";
     const MAX: usize = 32;
 
     fn queue(db: &Db) -> &Queue<Self> {
@@ -113,15 +113,14 @@ impl Batch for Job {
         }
     }
 
-    fn fail(self, why: &str) {
-        let _ = self.reply.send(Err(Error::Internal(why.to_string())));
+    fn reply(self) -> Reply<Recorded> {
+        self.reply
     }
 }
 
 /// Records the check-in in the next group; answers once it is committed.
 pub(super) async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
-    let (reply, answer) = oneshot::channel();
-    let job = Job {
+    batches::ask(db, |reply| Job {
         event_id: c.event_id,
         registration_id: c.registration_id,
         session_id: c.session_id,
@@ -130,11 +129,8 @@ pub(super) async fn record(db: &Db, c: &NewCheckin<'_>) -> Result<Recorded> {
         nonce: c.nonce.map(str::to_string),
         scanned_at: c.scanned_at,
         reply,
-    };
-    batches::submit(db, job)?;
-    answer
-        .await
-        .map_err(|_| Error::Internal("the check-in writer stopped".into()))?
+    })
+    .await
 }
 
 /// The whole group in one statement; only the rows actually inserted come back.

@@ -13,10 +13,9 @@
 //! each other in a cycle.
 
 use sqlx::Connection;
-use tokio::sync::oneshot;
 
-use super::batches::{self, Batch, Queue};
-use super::error::{Error, Result};
+use super::batches::{self, Batch, Queue, Reply};
+use super::error::Result;
 use super::registration_places::GroupPlaces;
 use super::registrations::{register_in, Admission, Registered};
 use super::Db;
@@ -26,10 +25,12 @@ pub(crate) struct Job {
     event_id: i64,
     draft: RegistrationDraft,
     admission: Admission,
-    reply: oneshot::Sender<Result<Registered>>,
+    reply: Reply<Registered>,
 }
 
 impl Batch for Job {
+    type Answer = Registered;
+    const WRITES: &'static str = "registration";
     const MAX: usize = 32;
 
     fn queue(db: &Db) -> &Queue<Self> {
@@ -42,8 +43,8 @@ impl Batch for Job {
         run_batch(db, conn, batch).await
     }
 
-    fn fail(self, why: &str) {
-        let _ = self.reply.send(Err(Error::Internal(why.to_string())));
+    fn reply(self) -> Reply<Registered> {
+        self.reply
     }
 }
 
@@ -53,17 +54,13 @@ pub(super) async fn register(
     draft: RegistrationDraft,
     admission: Admission,
 ) -> Result<Registered> {
-    let (reply, answer) = oneshot::channel();
-    let job = Job {
+    batches::ask(db, |reply| Job {
         event_id,
         draft,
         admission,
         reply,
-    };
-    batches::submit(db, job)?;
-    answer
-        .await
-        .map_err(|_| Error::Internal("the registration writer stopped".into()))?
+    })
+    .await
 }
 
 async fn run_batch(db: &Db, conn: &mut sqlx::AnyConnection, batch: Vec<Job>) {
