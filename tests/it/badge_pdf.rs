@@ -5,8 +5,6 @@
 use rocket::http::{ContentType, Status};
 use rocket::local::asynchronous::Client;
 use serde_json::{json, Value};
-use summit::app::organise;
-use summit::domain::validate::Input;
 use summit::domain::StaffRole;
 use summit::store;
 
@@ -100,20 +98,7 @@ async fn badges_print_at_each_size_with_names_and_a_code_the_door_lets_in() {
     for backend in BACKENDS {
         let c = common::client_with(backend, false).await;
         let db = common::db(&c);
-        let event = organise::create_event(
-            db,
-            &Input::from_pairs([
-                ("slug", "forum-des-maires"),
-                ("title", "Forum des maires"),
-                ("timezone", "Europe/Paris"),
-                ("starts_at", "2027-06-15T08:00"),
-                ("ends_at", "2027-06-16T18:00"),
-                ("format", "in_person"),
-                ("status", "published"),
-            ]),
-        )
-        .await
-        .unwrap();
+        let event = common::june_event(db, "forum-des-maires", "Forum des maires", &[]).await;
         for (i, (name, org)) in PEOPLE.iter().enumerate() {
             common::register_via_api(
                 &c,

@@ -4,26 +4,12 @@
 use crate::common;
 
 use common::on_both;
-use summit::app::organise;
 use summit::domain::validate::Input;
 use summit::store::checkins::{self, NewCheckin, Recorded};
 use summit::store::Db;
 
 async fn event_with_people(db: &Db, people: usize) -> (i64, Vec<i64>) {
-    let event = organise::create_event(
-        db,
-        &Input::from_pairs([
-            ("slug", "doors"),
-            ("title", "Doors"),
-            ("timezone", "Europe/Paris"),
-            ("starts_at", "2027-06-15T08:00"),
-            ("ends_at", "2027-06-16T18:00"),
-            ("format", "in_person"),
-            ("status", "published"),
-        ]),
-    )
-    .await
-    .unwrap();
+    let event = common::june_event(db, "doors", "Doors", &[]).await;
     let mut ids = Vec::new();
     for i in 0..people {
         let input = Input::from_pairs([

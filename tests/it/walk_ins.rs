@@ -14,17 +14,13 @@ use summit::store::{self, Db};
 use crate::common::{self, bearer, fresh_db, json_of, BACKENDS};
 
 async fn summit_event(db: &Db, capacity: &str) -> store::events::Event {
-    let input = Input::from_pairs([
-        ("slug", "forum-des-maires"),
-        ("title", "Forum des maires"),
-        ("timezone", "Europe/Paris"),
-        ("starts_at", "2027-06-15T08:00"),
-        ("ends_at", "2027-06-16T18:00"),
-        ("format", "in_person"),
-        ("status", "published"),
-        ("in_person_capacity", capacity),
-    ]);
-    organise::create_event(db, &input).await.unwrap()
+    common::june_event(
+        db,
+        "forum-des-maires",
+        "Forum des maires",
+        &[("in_person_capacity", capacity)],
+    )
+    .await
 }
 
 async fn walk_in(c: &Client, token: &str, body: Value) -> (Status, Value) {

@@ -297,6 +297,29 @@ impl Drop for SmtpServer {
     }
 }
 
+/// A published in-person event in Paris on 15–16 June 2027, with `more` settings besides.
+pub async fn june_event(
+    db: &Db,
+    slug: &str,
+    title: &str,
+    more: &[(&str, &str)],
+) -> store::events::Event {
+    let mut fields = vec![
+        ("slug", slug),
+        ("title", title),
+        ("timezone", "Europe/Paris"),
+        ("starts_at", "2027-06-15T08:00"),
+        ("ends_at", "2027-06-16T18:00"),
+        ("format", "in_person"),
+        ("status", "published"),
+    ];
+    fields.extend_from_slice(more);
+    let input = summit::domain::validate::Input::from_pairs(fields);
+    summit::app::organise::create_event(db, &input)
+        .await
+        .unwrap()
+}
+
 /// Registers through the use case, as the API channel does; `Err` is the refusal. Panics if
 /// the address was registered already (the tests using it always register new people).
 pub async fn register_in_app(
