@@ -83,9 +83,9 @@ impl Batch for Job {
     async fn run(_db: &Db, conn: &mut sqlx::AnyConnection, mut batch: Vec<Self>) {
         // Groups in flight together take the unique index's keys in one order, so one waits
         // for the other instead of both waiting for each other (a deadlock PostgreSQL would
-        // break only after a second).
-        batch
-            .sort_unstable_by_key(|job| (job.event_id, job.registration_id, job.checkin().scope()));
+        // break only after a second). Stable: of two scans of one badge at one door in the
+        // group, the first to arrive is still the one let in.
+        batch.sort_by_key(|job| (job.event_id, job.registration_id, job.checkin().scope()));
         let mut inserted = match insert_all(conn, &batch).await {
             Ok(rows) => rows,
             Err(e) => {
