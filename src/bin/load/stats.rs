@@ -18,7 +18,7 @@ pub struct Stats {
     /// The CPU it took, when measured (`cpu::measured`).
     pub cpu: Option<super::cpu::Budget>,
     /// The same answers' latencies by kind of answer, when the scenario sorts them
-    /// (`drive_sorted`): a mix's p99 hides which kind makes the tail.
+    /// (`Plan::sort`): a mix's p99 hides which kind makes the tail.
     pub parts: Vec<Part>,
     /// With `parts`: the p99 of each tenth of the requests, in the order they were made (a
     /// scenario whose first scans come first shows whether its tail is that opening wave).
@@ -43,6 +43,7 @@ impl Stats {
 }
 
 /// How a scenario's requests are made.
+#[derive(Clone)]
 pub struct Plan {
     pub name: &'static str,
     /// Keep-alive connections, spread round robin over the addresses (several instances
@@ -74,96 +75,121 @@ impl Plan {
     }
 }
 
+/// What one client saw: every latency in µs, those of sorted answers by kind and by tenth
+/// of the requests, errors, and bytes read.
+#[derive(Default)]
+struct Log {
+    latencies: Vec<u32>,
+    sorted: Vec<(&'static str, u32)>,
+    tenths: Vec<(usize, u32)>,
+    errors: usize,
+    received: u64,
+}
+
 /// Makes the plan's requests, `make(i)` building request `i`.
 pub async fn drive<F>(addrs: &[String], plan: Plan, make: F) -> Stats
 where
     F: Fn(usize) -> Request<'static> + Send + Sync + 'static,
 {
-    let Plan {
-        name,
-        clients,
-        total,
-        ok,
-        sort,
-        rate,
-    } = plan;
     let next = Arc::new(AtomicUsize::new(0));
     let make = Arc::new(make);
     // Every client is connected before the clock starts, as door devices and phones are
     // before the doors or the registrations open.
-    let mut conns = Vec::with_capacity(clients);
-    for k in 0..clients {
+    let mut conns = Vec::with_capacity(plan.clients);
+    for k in 0..plan.clients {
         let addr = addrs[k % addrs.len()].clone();
         conns.push((Conn::connect(&addr).await.ok(), addr));
     }
     let start = Instant::now();
-    let mut tasks = Vec::new();
-    for (mut conn, addr) in conns {
-        let (next, make) = (next.clone(), make.clone());
-        tasks.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            let mut sorted: Vec<(&'static str, u32)> = Vec::new();
-            let mut tenths: Vec<(usize, u32)> = Vec::new();
-            let (mut errors, mut received) = (0, 0);
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= total {
-                    break;
-                }
-                let req = make(i);
-                let due = rate.map(|r| start + Duration::from_secs_f64(i as f64 / r));
-                if let Some(due) = due {
-                    tokio::time::sleep_until(due.into()).await;
-                }
-                let t = due.unwrap_or_else(Instant::now);
-                let answer = match conn.as_mut() {
-                    Some(c) => c.send(&req).await,
-                    None => Err(std::io::Error::other("no connection")),
-                };
-                let us = t.elapsed().as_micros() as u32;
-                latencies.push(us);
-                if let (Some(sort), Ok((_, body))) = (sort, &answer) {
-                    if let Some(kind) = sort(body) {
-                        sorted.push((kind, us));
-                    }
-                    // i < total, so 0..=9.
-                    tenths.push((i * 10 / total, us));
-                }
-                match answer {
-                    Ok((status, _)) if ok(status) => {}
-                    Ok(_) => errors += 1,
-                    Err(_) => {
-                        errors += 1;
-                        // What the broken connection read still counts.
-                        received += conn.as_ref().map_or(0, |c| c.received);
-                        conn = Conn::connect(&addr).await.ok();
-                    }
-                }
-            }
-            received += conn.map_or(0, |c| c.received);
-            (latencies, sorted, tenths, errors, received)
-        }));
+    let tasks: Vec<_> = conns
+        .into_iter()
+        .map(|(conn, addr)| {
+            let (next, make, plan) = (next.clone(), make.clone(), plan.clone());
+            tokio::spawn(client(conn, addr, next, start, plan, make))
+        })
+        .collect();
+    let mut logs = Vec::with_capacity(tasks.len());
+    for t in tasks {
+        logs.push(t.await.expect("client task"));
     }
-    let mut all = Vec::with_capacity(total);
+    summarise(&plan, logs, start.elapsed())
+}
+
+/// One client: takes the next request number until all are made, sends each when it is due
+/// (at once in a closed loop), and notes what came back.
+async fn client<F>(
+    mut conn: Option<Conn>,
+    addr: String,
+    next: Arc<AtomicUsize>,
+    start: Instant,
+    plan: Plan,
+    make: Arc<F>,
+) -> Log
+where
+    F: Fn(usize) -> Request<'static>,
+{
+    let mut log = Log::default();
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= plan.total {
+            break;
+        }
+        let req = make(i);
+        let due = plan
+            .rate
+            .map(|r| start + Duration::from_secs_f64(i as f64 / r));
+        if let Some(due) = due {
+            tokio::time::sleep_until(due.into()).await;
+        }
+        let t = due.unwrap_or_else(Instant::now);
+        let answer = match conn.as_mut() {
+            Some(c) => c.send(&req).await,
+            None => Err(std::io::Error::other("no connection")),
+        };
+        let us = t.elapsed().as_micros() as u32;
+        log.latencies.push(us);
+        if let (Some(sort), Ok((_, body))) = (plan.sort, &answer) {
+            if let Some(kind) = sort(body) {
+                log.sorted.push((kind, us));
+            }
+            // i < total, so 0..=9.
+            log.tenths.push((i * 10 / plan.total, us));
+        }
+        match answer {
+            Ok((status, _)) if (plan.ok)(status) => {}
+            Ok(_) => log.errors += 1,
+            Err(_) => {
+                log.errors += 1;
+                // What the broken connection read still counts.
+                log.received += conn.as_ref().map_or(0, |c| c.received);
+                conn = Conn::connect(&addr).await.ok();
+            }
+        }
+    }
+    log.received += conn.map_or(0, |c| c.received);
+    log
+}
+
+/// The clients' logs as one scenario's figures.
+fn summarise(plan: &Plan, logs: Vec<Log>, elapsed: Duration) -> Stats {
+    let mut all = Vec::with_capacity(plan.total);
     let mut by_kind: Vec<(&'static str, Vec<u32>)> = Vec::new();
     let mut by_tenth: Vec<Vec<u32>> = vec![Vec::new(); 10];
     let (mut errors, mut received) = (0, 0);
-    for t in tasks {
-        let (l, sorted, tenths, e, r) = t.await.expect("client task");
-        all.extend(l);
-        for (tenth, us) in tenths {
+    for log in logs {
+        all.extend(log.latencies);
+        for (tenth, us) in log.tenths {
             by_tenth[tenth].push(us);
         }
-        for (kind, us) in sorted {
+        for (kind, us) in log.sorted {
             match by_kind.iter_mut().find(|(k, _)| *k == kind) {
                 Some((_, v)) => v.push(us),
                 None => by_kind.push((kind, vec![us])),
             }
         }
-        errors += e;
-        received += r;
+        errors += log.errors;
+        received += log.received;
     }
-    let elapsed = start.elapsed();
     all.sort_unstable();
     let parts = by_kind
         .into_iter()
@@ -177,7 +203,7 @@ where
             }
         })
         .collect();
-    let tenths_p99_ms = match sort {
+    let tenths_p99_ms = match plan.sort {
         Some(_) => by_tenth
             .into_iter()
             .map(|mut v| {
@@ -188,7 +214,7 @@ where
         None => Vec::new(),
     };
     Stats {
-        name: name.to_string(),
+        name: plan.name.to_string(),
         requests: all.len(),
         errors,
         elapsed,
