@@ -74,8 +74,9 @@ pub(super) async fn ask<J: Batch>(
         .map_err(|_| Error::Internal(format!("the {} writer stopped", J::WRITES)))?
 }
 
-/// Queues the job, starting a drainer if fewer than the kind's limit run (those running are
-/// busy with a group: an idle drainer has stopped).
+/// Queues the job, starting a drainer if fewer than the kind's limit run (a running one is
+/// writing a group or waiting for a connection to write one: a drainer that finds the queue
+/// empty stops).
 fn submit<J: Batch>(db: &Db, job: J) -> Result<()> {
     let start = {
         let mut state = J::queue(db).0.lock().map_err(poisoned)?;

@@ -43,7 +43,7 @@ impl Stats {
 }
 
 /// How a scenario's requests are made.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub struct Plan {
     pub name: &'static str,
     /// Keep-alive connections, spread round robin over the addresses (several instances
@@ -104,7 +104,7 @@ where
     let tasks: Vec<_> = conns
         .into_iter()
         .map(|(conn, addr)| {
-            let (next, make, plan) = (next.clone(), make.clone(), plan.clone());
+            let (next, make) = (next.clone(), make.clone());
             tokio::spawn(client(conn, addr, next, start, plan, make))
         })
         .collect();
